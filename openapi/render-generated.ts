@@ -1,0 +1,33 @@
+/**
+ * Renders everything `npm run generate` derives from a variant's OpenAPI document:
+ * - `generated/<variant>.ts`: TypeScript types, by openapi-typescript;
+ * - `generated/<variant>.json`: the document as JSON, for runtimes that cannot read YAML
+ *   (the browser worker, bundlers).
+ * The generate script writes these files and the staleness test compares them with the
+ * committed ones, both through this function, so they can never disagree on the options.
+ */
+import { readFile } from "node:fs/promises";
+import { pathToFileURL } from "node:url";
+import openapiTS, { astToString, COMMENT_HEADER } from "openapi-typescript";
+import { parse } from "yaml";
+import { generatedTypesPath, specPath, type Variant } from "./documents.ts";
+
+export interface GeneratedFile {
+  readonly path: string;
+  readonly content: string;
+}
+
+export async function renderGeneratedFiles(variant: Variant): Promise<GeneratedFile[]> {
+  const source = specPath(variant);
+  // Redocly's lint runs separately (`npm run lint`); here only the types matter.
+  const ast = await openapiTS(pathToFileURL(source), { silent: true });
+  const banner = `// Source: openapi/${variant}.yaml. Regenerate with \`npm run generate\`.\n\n`;
+  const document = parse(await readFile(source, "utf8")) as unknown;
+  return [
+    { path: generatedTypesPath(variant), content: COMMENT_HEADER + banner + astToString(ast) },
+    {
+      path: generatedTypesPath(variant).replace(/\.ts$/, ".json"),
+      content: `${JSON.stringify(document, null, 2)}\n`,
+    },
+  ];
+}

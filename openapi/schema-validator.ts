@@ -1,0 +1,53 @@
+/**
+ * Ajv set up for OpenAPI 3.1 schemas (JSON Schema 2020-12 with formats). Strict mode stays on so
+ * a misspelt keyword fails loudly; the OpenAPI and project keywords it does not know are
+ * declared instead of silenced.
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormatsModule from "ajv-formats";
+import type { JsonSchema } from "./document.ts";
+
+// ajv-formats is CommonJS; under NodeNext its default export arrives wrapped.
+const addFormats = addFormatsModule as unknown as typeof addFormatsModule.default;
+
+/** Keywords OpenAPI 3.1 adds to JSON Schema that carry no validation meaning. */
+const OPENAPI_ANNOTATIONS = ["example", "discriminator", "xml", "externalDocs"];
+
+export function createSchemaValidator(): Ajv2020 {
+  const ajv = new Ajv2020({ strict: true, allErrors: true, strictRequired: false });
+  addFormats(ajv);
+  ajv.addVocabulary(OPENAPI_ANNOTATIONS);
+  return ajv;
+}
+
+/** Compiles a schema, declaring every `x-…` extension found in it as an annotation first. */
+export function compileSchema(ajv: Ajv2020, schema: JsonSchema): ValidateFunction {
+  const declared = declaredExtensions.get(ajv) ?? new Set<string>();
+  declaredExtensions.set(ajv, declared);
+  for (const keyword of collectExtensionKeywords(schema)) {
+    if (!declared.has(keyword)) ajv.addKeyword(keyword);
+    declared.add(keyword);
+  }
+  return ajv.compile(schema);
+}
+
+const declaredExtensions = new WeakMap<Ajv2020, Set<string>>();
+
+/** Ajv's errors as short `path: message` lines, for reports. */
+export function describeErrors(errors: readonly ErrorObject[] | null | undefined): string[] {
+  return (errors ?? []).map(
+    (error) => `${error.instancePath || "(root)"} ${error.message ?? "is invalid"}`,
+  );
+}
+
+function collectExtensionKeywords(node: unknown, found = new Set<string>()): Set<string> {
+  if (Array.isArray(node)) {
+    for (const item of node) collectExtensionKeywords(item, found);
+  } else if (node !== null && typeof node === "object") {
+    for (const [key, value] of Object.entries(node)) {
+      if (key.startsWith("x-")) found.add(key);
+      collectExtensionKeywords(value, found);
+    }
+  }
+  return found;
+}

@@ -1,0 +1,107 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { JsonSchema, OpenApiDocument } from "../openapi/document.ts";
+import { listResponseExamples, loginOperation } from "../openapi/examples.ts";
+import { loadDereferencedDocument, loadDocument } from "../openapi/load.ts";
+
+// Each gap listed in ../shared/seeds/README.md must be decided visibly in the spec.
+let talkstack: OpenApiDocument;
+let seamless: OpenApiDocument;
+let seamlessDereferenced: OpenApiDocument;
+
+beforeAll(async () => {
+  talkstack = await loadDocument("talkstack");
+  seamless = await loadDocument("seamless");
+  seamlessDereferenced = await loadDereferencedDocument("seamless");
+});
+
+function schema(document: OpenApiDocument, name: string): JsonSchema {
+  const found = document.components?.schemas?.[name];
+  if (!found) throw new Error(`no schema ${name}`);
+  return found;
+}
+
+function property(owner: JsonSchema, name: string): JsonSchema {
+  return (owner.properties as Record<string, JsonSchema>)[name] as JsonSchema;
+}
+
+describe("TalkStack gaps", () => {
+  it("marks the error body shape as inferred", () => {
+    expect(schema(talkstack, "ErrorBody")["x-inferred"]).toMatch(/no error bodies/);
+  });
+
+  it('reads "401 Not Found" as 401 Unauthorized, and says so', () => {
+    expect(loginOperation(talkstack).responses["401"]?.["x-inferred"]).toMatch(/401 Not Found/);
+  });
+
+  it("gives every loginStatus value an HTTP status or says a login never returns it", () => {
+    const loginStatus = schema(talkstack, "LoginStatus");
+    const names = loginStatus["x-enum-varnames"] as string[];
+    const map = loginOperation(talkstack)["x-login-status-map"] ?? {};
+    const mapped = Object.values(map).flat();
+    expect([...mapped].sort()).toEqual([...names].sort());
+    expect(loginStatus["x-inferred"]).toMatch(/1, 2, 5, 6 and 9/);
+  });
+
+  it("serves, for each HTTP status, only the loginStatus values the map gives it", () => {
+    const names = schema(talkstack, "LoginStatus")["x-enum-varnames"] as string[];
+    const map = loginOperation(talkstack)["x-login-status-map"] ?? {};
+    for (const example of listResponseExamples(talkstack)) {
+      const value = (example.value as { loginStatus: number }).loginStatus;
+      expect(map[String(example.status)], example.name).toContain(names[value]);
+    }
+  });
+
+  it("pins expirationTime to an ISO 8601 date-time and says why", () => {
+    const expirationTime = property(schema(talkstack, "LoginSuccess"), "expirationTime");
+    expect(expirationTime.format).toBe("date-time");
+    expect(expirationTime["x-inferred"]).toMatch(/ISO 8601/);
+  });
+});
+
+describe("Seamless gaps", () => {
+  it("takes the request fields from the code examples and says so", () => {
+    const { requestBody } = loginOperation(seamless) as { requestBody?: Record<string, unknown> };
+    expect(requestBody?.["x-inferred"]).toMatch(/Request Body/);
+    expect(schema(seamless, "LoginRequest").required).toEqual([
+      "email",
+      "password",
+      "recaptchaVal",
+    ]);
+  });
+
+  it("serves /auth/login without the examples' double slash and says so", () => {
+    expect(seamless.servers?.[0]?.url).not.toMatch(/\/$/);
+    expect(seamless.servers?.[0]?.["x-inferred"]).toMatch(/\/\/auth/);
+  });
+
+  it("names the two 401 bodies apart", () => {
+    const names = listResponseExamples(seamless)
+      .filter((example) => example.status === 401)
+      .map((example) => example.name);
+    expect(names).toEqual(["invalid-credentials", "recaptcha-failed"]);
+  });
+
+  it("documents the token cookie with every attribute the vendor gives", () => {
+    const header = loginOperation(seamless).responses["200"]?.headers?.["Set-Cookie"];
+    expect(header?.required).toBe(true);
+    expect(header?.["x-cookie"]).toEqual({
+      name: "token",
+      value: "jwt",
+      httpOnly: true,
+      secure: true,
+      sameSite: "None",
+      path: "/",
+      maxAgeSeconds: 24 * 60 * 60,
+    });
+    expect(header?.example).toMatch(
+      /^token=[\w-]+\.[\w-]+\.[\w-]+; Max-Age=86400; Path=\/; HttpOnly; Secure; SameSite=None$/,
+    );
+  });
+
+  it("forbids the token in the success body", () => {
+    const success = listResponseExamples(seamlessDereferenced).find((e) => e.name === "success");
+    const data = property(success?.schema ?? {}, "data");
+    expect(data.propertyNames).toEqual({ not: { enum: ["token", "password"] } });
+    expect(success?.schema?.additionalProperties).toBe(false);
+  });
+});
