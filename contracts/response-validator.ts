@@ -1,0 +1,58 @@
+/**
+ * Checks a response body against the schema the spec gives its status, and tells which named
+ * example branch it matches when several examples share that status (Seamless' two 401s).
+ */
+import type { ValidateFunction } from "ajv/dist/2020.js";
+import type { JsonSchema, OpenApiDocument } from "../openapi/document.ts";
+import { loginOperation } from "../openapi/examples.ts";
+import {
+  compileSchema,
+  createSchemaValidator,
+  describeErrors,
+} from "../openapi/schema-validator.ts";
+
+export interface BodyVerdict {
+  /** False when the spec documents no response for this status. */
+  readonly documented: boolean;
+  readonly valid: boolean;
+  /** Ajv errors as `path message` lines. */
+  readonly errors: readonly string[];
+  /** Titles of the schema branches the body matches (example names), if the schema has any. */
+  readonly branches: readonly string[];
+}
+
+export type ResponseValidator = (status: number, body: unknown) => BodyVerdict;
+
+/** Builds a validator over a dereferenced document (see `loadDereferencedDocument`). */
+export function createResponseValidator(document: OpenApiDocument): ResponseValidator {
+  const ajv = createSchemaValidator();
+  const compiled = new Map<
+    number,
+    { whole: ValidateFunction; branches: { title: string; validate: ValidateFunction }[] }
+  >();
+  for (const [status, response] of Object.entries(loginOperation(document).responses)) {
+    const schema = response.content?.["application/json"]?.schema;
+    if (!schema) continue;
+    const branchSchemas = ((schema.oneOf ?? schema.anyOf ?? []) as JsonSchema[]).filter(
+      (branch) => typeof branch.title === "string",
+    );
+    compiled.set(Number(status), {
+      whole: compileSchema(ajv, schema),
+      branches: branchSchemas.map((branch) => ({
+        title: branch.title as string,
+        validate: compileSchema(ajv, branch),
+      })),
+    });
+  }
+  return (status, body) => {
+    const entry = compiled.get(status);
+    if (!entry) return { documented: false, valid: false, errors: [], branches: [] };
+    const valid = entry.whole(body);
+    return {
+      documented: true,
+      valid,
+      errors: valid ? [] : describeErrors(entry.whole.errors),
+      branches: entry.branches.filter((branch) => branch.validate(body)).map((b) => b.title),
+    };
+  };
+}

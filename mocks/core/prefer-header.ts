@@ -1,0 +1,28 @@
+/**
+ * Parses the `Prefer` request header the way Prism does (`Prefer: code=401, example=name`), so a
+ * test suite can switch between Prism and this mock without changing its requests. `delay=ms`
+ * is this mock's addition.
+ */
+export interface Preference {
+  readonly code?: number;
+  readonly example?: string;
+  readonly delayMs?: number;
+}
+
+/** Returns what the header asks for; unknown or malformed parts are ignored, as RFC 7240 says. */
+export function parsePreferHeader(header: string | null | undefined): Preference {
+  const preference: { code?: number; example?: string; delayMs?: number } = {};
+  for (const part of (header ?? "").split(/[,;]/)) {
+    const [rawKey, ...rest] = part.split("=");
+    const key = rawKey?.trim().toLowerCase();
+    const value = rest
+      .join("=")
+      .trim()
+      .replace(/^"(.*)"$/, "$1");
+    if (!key || !value) continue;
+    if (key === "code" && /^\d{3}$/.test(value)) preference.code = Number(value);
+    if (key === "example") preference.example = value;
+    if (key === "delay" && /^\d{1,6}$/.test(value)) preference.delayMs = Number(value);
+  }
+  return preference;
+}

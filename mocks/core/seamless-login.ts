@@ -1,0 +1,57 @@
+/**
+ * Seamless' login: fields, then reCAPTCHA, then credentials (a captcha is checked before the
+ * database is touched). Success counts the login in the store and puts the JWT in the `token`
+ * cookie only; the body never carries it.
+ */
+import type { SeamlessResponseBody } from "../../openapi/types.ts";
+import { SEAMLESS_DEMO } from "../store/demo-accounts.ts";
+import type { VariantBehaviour } from "./behaviour.ts";
+import { signToken } from "./jwt.ts";
+import { jsonReply } from "./mock-reply.ts";
+import { isRecaptchaAccepted } from "./recaptcha.ts";
+import { nonEmptyString } from "./request-data.ts";
+import { serializeSetCookie } from "./set-cookie.ts";
+import { exampleValue, seamlessCookieContract } from "./spec-values.ts";
+
+const successTemplate = exampleValue("seamless", "success") as SeamlessResponseBody<200>;
+
+export const seamlessLogin: VariantBehaviour = {
+  successExample: "success",
+
+  decide(fields, { store, recaptcha }) {
+    const email = nonEmptyString(fields, "email");
+    const password = nonEmptyString(fields, "password");
+    const recaptchaVal = nonEmptyString(fields, "recaptchaVal");
+    if (email === undefined || password === undefined || recaptchaVal === undefined) {
+      return { example: "missing-fields" };
+    }
+    if (!isRecaptchaAccepted(recaptcha, recaptchaVal)) return { example: "recaptcha-failed" };
+    const account = store.findSeamlessAccount(email);
+    if (!account || account.password !== password) return { example: "invalid-credentials" };
+    return { example: "success" };
+  },
+
+  async succeed(email, { store, clock, jwtSecret, tokenTtlSeconds }) {
+    const known =
+      (email === undefined ? undefined : store.findSeamlessAccount(email)) ??
+      store.findSeamlessAccount(SEAMLESS_DEMO.documented.email);
+    if (!known)
+      throw new Error("[login-mock] The Seamless demo account is missing from the store.");
+    const nowMs = clock.now();
+    const account = store.recordSeamlessLogin(known.config.email, new Date(nowMs).toISOString());
+    const cookie = seamlessCookieContract();
+    const lifetimeSeconds = tokenTtlSeconds ?? cookie.maxAgeSeconds;
+    const { token } = await signToken(
+      { sub: account.config._id, email: account.config.email },
+      { secret: jwtSecret, nowMs, lifetimeSeconds },
+    );
+    const body: SeamlessResponseBody<200> = {
+      status: "success",
+      data: account.config,
+      message: successTemplate.message,
+    };
+    return jsonReply(200, body, [
+      ["set-cookie", serializeSetCookie(cookie, token, lifetimeSeconds)],
+    ]);
+  },
+};

@@ -1,0 +1,37 @@
+/**
+ * login-mock: MSW handlers for the TalkStack and Seamless login APIs, derived from their
+ * OpenAPI specs. Runtime-neutral; use `login-mock/node` or `login-mock/browser` to start them.
+ *
+ * @example
+ * import { handlers, forceScenario } from "login-mock";
+ * const server = setupServer(...handlers);
+ * server.use(...forceScenario("seamless", "recaptcha-failed"));
+ */
+import type { Variant } from "../openapi/documents.ts";
+import { createLoginMock } from "./core/login-mock.ts";
+import { type BaseUrls, createHandlers, forceScenarioWith } from "./msw/handlers.ts";
+
+export type { Variant } from "../openapi/documents.ts";
+export type { Clock } from "./core/clock.ts";
+export { fixedClock, systemClock } from "./core/clock.ts";
+export { FAULTS } from "./core/faults.ts";
+export { DEFAULT_JWT_SECRET, verifyToken } from "./core/jwt.ts";
+export { createLoginMock, type LoginMock, type LoginMockOptions } from "./core/login-mock.ts";
+export type { MockReply } from "./core/mock-reply.ts";
+export { parseRecaptchaMode, type RecaptchaMode } from "./core/recaptcha.ts";
+export { findScenario, SCENARIOS, type Scenario, scenariosOf } from "./core/scenario-catalogue.ts";
+export { createHandlers, DEFAULT_BASE_URLS, forceScenarioWith } from "./msw/handlers.ts";
+export { SEAMLESS_DEMO, TALKSTACK_DEMO, UNKNOWN_EMAIL } from "./store/demo-accounts.ts";
+
+/** The mock behind `handlers`: seed 1, system clock, documented token lifetimes. */
+export const defaultMock = createLoginMock();
+
+/** Handlers for both variants on the specs' servers, backed by `defaultMock`. */
+export const handlers = createHandlers(defaultMock);
+export const talkstackHandlers = createHandlers(defaultMock, { variants: ["talkstack"] });
+export const seamlessHandlers = createHandlers(defaultMock, { variants: ["seamless"] });
+
+/** `forceScenarioWith(defaultMock, …)`: an override for `server.use(...)` / `worker.use(...)`. */
+export function forceScenario(variant: Variant, scenario: string, baseUrls?: Partial<BaseUrls>) {
+  return forceScenarioWith(defaultMock, variant, scenario, baseUrls);
+}

@@ -1,0 +1,80 @@
+/**
+ * MSW request handlers: a thin adapter from `http.post` to the runtime-free core. The same
+ * handlers serve the browser worker and Node's `setupServer`.
+ */
+import { type HttpHandler, http } from "msw";
+import { LOGIN_PATH, VARIANTS, type Variant } from "../../openapi/documents.ts";
+import type { LoginMock } from "../core/login-mock.ts";
+import { findScenario, unknownScenarioMessage } from "../core/scenario-catalogue.ts";
+import { SPEC_DOCUMENTS } from "../core/spec-documents.ts";
+import { toLoginInput } from "./to-login-input.ts";
+import { toResponse } from "./to-response.ts";
+
+/** Where each variant is served: base URLs, without a trailing slash. */
+export type BaseUrls = Readonly<Record<Variant, readonly string[]>>;
+
+/** The spec's `servers`: the vendor's host and the local standalone server. */
+export const DEFAULT_BASE_URLS: BaseUrls = {
+  talkstack: SPEC_DOCUMENTS.talkstack.servers?.map((server) => server.url) ?? [],
+  seamless: SPEC_DOCUMENTS.seamless.servers?.map((server) => server.url) ?? [],
+};
+
+/**
+ * The URLs a variant answers on. Seamless also answers `//auth/login`, the double-slash URL its
+ * own code examples call, so they work unchanged.
+ */
+export function loginUrls(variant: Variant, baseUrls: BaseUrls): string[] {
+  return baseUrls[variant].flatMap((base) => {
+    const root = base.replace(/\/+$/, "");
+    return variant === "seamless"
+      ? [`${root}${LOGIN_PATH}`, `${root}/${LOGIN_PATH}`]
+      : [`${root}${LOGIN_PATH}`];
+  });
+}
+
+function variantHandlers(
+  mock: LoginMock,
+  variant: Variant,
+  baseUrls: BaseUrls,
+  override: string | null,
+): HttpHandler[] {
+  return loginUrls(variant, baseUrls).map((url) =>
+    http.post(url, async ({ request }) =>
+      toResponse(await mock.handle(variant, await toLoginInput(request), override)),
+    ),
+  );
+}
+
+/**
+ * Handlers for one variant or both, answering on `baseUrls` (default: the specs' servers).
+ *
+ * @example
+ * const mock = createLoginMock({ seed: 7 });
+ * const server = setupServer(...createHandlers(mock));
+ */
+export function createHandlers(
+  mock: LoginMock,
+  options: { variants?: readonly Variant[]; baseUrls?: Partial<BaseUrls> } = {},
+): HttpHandler[] {
+  const baseUrls = { ...DEFAULT_BASE_URLS, ...options.baseUrls };
+  return (options.variants ?? VARIANTS).flatMap((variant) =>
+    variantHandlers(mock, variant, baseUrls, null),
+  );
+}
+
+/**
+ * A handler override that serves `scenario` to every login of `variant` until the handlers are
+ * reset; `Prefer` and `X-Mock-Scenario` on a request still win. Throws on an unknown name.
+ *
+ * @example
+ * server.use(forceScenario(mock, "seamless", "recaptcha-failed"));
+ */
+export function forceScenarioWith(
+  mock: LoginMock,
+  variant: Variant,
+  scenario: string,
+  baseUrls: Partial<BaseUrls> = {},
+): HttpHandler[] {
+  if (!findScenario(variant, scenario)) throw new Error(unknownScenarioMessage(variant, scenario));
+  return variantHandlers(mock, variant, { ...DEFAULT_BASE_URLS, ...baseUrls }, scenario);
+}

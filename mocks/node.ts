@@ -1,0 +1,18 @@
+/**
+ * MSW for Node test runners (Vitest, Jest): `setupServer` over the login handlers. Handlers
+ * match absolute URLs only (Node has no page origin), so call the specs' servers or pass your
+ * own base URLs to `createHandlers`.
+ *
+ * @example
+ * import { server } from "login-mock/node";
+ * beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
+ * afterEach(() => { server.resetHandlers(); defaultMock.reset(); });
+ * afterAll(() => server.close());
+ */
+import { setupServer } from "msw/node";
+import { handlers } from "./index.ts";
+
+export * from "./index.ts";
+
+/** A server with both variants' handlers, not yet listening. */
+export const server = setupServer(...handlers);

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { createLoginMock } from "../mocks/core/login-mock.ts";
+import { SEAMLESS_DEMO } from "../mocks/store/demo-accounts.ts";
+import {
+  jsonRequest,
+  postLogin,
+  useMswLoginMock,
+  vendorLoginUrl,
+} from "./support/msw-login-mock.ts";
+
+useMswLoginMock();
+
+const login = jsonRequest({ ...SEAMLESS_DEMO.documented, recaptchaVal: "token" });
+
+describe("network faults", () => {
+  it("drops the connection for network-error: fetch rejects with a TypeError", async () => {
+    await expect(
+      postLogin("seamless", login, { "x-mock-scenario": "network-error" }),
+    ).rejects.toThrow(TypeError);
+  });
+
+  it("never answers for no-response: only the client's timeout ends the request", async () => {
+    const started = Date.now();
+    const request = fetch(vendorLoginUrl("talkstack"), {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-mock-scenario": "no-response" },
+      body: "{}",
+      signal: AbortSignal.timeout(300),
+    });
+    await expect(request).rejects.toThrow(/timeout|aborted/i);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+
+  it("cuts the JSON body in half for truncated-json, keeping the data's status", async () => {
+    const response = await postLogin("seamless", login, { "x-mock-scenario": "truncated-json" });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-mock-fault")).toBe("truncated-json");
+    expect(response.json).toBeUndefined();
+    expect(() => JSON.parse(response.text)).toThrow(SyntaxError);
+  });
+
+  it("waits as long as Prefer: delay asks before answering", async () => {
+    const started = Date.now();
+    const response = await postLogin("talkstack", jsonRequest({}), { prefer: "delay=250" });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(245);
+    expect(response.status).toBe(400);
+  });
+
+  it("answers slow-response with the normal reply, 3 seconds late", async () => {
+    const mock = createLoginMock();
+    const reply = await mock.handle("talkstack", {
+      contentType: "application/json",
+      bodyText: "{}",
+      prefer: null,
+      scenario: "slow-response",
+    });
+    expect(reply).toMatchObject({ kind: "response", status: 400, delayMs: 3000 });
+  });
+
+  it("adds the mock-wide delay to every reply unless Prefer: delay overrides it", async () => {
+    const mock = createLoginMock({ delayMs: 120 });
+    const input = { contentType: "application/json", bodyText: "{}", scenario: null };
+    expect(await mock.handle("seamless", { ...input, prefer: null })).toMatchObject({
+      delayMs: 120,
+    });
+    expect(await mock.handle("seamless", { ...input, prefer: "delay=5" })).toMatchObject({
+      delayMs: 5,
+    });
+  });
+});

@@ -1,0 +1,116 @@
+import { decodeJwt, decodeProtectedHeader } from "jose";
+import { describe, expect, it } from "vitest";
+import { fixedClock } from "../mocks/core/clock.ts";
+import { DEFAULT_JWT_SECRET, verifyToken } from "../mocks/core/jwt.ts";
+import { createLoginMock } from "../mocks/core/login-mock.ts";
+import { SCENARIOS } from "../mocks/core/scenario-catalogue.ts";
+import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../mocks/store/demo-accounts.ts";
+import { jsonRequest, postLogin, useMswLoginMock } from "./support/msw-login-mock.ts";
+
+useMswLoginMock();
+
+function parseSetCookie(header: string) {
+  const [pair, ...attributes] = header.split(";").map((part) => part.trim());
+  const [name, value] = (pair ?? "").split("=");
+  const attrs = new Map(
+    attributes.map((attribute) => {
+      const [key, val] = attribute.split("=");
+      return [(key ?? "").toLowerCase(), val ?? true] as const;
+    }),
+  );
+  return { name, value: value ?? "", attrs };
+}
+
+describe("TalkStack tokens", () => {
+  it("issues an HS256 JWT that verifies with the mock's key and lives 2 hours", async () => {
+    const response = await postLogin("talkstack", jsonRequest(TALKSTACK_DEMO.documented));
+    const body = response.json as { token: string; expirationTime: string; refreshToken: string };
+    const { payload, protectedHeader } = await verifyToken(body.token, {
+      secret: DEFAULT_JWT_SECRET,
+      nowMs: Date.now(),
+    });
+    expect(protectedHeader.alg).toBe("HS256");
+    expect(payload.email).toBe(TALKSTACK_DEMO.documented.email);
+    expect(payload.sub).toMatch(/^[0-9a-f]{24}$/);
+    expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBe(2 * 60 * 60);
+    expect(Date.parse(body.expirationTime)).toBe((payload.exp ?? 0) * 1000);
+    expect(body.refreshToken).toMatch(/^[\w-]{43}$/);
+  });
+
+  it("issues a different token and refresh token on every login", async () => {
+    const first = (await postLogin("talkstack", jsonRequest(TALKSTACK_DEMO.documented))).json;
+    const second = (await postLogin("talkstack", jsonRequest(TALKSTACK_DEMO.documented))).json;
+    expect((first as { refreshToken: string }).refreshToken).not.toBe(
+      (second as { refreshToken: string }).refreshToken,
+    );
+  });
+
+  it("lets QA shorten the lifetime, so a token expires in seconds", async () => {
+    const clock = fixedClock(Date.parse("2026-01-01T00:00:00Z"));
+    const mock = createLoginMock({ clock, tokenTtlSeconds: 5 });
+    const reply = await mock.handle("talkstack", {
+      contentType: "application/json",
+      bodyText: JSON.stringify(TALKSTACK_DEMO.documented),
+      prefer: null,
+      scenario: null,
+    });
+    const { token, expirationTime } = JSON.parse(reply.kind === "response" ? reply.body : "{}");
+    expect(expirationTime).toBe("2026-01-01T00:00:05.000Z");
+    await expect(
+      verifyToken(token, { secret: DEFAULT_JWT_SECRET, nowMs: clock.now() }),
+    ).resolves.toBeDefined();
+    await expect(
+      verifyToken(token, { secret: DEFAULT_JWT_SECRET, nowMs: clock.now() + 6000 }),
+    ).rejects.toThrow(/exp/);
+  });
+});
+
+describe("Seamless cookie", () => {
+  const login = jsonRequest({ ...SEAMLESS_DEMO.documented, recaptchaVal: "token" });
+
+  it("sets an httpOnly token cookie with every documented attribute", async () => {
+    const response = await postLogin("seamless", login);
+    const cookies = response.headers.getSetCookie();
+    expect(cookies).toHaveLength(1);
+    const cookie = parseSetCookie(cookies[0] ?? "");
+    expect(cookie.name).toBe("token");
+    expect(cookie.attrs.get("max-age")).toBe("86400");
+    expect(cookie.attrs.get("path")).toBe("/");
+    expect(cookie.attrs.get("httponly")).toBe(true);
+    expect(cookie.attrs.get("secure")).toBe(true);
+    expect(cookie.attrs.get("samesite")).toBe("None");
+  });
+
+  it("puts a JWT in the cookie that verifies and lives 24 hours", async () => {
+    const cookie = parseSetCookie(
+      (await postLogin("seamless", login)).headers.getSetCookie()[0] ?? "",
+    );
+    const { payload } = await verifyToken(cookie.value, {
+      secret: DEFAULT_JWT_SECRET,
+      nowMs: Date.now(),
+    });
+    expect(decodeProtectedHeader(cookie.value).alg).toBe("HS256");
+    expect((payload.exp ?? 0) - (payload.iat ?? 0)).toBe(24 * 60 * 60);
+    expect(payload.email).toBe(SEAMLESS_DEMO.documented.email);
+  });
+
+  it("never puts the token in any Seamless body, whatever the scenario", async () => {
+    const success = await postLogin("seamless", login);
+    const token = parseSetCookie(success.headers.getSetCookie()[0] ?? "").value;
+    expect(success.text).not.toContain(token);
+    expect(success.text).not.toMatch(/"token"|eyJ/);
+    for (const scenario of SCENARIOS.filter(
+      (s) => s.variant === "seamless" && s.kind === "response",
+    )) {
+      const response = await postLogin("seamless", login, { "x-mock-scenario": scenario.name });
+      expect(response.text, scenario.name).not.toMatch(/"token"|eyJ/);
+    }
+  });
+
+  it("keeps the claims readable without the key, as any JWT", async () => {
+    const cookie = parseSetCookie(
+      (await postLogin("seamless", login)).headers.getSetCookie()[0] ?? "",
+    );
+    expect(decodeJwt(cookie.value).sub).toMatch(/^[0-9a-f]{24}$/);
+  });
+});
