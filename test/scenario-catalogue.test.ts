@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { DATA_RECIPES } from "../mocks/core/data-recipes.ts";
+import { FAULTS } from "../mocks/core/faults.ts";
+import { scenariosOf } from "../mocks/core/scenario-catalogue.ts";
+import { VARIANTS } from "../openapi/documents.ts";
+import { listResponseExamples } from "../openapi/examples.ts";
+import { loadDocument } from "../openapi/load.ts";
+
+describe.each(VARIANTS)("the %s scenario catalogue", (variant) => {
+  it("has a scenario for every response example in the spec, and no other", async () => {
+    const examples = listResponseExamples(await loadDocument(variant)).map(
+      (e) => `${e.status} ${e.name}`,
+    );
+    const scenarios = scenariosOf(variant)
+      .filter((scenario) => scenario.kind === "response")
+      .map((scenario) => `${scenario.status} ${scenario.name}`);
+    expect(scenarios).toEqual(examples);
+  });
+
+  it("has every network fault, none of them sharing a name with an example", () => {
+    const faults = scenariosOf(variant).filter((scenario) => scenario.kind === "fault");
+    expect(faults.map((fault) => fault.name)).toEqual(FAULTS.map((fault) => fault.name));
+    const names = scenariosOf(variant).map((scenario) => scenario.name);
+    expect(new Set(names).size).toBe(names.length);
+  });
+
+  it("gives recipes only for provocations the spec declares", async () => {
+    const declared = Object.keys((await loadDocument(variant)).info["x-provocations"] ?? {});
+    expect(Object.keys(DATA_RECIPES[variant]).filter((word) => !declared.includes(word))).toEqual(
+      [],
+    );
+  });
+
+  it("says how to reach every scenario", () => {
+    for (const scenario of scenariosOf(variant)) {
+      expect(scenario.howToReach.length, scenario.name).toBeGreaterThan(0);
+    }
+  });
+});
