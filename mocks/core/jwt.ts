@@ -18,12 +18,19 @@ export interface SignedToken {
   readonly exp: number;
 }
 
-const keys = new Map<string, Uint8Array>();
+// Imported once per secret: importing an HMAC key costs as much as signing with it.
+const keys = new Map<string, Promise<CryptoKey>>();
 
-function keyFor(secret: string): Uint8Array {
+function keyFor(secret: string): Promise<CryptoKey> {
   let key = keys.get(secret);
   if (!key) {
-    key = new TextEncoder().encode(secret);
+    key = crypto.subtle.importKey(
+      "raw",
+      new TextEncoder().encode(secret),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["sign", "verify"],
+    );
     keys.set(secret, key);
   }
   return key;
@@ -41,13 +48,13 @@ export async function signToken(
     .setSubject(claims.sub)
     .setIssuedAt(iat)
     .setExpirationTime(exp)
-    .sign(keyFor(options.secret));
+    .sign(await keyFor(options.secret));
   return { token, exp };
 }
 
 /** Verifies a token signed by `signToken`; rejects a bad signature or an expired token. */
 export async function verifyToken(token: string, options: { secret: string; nowMs: number }) {
-  const { payload, protectedHeader } = await jwtVerify(token, keyFor(options.secret), {
+  const { payload, protectedHeader } = await jwtVerify(token, await keyFor(options.secret), {
     algorithms: ["HS256"],
     currentDate: new Date(options.nowMs),
   });

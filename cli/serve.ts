@@ -1,0 +1,196 @@
+/**
+ * `login-mock serve`: both variants (or one) on loopback, with the banner a newcomer needs.
+ */
+
+import { createLoginMock } from "../mocks/core/login-mock.ts";
+import { parseRecaptchaMode, RECAPTCHA_MODES } from "../mocks/core/recaptcha.ts";
+import { findScenario, scenariosOf } from "../mocks/core/scenario-catalogue.ts";
+import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../mocks/store/demo-accounts.ts";
+import { isVariant, VARIANTS, type Variant } from "../openapi/documents.ts";
+import type { OriginPolicy } from "../server/cors.ts";
+import { createRequestLogger, LOG_FORMATS, type LogFormat } from "../server/request-log.ts";
+import {
+  DEFAULT_HOST,
+  DEFAULT_PORTS,
+  type RunningServers,
+  startServers,
+} from "../server/start-servers.ts";
+import {
+  badFlag,
+  type FlagSpec,
+  integerFlag,
+  parseFlags,
+  renderHelp,
+  UsageError,
+} from "./flags.ts";
+
+export const SERVE_FLAGS = {
+  variant: {
+    type: "string",
+    value: "talkstack|seamless|all",
+    help: "Which API to serve (default all).",
+  },
+  port: {
+    type: "string",
+    value: "N",
+    help: `Port of the first variant; the next takes N+1. 0 picks free ports (default ${DEFAULT_PORTS.talkstack}, ${DEFAULT_PORTS.seamless}).`,
+  },
+  host: {
+    type: "string",
+    value: "H",
+    help: `Address to bind (default ${DEFAULT_HOST}; anything else exposes the mock to your network).`,
+  },
+  seed: {
+    type: "string",
+    value: "N",
+    help: "Seed of the user store: the same seed gives the same users (default 1).",
+  },
+  scenario: {
+    type: "string",
+    value: "NAME",
+    help: "Serve this scenario to every login (see `login-mock scenarios`).",
+  },
+  recaptcha: {
+    type: "string",
+    value: "MODE",
+    help: "Seamless reCAPTCHA: accept (any non-empty value, default), reject, or match:<value>.",
+  },
+  "token-ttl": {
+    type: "string",
+    value: "SECONDS",
+    help: "Token lifetime instead of the documented 2 h (TalkStack) and 24 h (Seamless).",
+  },
+  delay: {
+    type: "string",
+    value: "MS",
+    help: "Delay every response by MS milliseconds (default 0).",
+  },
+  log: {
+    type: "string",
+    value: "off|pretty|json",
+    help: "Request log format (default pretty). Never contains passwords, tokens or cookies.",
+  },
+  "allow-origin": {
+    type: "string",
+    value: "ORIGINS",
+    help: "Comma-separated CORS origins allowed with credentials (default: any http://localhost:* or http://127.0.0.1:*).",
+  },
+  "allow-remote-control": {
+    type: "boolean",
+    help: "Let other hosts use the /__mock/ control API (default: loopback only).",
+  },
+} as const satisfies Record<string, FlagSpec>;
+
+export const SERVE_HELP = renderHelp(
+  "login-mock serve [flags]",
+  "Serves POST /auth/login for TalkStack and Seamless on loopback, with a QA control panel at /__mock/.",
+  SERVE_FLAGS,
+);
+
+export function parseServeOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env) {
+  const flags = parseFlags("serve", argv, SERVE_FLAGS, env);
+  const variantText = String(flags.variant ?? "all");
+  if (variantText !== "all" && !isVariant(variantText)) {
+    throw badFlag("serve", "variant", variantText, "talkstack, seamless, all");
+  }
+  const variants: Variant[] = variantText === "all" ? [...VARIANTS] : [variantText as Variant];
+  const recaptchaText = flags.recaptcha === undefined ? "accept" : String(flags.recaptcha);
+  const recaptcha = parseRecaptchaMode(recaptchaText);
+  if (!recaptcha) throw badFlag("serve", "recaptcha", recaptchaText, RECAPTCHA_MODES.join(", "));
+  const logText = String(flags.log ?? "pretty");
+  if (!(LOG_FORMATS as readonly string[]).includes(logText))
+    throw badFlag("serve", "log", logText, LOG_FORMATS.join(", "));
+  const scenario = flags.scenario === undefined ? undefined : String(flags.scenario);
+  const scenarios: Partial<Record<Variant, string>> = {};
+  if (scenario !== undefined) {
+    for (const variant of variants)
+      if (findScenario(variant, scenario)) scenarios[variant] = scenario;
+    if (Object.keys(scenarios).length === 0) {
+      const known = [
+        ...new Set(variants.flatMap((variant) => scenariosOf(variant).map((s) => s.name))),
+      ];
+      throw badFlag("serve", "scenario", scenario, known.join(", "));
+    }
+  }
+  const host = String(flags.host ?? DEFAULT_HOST);
+  if (!/^[\w.:-]+$/.test(host))
+    throw badFlag("serve", "host", host, "an IP address or host name, such as 127.0.0.1");
+  return {
+    variants,
+    host,
+    port: integerFlag("serve", "port", flags.port, 0, 65535),
+    seed: integerFlag("serve", "seed", flags.seed, 0, 2 ** 31 - 1) ?? 1,
+    scenarios,
+    recaptcha,
+    tokenTtlSeconds: integerFlag("serve", "token-ttl", flags["token-ttl"], 1, 10 * 365 * 24 * 3600),
+    delayMs: integerFlag("serve", "delay", flags.delay, 0, 600_000) ?? 0,
+    log: logText as LogFormat,
+    originPolicy: parseOriginPolicy(flags["allow-origin"]),
+    allowRemoteControl: flags["allow-remote-control"] === true,
+  };
+}
+
+function parseOriginPolicy(value: string | boolean | undefined): OriginPolicy {
+  if (value === undefined) return { kind: "local" };
+  const origins = String(value)
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of origins) {
+    if (!/^https?:\/\/[^/\s*]+$/.test(origin)) {
+      throw badFlag(
+        "serve",
+        "allow-origin",
+        origin,
+        "origins such as http://localhost:5173 (scheme://host[:port], no path, no *)",
+      );
+    }
+  }
+  return { kind: "list", origins };
+}
+
+export async function serve(argv: readonly string[]): Promise<RunningServers> {
+  const options = parseServeOptions(argv);
+  const mock = createLoginMock({
+    seed: options.seed,
+    recaptcha: options.recaptcha,
+    delayMs: options.delayMs,
+    scenarios: options.scenarios,
+    ...(options.tokenTtlSeconds === undefined ? {} : { tokenTtlSeconds: options.tokenTtlSeconds }),
+  });
+  const running = await startServers({
+    variants: options.variants,
+    host: options.host,
+    ...(options.port === undefined ? {} : { port: options.port }),
+    mock,
+    originPolicy: options.originPolicy,
+    log: createRequestLogger(options.log),
+    allowRemoteControl: options.allowRemoteControl,
+  });
+  process.stdout.write(renderBanner(running, options));
+  return running;
+}
+
+function renderBanner(
+  running: RunningServers,
+  options: ReturnType<typeof parseServeOptions>,
+): string {
+  const lines = ["login-mock is serving:"];
+  const demo = { talkstack: TALKSTACK_DEMO.documented, seamless: SEAMLESS_DEMO.documented };
+  for (const variant of options.variants) {
+    const url = running.urls[variant];
+    lines.push(
+      `  ${variant.padEnd(10)} POST ${url}/auth/login    control panel ${url}/__mock/`,
+      `  ${"".padEnd(10)} demo login ${demo[variant].email} / ${demo[variant].password}${options.scenarios[variant] ? `   forced scenario: ${options.scenarios[variant]}` : ""}`,
+    );
+  }
+  lines.push(
+    "Force a scenario per request: -H 'Prefer: code=401, example=recaptcha-failed' or -H 'X-Mock-Scenario: network-error'.",
+    "All scenarios and demo accounts: npx login-mock scenarios",
+    `Seed ${options.seed} · reCAPTCHA ${options.recaptcha.mode} · log ${options.log} · Ctrl-C stops.`,
+    "",
+  );
+  return lines.join("\n");
+}
+
+export { UsageError };

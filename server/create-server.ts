@@ -1,0 +1,126 @@
+/**
+ * The standalone HTTP server: plain `node:http` in front of the runtime-free core, one server
+ * per variant (each vendor has its own host, so each variant has its own port). It adds only
+ * what real HTTP needs: body limits, CORS, the control API, timeouts and logging.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { LoginMock } from "../mocks/core/login-mock.ts";
+import type { MockReply } from "../mocks/core/mock-reply.ts";
+import { LOGIN_PATH, type Variant } from "../openapi/documents.ts";
+import { CONTROL_PREFIX, handleControl, isLoopback } from "./control-api.ts";
+import { corsHeaders, type OriginPolicy, preflightHeaders } from "./cors.ts";
+import {
+  bodyTooLarge,
+  internalError,
+  methodNotAllowed,
+  notFound,
+  remoteControlRefused,
+} from "./problems.ts";
+import { DEFAULT_BODY_LIMIT, readBody } from "./read-body.ts";
+import { loggablePath, type RequestLogger } from "./request-log.ts";
+import { sendReply } from "./send-reply.ts";
+
+export interface MockServerOptions {
+  readonly variant: Variant;
+  readonly mock: LoginMock;
+  readonly originPolicy?: OriginPolicy;
+  readonly log?: RequestLogger;
+  /** Let hosts other than this machine use the control API. Off by default. */
+  readonly allowRemoteControl?: boolean;
+  readonly bodyLimitBytes?: number;
+}
+
+/** A slow client gets this long to send its headers, and its whole request. */
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+export function createMockServer(options: MockServerOptions): Server {
+  const { variant, mock } = options;
+  const policy = options.originPolicy ?? { kind: "local" };
+  const log = options.log ?? (() => {});
+  const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
+
+  async function route(
+    request: IncomingMessage,
+    path: string,
+  ): Promise<MockReply | "preflight" | "aborted"> {
+    const method = request.method ?? "GET";
+    if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
+      if (!options.allowRemoteControl && !isLoopback(request)) return remoteControlRefused();
+      const body =
+        method === "PUT" || method === "POST"
+          ? await readBody(request, limit)
+          : { kind: "ok" as const, text: "" };
+      if (body.kind === "aborted") return "aborted";
+      if (body.kind === "too-large") return bodyTooLarge(limit);
+      return handleControl(variant, mock, { method, path, bodyText: body.text });
+    }
+    if (path !== LOGIN_PATH) return notFound(method, path);
+    if (method === "OPTIONS") return "preflight";
+    if (method !== "POST") return methodNotAllowed(method, path, "POST, OPTIONS");
+    const body = await readBody(request, limit);
+    if (body.kind === "aborted") return "aborted";
+    if (body.kind === "too-large") return bodyTooLarge(limit);
+    return mock.handle(variant, {
+      contentType: headerValue(request, "content-type"),
+      bodyText: body.text,
+      prefer: headerValue(request, "prefer"),
+      scenario: headerValue(request, "x-mock-scenario"),
+    });
+  }
+
+  async function onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const method = request.method ?? "GET";
+    const path = normalizePath(variant, loggablePath(request.url));
+    const cors = corsHeaders(policy, request);
+    let scenario: string | null = null;
+    const done = (status: number | string) =>
+      log({ variant, method, path, status, scenario, ms: Math.round(performance.now() - started) });
+    let outcome: MockReply | "preflight" | "aborted";
+    try {
+      outcome = await route(request, path);
+    } catch {
+      outcome = internalError();
+    }
+    if (outcome === "aborted") return done("aborted");
+    if (outcome === "preflight") {
+      response.writeHead(204, Object.fromEntries([...cors, ...preflightHeaders(policy, request)]));
+      response.end();
+      return done(204);
+    }
+    if (outcome.kind === "response") {
+      scenario = outcome.headers.find(([name]) => name === "x-mock-scenario")?.[1] ?? null;
+    }
+    // A body we did not read (413, early errors) must not be parsed as the next request.
+    if (!request.complete) response.setHeader("connection", "close");
+    sendReply(request, response, outcome, cors, done);
+  }
+
+  const server = createServer(
+    {
+      headersTimeout: HEADERS_TIMEOUT_MS,
+      requestTimeout: REQUEST_TIMEOUT_MS,
+      keepAliveTimeout: 5_000,
+    },
+    (request, response) => void onRequest(request, response),
+  );
+  // A malformed request line or headers: answer 400 and close, never throw.
+  server.on("clientError", (_error, socket) => {
+    if (socket.writable)
+      socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
+    else socket.destroy();
+  });
+  return server;
+}
+
+/** Seamless also answers the `//auth/login` its own code examples call. */
+function normalizePath(variant: Variant, path: string): string {
+  return variant === "seamless" ? path.replace(/^\/{2,}/, "/") : path;
+}
+
+function headerValue(request: IncomingMessage, name: string): string | null {
+  const value = request.headers[name];
+  if (value === undefined) return null;
+  return Array.isArray(value) ? value.join(", ") : value;
+}

@@ -1,0 +1,90 @@
+/**
+ * Starts one server per variant on loopback and reports their URLs. Both share one mock, so
+ * they share one user store, as two front doors of one test backend.
+ */
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { LoginMock } from "../mocks/core/login-mock.ts";
+import type { Variant } from "../openapi/documents.ts";
+import { createMockServer, type MockServerOptions } from "./create-server.ts";
+
+/** Where `npm start` serves each variant: the ports the specs' local `servers` give. */
+export const DEFAULT_PORTS: Readonly<Record<Variant, number>> = { talkstack: 4010, seamless: 4011 };
+export const DEFAULT_HOST = "127.0.0.1";
+
+export interface StartOptions extends Omit<MockServerOptions, "variant"> {
+  readonly variants: readonly Variant[];
+  readonly host?: string;
+  /** Port of the first variant; the next ones take the following ports. 0 picks free ones. */
+  readonly port?: number;
+  readonly mock: LoginMock;
+}
+
+export interface RunningServers {
+  readonly urls: Readonly<Partial<Record<Variant, string>>>;
+  /** Stops accepting, lets requests in flight finish for `graceMs`, then closes the rest. */
+  close(graceMs?: number): Promise<void>;
+}
+
+export class PortInUseError extends Error {}
+
+export async function startServers(options: StartOptions): Promise<RunningServers> {
+  const host = options.host ?? DEFAULT_HOST;
+  const started: { variant: Variant; server: Server; url: string }[] = [];
+  try {
+    for (const [index, variant] of options.variants.entries()) {
+      const port =
+        options.port === undefined
+          ? DEFAULT_PORTS[variant]
+          : options.port === 0
+            ? 0
+            : options.port + index;
+      const server = createMockServer({ ...options, variant });
+      await listen(server, port, host);
+      const address = server.address() as AddressInfo;
+      const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+      started.push({ variant, server, url: `http://${shownHost}:${address.port}` });
+    }
+  } catch (error) {
+    await Promise.all(started.map(({ server }) => closeServer(server, 0)));
+    throw error;
+  }
+  return {
+    urls: Object.fromEntries(started.map(({ variant, url }) => [variant, url])),
+    close: async (graceMs = 2000) => {
+      await Promise.all(started.map(({ server }) => closeServer(server, graceMs)));
+    },
+  };
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: NodeJS.ErrnoException) => {
+      server.off("listening", onListening);
+      if (error.code === "EADDRINUSE") {
+        reject(
+          new PortInUseError(
+            `[login-mock] Port ${port} on ${host} is already in use (another login-mock?). Stop that process, or pass --port N (--port 0 picks free ports).`,
+          ),
+        );
+      } else reject(error);
+    };
+    const onListening = () => {
+      server.off("error", onError);
+      resolve();
+    };
+    server.once("error", onError);
+    server.once("listening", onListening);
+    server.listen(port, host);
+  });
+}
+
+function closeServer(server: Server, graceMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.listening) return resolve();
+    server.close(() => resolve());
+    server.closeIdleConnections();
+    // Held requests (the no-response fault) would keep the server open forever.
+    setTimeout(() => server.closeAllConnections(), graceMs).unref();
+  });
+}
