@@ -28,6 +28,9 @@ export interface MockServerOptions {
   /** Let hosts other than this machine use the control API. Off by default. */
   readonly allowRemoteControl?: boolean;
   readonly bodyLimitBytes?: number;
+  /** How long a client may take to send its headers / its whole request. */
+  readonly headersTimeoutMs?: number;
+  readonly requestTimeoutMs?: number;
 }
 
 /** A slow client gets this long to send its headers, and its whole request. */
@@ -99,9 +102,11 @@ export function createMockServer(options: MockServerOptions): Server {
 
   const server = createServer(
     {
-      headersTimeout: HEADERS_TIMEOUT_MS,
-      requestTimeout: REQUEST_TIMEOUT_MS,
+      headersTimeout: options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS,
+      requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
       keepAliveTimeout: 5_000,
+      // Node checks the two timeouts above only this often (30 s by default).
+      connectionsCheckingInterval: 1_000,
     },
     (request, response) => void onRequest(request, response),
   );

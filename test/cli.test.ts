@@ -1,0 +1,117 @@
+import { describe, expect, it } from "vitest";
+import { SERVE_FLAGS } from "../cli/serve.ts";
+import { runCli, startCli, stopChild } from "./support/spawn-cli.ts";
+
+describe("login-mock --help", () => {
+  it("lists the commands", () => {
+    const { status, stdout } = runCli(["--help"]);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(/serve\s+Serve both APIs/);
+    expect(stdout).toMatch(/scenarios\s+List every scenario/);
+  });
+
+  it("documents every serve flag with its environment variable", () => {
+    const { status, stdout } = runCli(["serve", "--help"]);
+    expect(status).toBe(0);
+    for (const flag of Object.keys(SERVE_FLAGS)) expect(stdout).toContain(`--${flag}`);
+    expect(stdout).toContain("[env LOGIN_MOCK_TOKEN_TTL]");
+  });
+});
+
+describe("bad flags", () => {
+  it.each([
+    [
+      ["serve", "--variant", "paypal"],
+      '--variant "paypal" is not valid; accepted: talkstack, seamless, all.',
+    ],
+    [
+      ["serve", "--port", "99999"],
+      '--port "99999" is not valid; accepted: a whole number from 0 to 65535.',
+    ],
+    [
+      ["serve", "--recaptcha", "maybe"],
+      '--recaptcha "maybe" is not valid; accepted: accept, reject, match:<value>.',
+    ],
+    [["serve", "--log", "loud"], '--log "loud" is not valid; accepted: off, pretty, json.'],
+    [
+      ["serve", "--variant", "talkstack", "--scenario", "recaptcha-failed"],
+      '--scenario "recaptcha-failed" is not valid; accepted: success, credentials-missing',
+    ],
+    [["serve", "--colour"], "Unknown option '--colour'"],
+    [["scenarios", "--variant", "x"], '--variant "x" is not valid; accepted: talkstack, seamless.'],
+    [["frobnicate"], 'Unknown command "frobnicate"'],
+  ])("login-mock %j exits 2 with one line that names the flag", (args, message) => {
+    const { status, stderr } = runCli(args);
+    expect(status).toBe(2);
+    expect(stderr).toContain(message);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("reads flags from the environment, and rejects bad values there too", () => {
+    const { status, stderr } = runCli(["serve"], { LOGIN_MOCK_DELAY: "soon" });
+    expect(status).toBe(2);
+    expect(stderr).toContain('--delay "soon"');
+  });
+});
+
+describe("login-mock scenarios", () => {
+  it("prints the catalogue as JSON with how to force each scenario", () => {
+    const { status, stdout } = runCli(["scenarios", "--variant", "seamless", "--json"]);
+    expect(status).toBe(0);
+    const scenarios = JSON.parse(stdout) as { name: string; force: { prefer?: string } }[];
+    expect(scenarios.find((s) => s.name === "recaptcha-failed")?.force.prefer).toBe(
+      "code=401, example=recaptcha-failed",
+    );
+  });
+
+  it("prints a table by default", () => {
+    expect(runCli(["scenarios"]).stdout).toMatch(/talkstack\s+403\s+account-not-verified/);
+  });
+});
+
+describe("login-mock serve", () => {
+  it("serves one variant on a free port, and stops cleanly on SIGTERM", async () => {
+    const { child, urls } = await startCli([
+      "--variant",
+      "seamless",
+      "--port",
+      "0",
+      "--log",
+      "off",
+    ]);
+    expect(urls).toHaveLength(1);
+    const response = await fetch(`${urls[0]}/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        email: "user@example.com",
+        password: "securePassword123",
+        recaptchaVal: "x",
+      }),
+    });
+    expect(response.status).toBe(200);
+    expect(await stopChild(child)).toBe(0);
+  });
+
+  it("takes its options from LOGIN_MOCK_* variables", async () => {
+    const { child, urls, output } = await startCli([], {
+      LOGIN_MOCK_VARIANT: "talkstack",
+      LOGIN_MOCK_PORT: "0",
+      LOGIN_MOCK_SCENARIO: "login-failed",
+    });
+    const response = await fetch(`${urls[0]}/auth/login`, { method: "POST", body: "{}" });
+    expect(response.status).toBe(500);
+    expect(output()).toContain("forced scenario: login-failed");
+    expect(await stopChild(child)).toBe(0);
+  });
+
+  it("says clearly when the port is taken, without a stack trace", async () => {
+    const first = await startCli(["--variant", "talkstack", "--port", "0", "--log", "off"]);
+    const port = new URL(first.urls[0] ?? "").port;
+    const second = runCli(["serve", "--variant", "talkstack", "--port", port]);
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use`);
+    expect(second.stderr).not.toMatch(/\n\s+at /);
+    expect(await stopChild(first.child)).toBe(0);
+  });
+});

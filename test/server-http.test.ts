@@ -1,0 +1,243 @@
+import { connect } from "node:net";
+import { describe, expect, it } from "vitest";
+import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../mocks/store/demo-accounts.ts";
+import { isLoopback } from "../server/control-api.ts";
+import { useHttpServers } from "./support/http-servers.ts";
+
+const servers = useHttpServers({}, { headersTimeoutMs: 400, requestTimeoutMs: 800 });
+const login = (variant: "talkstack" | "seamless", init: RequestInit = {}) =>
+  fetch(`${servers.url(variant)}/auth/login`, { method: "POST", ...init });
+const seamlessBody = JSON.stringify({ ...SEAMLESS_DEMO.documented, recaptchaVal: "x" });
+
+/** Sends raw bytes and returns what the server wrote back before closing. */
+function rawExchange(
+  variant: "talkstack" | "seamless",
+  bytes: string,
+  waitMs = 3000,
+): Promise<string> {
+  const url = new URL(servers.url(variant));
+  return new Promise((resolve) => {
+    const socket = connect(Number(url.port), url.hostname, () => socket.write(bytes));
+    let received = "";
+    socket.on("data", (chunk) => {
+      received += chunk.toString();
+    });
+    socket.on("close", () => resolve(received));
+    socket.on("error", () => resolve(received));
+    setTimeout(() => {
+      socket.destroy();
+      resolve(`${received}[still open]`);
+    }, waitMs);
+  });
+}
+
+describe("CORS for a dev server on another port", () => {
+  it("answers the preflight for a localhost origin, echoing it with credentials", async () => {
+    const response = await fetch(`${servers.url("seamless")}/auth/login`, {
+      method: "OPTIONS",
+      headers: {
+        origin: "http://localhost:5173",
+        "access-control-request-method": "POST",
+        "access-control-request-headers": "content-type, x-mock-scenario",
+      },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
+    expect(response.headers.get("access-control-allow-credentials")).toBe("true");
+    expect(response.headers.get("access-control-allow-methods")).toContain("POST");
+    expect(response.headers.get("access-control-allow-headers")).toBe(
+      "content-type, x-mock-scenario",
+    );
+  });
+
+  it("echoes an allowed origin on the login itself, never *", async () => {
+    const response = await login("seamless", {
+      headers: { origin: "http://127.0.0.1:3000", "content-type": "application/json" },
+      body: seamlessBody,
+    });
+    expect(response.headers.get("access-control-allow-origin")).toBe("http://127.0.0.1:3000");
+    expect(response.headers.get("access-control-expose-headers")).toContain("X-Mock-Scenario");
+    expect(response.headers.get("vary")).toContain("Origin");
+  });
+
+  it("gives no CORS grant to an origin outside the allowed list", async () => {
+    const response = await login("talkstack", {
+      headers: { origin: "https://evil.example" },
+      body: "{}",
+    });
+    expect(response.headers.get("access-control-allow-origin")).toBeNull();
+  });
+});
+
+describe("the control API", () => {
+  const control = (path: string, init: RequestInit = {}) =>
+    fetch(`${servers.url("seamless")}/__mock${path}`, init);
+
+  it("reports health", async () => {
+    expect(await (await control("/health")).json()).toMatchObject({
+      status: "ok",
+      variant: "seamless",
+      seed: 1,
+    });
+  });
+
+  it("lists the variant's scenarios", async () => {
+    const body = (await (await control("/scenarios")).json()) as { scenarios: { name: string }[] };
+    expect(body.scenarios.map((s) => s.name)).toContain("recaptcha-failed");
+  });
+
+  it("sets a sticky scenario that the next logins get, and clears it", async () => {
+    const set = await control("/scenario", {
+      method: "PUT",
+      body: JSON.stringify({ scenario: "recaptcha-failed" }),
+    });
+    expect(await set.json()).toEqual({ variant: "seamless", scenario: "recaptcha-failed" });
+    const forced = await login("seamless", {
+      headers: { "content-type": "application/json" },
+      body: seamlessBody,
+    });
+    expect(forced.headers.get("x-mock-scenario")).toBe("recaptcha-failed");
+    await control("/scenario", { method: "DELETE" });
+    const normal = await login("seamless", {
+      headers: { "content-type": "application/json" },
+      body: seamlessBody,
+    });
+    expect(normal.status).toBe(200);
+  });
+
+  it("refuses an unknown scenario with problem+json listing the known ones", async () => {
+    const response = await control("/scenario", {
+      method: "PUT",
+      body: JSON.stringify({ scenario: "nope" }),
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(((await response.json()) as { knownScenarios: string[] }).knownScenarios).toContain(
+      "server-error",
+    );
+  });
+
+  it("explains a malformed control request", async () => {
+    const response = await control("/scenario", { method: "PUT", body: "recaptcha-failed" });
+    expect(((await response.json()) as { detail: string }).detail).toContain(
+      '{"scenario": "recaptcha-failed"}',
+    );
+  });
+
+  it("resets the store", async () => {
+    await control("/reset", { method: "POST" });
+    const seeded = servers.mock.store.snapshot();
+    await login("seamless", {
+      headers: { "content-type": "application/json" },
+      body: seamlessBody,
+    });
+    expect(servers.mock.store.snapshot()).not.toBe(seeded);
+    expect((await control("/reset", { method: "POST" })).status).toBe(200);
+    expect(servers.mock.store.snapshot()).toBe(seeded);
+  });
+
+  it("serves the control panel page with a button per scenario", async () => {
+    const response = await control("/");
+    expect(response.headers.get("content-type")).toContain("text/html");
+    const html = await response.text();
+    expect(html).toContain('data-scenario="recaptcha-failed"');
+    expect(html).toContain(SEAMLESS_DEMO.documented.email);
+  });
+
+  it("trusts only loopback callers", () => {
+    const from = (remoteAddress: string) => ({ socket: { remoteAddress } }) as never;
+    expect(isLoopback(from("127.0.0.1"))).toBe(true);
+    expect(isLoopback(from("::ffff:127.0.0.1"))).toBe(true);
+    expect(isLoopback(from("::1"))).toBe(true);
+    expect(isLoopback(from("192.168.1.20"))).toBe(false);
+  });
+});
+
+describe("bad requests", () => {
+  it("answers an unknown path with 404 problem+json", async () => {
+    const response = await fetch(`${servers.url("talkstack")}/auth/logout`, { method: "POST" });
+    expect(response.status).toBe(404);
+    expect(response.headers.get("content-type")).toBe("application/problem+json");
+  });
+
+  it("answers GET /auth/login with 405 problem+json", async () => {
+    const response = await fetch(`${servers.url("talkstack")}/auth/login`);
+    expect(response.status).toBe(405);
+    expect(((await response.json()) as { detail: string }).detail).toContain("Use POST");
+  });
+
+  it("answers a body over the limit with 413 and keeps serving", async () => {
+    const response = await login("talkstack", {
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "a@b.co", password: "x".repeat(200 * 1024) }),
+    });
+    expect(response.status).toBe(413);
+    const next = await login("talkstack", {
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(TALKSTACK_DEMO.documented),
+    });
+    expect(next.status).toBe(200);
+  });
+
+  it("answers invalid UTF-8 with the vendor's documented error", async () => {
+    const body = Buffer.concat([
+      Buffer.from('{"email":"'),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from('","password":"x"}'),
+    ]);
+    const response = await login("talkstack", {
+      headers: { "content-type": "application/json" },
+      body,
+    });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { loginStatus: number }).loginStatus).toBe(9);
+  });
+
+  it("answers a malformed request line with 400 and closes", async () => {
+    expect(await rawExchange("talkstack", "NOT A REQUEST\r\n\r\n")).toMatch(/^HTTP\/1\.1 400/);
+  });
+
+  it("drops a client that never finishes its headers", async () => {
+    const started = Date.now();
+    const received = await rawExchange(
+      "seamless",
+      "POST /auth/login HTTP/1.1\r\nHost: x\r\n",
+      5000,
+    );
+    expect(received).not.toContain("[still open]");
+    expect(Date.now() - started).toBeLessThan(4000);
+  });
+
+  it("serves the Seamless examples' double-slash URL", async () => {
+    const response = await fetch(`${servers.url("seamless")}//auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: seamlessBody,
+    });
+    expect(response.status).toBe(200);
+  });
+});
+
+describe("the request log", () => {
+  it("never holds a password, token or cookie", async () => {
+    const secret = "Log-Me-Not-123";
+    await login("talkstack", {
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "x@y.co", password: secret }),
+    });
+    const success = await login("seamless", {
+      headers: { "content-type": "application/json", cookie: "token=abc.def.ghi" },
+      body: seamlessBody,
+    });
+    const token = success.headers.getSetCookie()[0]?.split(";")[0]?.split("=")[1] ?? "missing";
+    await fetch(`${servers.url("talkstack")}/auth/login?password=${secret}`, {
+      method: "POST",
+      body: "{}",
+    });
+    const log = servers.logLines.join("\n");
+    expect(log).toContain("/auth/login");
+    for (const secretValue of [secret, token, SEAMLESS_DEMO.documented.password, "abc.def.ghi"]) {
+      expect(log).not.toContain(secretValue);
+    }
+  });
+});
