@@ -2,12 +2,14 @@
  * `login-mock serve`: both variants (or one) on loopback, with the banner a newcomer needs.
  */
 
+import { DEFAULT_JWT_SECRET } from "../mocks/core/jwt.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
 import { parseRecaptchaMode, RECAPTCHA_MODES } from "../mocks/core/recaptcha.ts";
 import { findScenario, scenariosOf } from "../mocks/core/scenario-catalogue.ts";
 import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../mocks/store/demo-accounts.ts";
 import { isVariant, VARIANTS, type Variant } from "../openapi/documents.ts";
 import type { OriginPolicy } from "../server/cors.ts";
+import { createNodeSigner } from "../server/node-signer.ts";
 import { createRequestLogger, LOG_FORMATS, type LogFormat } from "../server/request-log.ts";
 import {
   DEFAULT_HOST,
@@ -153,6 +155,7 @@ export async function serve(argv: readonly string[]): Promise<RunningServers> {
   const options = parseServeOptions(argv);
   const mock = createLoginMock({
     seed: options.seed,
+    tokenSigner: createNodeSigner(DEFAULT_JWT_SECRET),
     recaptcha: options.recaptcha,
     delayMs: options.delayMs,
     scenarios: options.scenarios,

@@ -6,6 +6,7 @@
 
 import type { UserStore } from "../store/user-store.ts";
 import type { Clock } from "./clock.ts";
+import type { TokenSigner } from "./jwt.ts";
 import type { MockReply } from "./mock-reply.ts";
 import type { RecaptchaMode } from "./recaptcha.ts";
 import type { LoginFields } from "./request-data.ts";
@@ -13,7 +14,7 @@ import type { LoginFields } from "./request-data.ts";
 export interface BehaviourContext {
   readonly store: UserStore;
   readonly clock: Clock;
-  readonly jwtSecret: string;
+  readonly signToken: TokenSigner;
   /** Overrides the documented token lifetime, so QA can watch tokens expire in seconds. */
   readonly tokenTtlSeconds: number | undefined;
   readonly recaptcha: RecaptchaMode;

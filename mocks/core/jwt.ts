@@ -36,7 +36,21 @@ function keyFor(secret: string): Promise<CryptoKey> {
   return key;
 }
 
-/** Signs `claims` at `nowMs`, valid for `lifetimeSeconds`. */
+/** Signs claims at `nowMs` for `lifetimeSeconds`. Adapters may bring a faster one (see server/). */
+export type TokenSigner = (
+  claims: TokenClaims,
+  timing: { nowMs: number; lifetimeSeconds: number },
+) => Promise<SignedToken>;
+
+/** The portable signer: jose over WebCrypto, in browsers and Node alike. */
+export function createJoseSigner(secret: string): TokenSigner {
+  return (claims, timing) => signToken(claims, { secret, ...timing });
+}
+
+/**
+ * Signs `claims` at `nowMs`, valid for `lifetimeSeconds`. Header `{"alg":"HS256","typ":"JWT"}`,
+ * payload `{"email","sub","iat","exp"}` in that order: other signers must match it byte for byte.
+ */
 export async function signToken(
   claims: TokenClaims,
   options: { secret: string; nowMs: number; lifetimeSeconds: number },

@@ -6,7 +6,6 @@
 import type { SeamlessResponseBody } from "../../openapi/types.ts";
 import { SEAMLESS_DEMO } from "../store/demo-accounts.ts";
 import type { VariantBehaviour } from "./behaviour.ts";
-import { signToken } from "./jwt.ts";
 import { jsonReply } from "./mock-reply.ts";
 import { isRecaptchaAccepted } from "./recaptcha.ts";
 import { nonEmptyString } from "./request-data.ts";
@@ -31,7 +30,7 @@ export const seamlessLogin: VariantBehaviour = {
     return { example: "success" };
   },
 
-  async succeed(email, { store, clock, jwtSecret, tokenTtlSeconds }) {
+  async succeed(email, { store, clock, signToken, tokenTtlSeconds }) {
     const known =
       (email === undefined ? undefined : store.findSeamlessAccount(email)) ??
       store.findSeamlessAccount(SEAMLESS_DEMO.documented.email);
@@ -43,7 +42,7 @@ export const seamlessLogin: VariantBehaviour = {
     const lifetimeSeconds = tokenTtlSeconds ?? cookie.maxAgeSeconds;
     const { token } = await signToken(
       { sub: account.config._id, email: account.config.email },
-      { secret: jwtSecret, nowMs, lifetimeSeconds },
+      { nowMs, lifetimeSeconds },
     );
     const body: SeamlessResponseBody<200> = {
       status: "success",

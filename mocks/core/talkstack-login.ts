@@ -5,7 +5,6 @@
 import type { TalkStackResponseBody } from "../../openapi/types.ts";
 import { TALKSTACK_DEMO } from "../store/demo-accounts.ts";
 import type { VariantBehaviour } from "./behaviour.ts";
-import { signToken } from "./jwt.ts";
 import { jsonReply } from "./mock-reply.ts";
 import { randomToken } from "./random-token.ts";
 import { isTruthyField, looksLikeEmail } from "./request-data.ts";
@@ -36,7 +35,7 @@ export const talkstackLogin: VariantBehaviour = {
     return { example: "success" };
   },
 
-  async succeed(email, { store, clock, jwtSecret, tokenTtlSeconds }) {
+  async succeed(email, { store, clock, signToken, tokenTtlSeconds }) {
     const account =
       (email === undefined ? undefined : store.findTalkStackAccount(email)) ??
       store.findTalkStackAccount(TALKSTACK_DEMO.documented.email);
@@ -44,11 +43,7 @@ export const talkstackLogin: VariantBehaviour = {
       throw new Error("[login-mock] The TalkStack demo account is missing from the store.");
     const { token, exp } = await signToken(
       { sub: account.id, email: account.profile.email },
-      {
-        secret: jwtSecret,
-        nowMs: clock.now(),
-        lifetimeSeconds: tokenTtlSeconds ?? TOKEN_LIFETIME_SECONDS,
-      },
+      { nowMs: clock.now(), lifetimeSeconds: tokenTtlSeconds ?? TOKEN_LIFETIME_SECONDS },
     );
     const body: TalkStackResponseBody<200> = {
       message: successTemplate.message,

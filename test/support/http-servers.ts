@@ -1,11 +1,13 @@
 /** Real servers on free loopback ports for a test file, stopped after it. */
 import { afterAll, beforeAll } from "vitest";
+import { DEFAULT_JWT_SECRET } from "../../mocks/core/jwt.ts";
 import {
   createLoginMock,
   type LoginMock,
   type LoginMockOptions,
 } from "../../mocks/core/login-mock.ts";
 import type { Variant } from "../../openapi/documents.ts";
+import { createNodeSigner } from "../../server/node-signer.ts";
 import type { RequestLogEntry } from "../../server/request-log.ts";
 import {
   type RunningServers,
@@ -24,7 +26,11 @@ export function useHttpServers(
   mockOptions: LoginMockOptions = {},
   serverOptions: Partial<Omit<StartOptions, "mock" | "variants">> = {},
 ): TestServers {
-  const mock = createLoginMock(mockOptions);
+  // The signer `login-mock serve` uses, so tests exercise what users run.
+  const mock = createLoginMock({
+    tokenSigner: createNodeSigner(DEFAULT_JWT_SECRET),
+    ...mockOptions,
+  });
   const logLines: string[] = [];
   let running: RunningServers | undefined;
   beforeAll(async () => {
