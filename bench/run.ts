@@ -1,0 +1,198 @@
+/**
+ * `npm run bench`: the mock server against a bare node:http ceiling and against Prism, in one
+ * run on this machine. For each: cold start (spawn → first 200), then autocannon (-c 50, -d 10
+ * by default) on the success path and on one error path, then RSS after the load. Prints a
+ * table with ratios against the ceiling. Servers bind to 127.0.0.1 and are stopped by PID.
+ *
+ *   npm run bench                 # full run, ~1.5 minutes
+ *   npm run bench -- --duration 3 # quicker, noisier
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+
+const { values } = parseArgs({
+  options: {
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "50" },
+  },
+});
+const DURATION = Number(values.duration);
+const CONNECTIONS = Number(values.connections);
+const NODE = process.execPath;
+
+interface Target {
+  readonly name: string;
+  readonly command: (port: number) => string[];
+}
+
+const TARGETS: Target[] = [
+  {
+    name: "ceiling (bare node:http)",
+    command: (port) => [NODE, "bench/ceiling-server.mjs", String(port)],
+  },
+  {
+    name: "login-mock",
+    command: (port) => [
+      NODE,
+      "cli/login-mock.mjs",
+      "serve",
+      "--variant",
+      "seamless",
+      "--port",
+      String(port),
+      "--log",
+      "off",
+    ],
+  },
+  {
+    name: "prism mock",
+    command: (port) => [
+      NODE,
+      "node_modules/.bin/prism",
+      "mock",
+      "openapi/seamless.yaml",
+      "-h",
+      "127.0.0.1",
+      "-p",
+      String(port),
+      "-v",
+      "silent",
+    ],
+  },
+];
+
+const SUCCESS_BODY = JSON.stringify({
+  email: "user@example.com",
+  password: "securePassword123",
+  recaptchaVal: "bench",
+});
+const ERROR_BODY = JSON.stringify({ email: "user@example.com" });
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function coldStart(
+  target: Target,
+  port: number,
+): Promise<{ child: ChildProcess; ms: number }> {
+  const [command, ...args] = target.command(port);
+  const started = performance.now();
+  const child = spawn(command ?? NODE, args, { stdio: "ignore" });
+  const deadline = started + 30_000;
+  while (performance.now() < deadline) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: SUCCESS_BODY,
+      });
+      await response.arrayBuffer();
+      if (response.status === 200) return { child, ms: performance.now() - started };
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+  child.kill("SIGKILL");
+  throw new Error(`${target.name} did not answer 200 within 30 s`);
+}
+
+async function load(port: number, body: string) {
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/auth/login`,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body,
+    connections: CONNECTIONS,
+    duration: DURATION,
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
+}
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once("exit", () => resolve());
+    child.kill("SIGTERM");
+    setTimeout(() => child.kill("SIGKILL"), 3000).unref();
+  });
+}
+
+const rows: {
+  name: string;
+  coldMs: number;
+  success: Awaited<ReturnType<typeof load>>;
+  error: Awaited<ReturnType<typeof load>>;
+  rss: number;
+}[] = [];
+console.log(`[bench] node ${process.version}, ${DURATION} s per load, ${CONNECTIONS} connections`);
+for (const target of TARGETS) {
+  const port = await freePort();
+  const { child, ms } = await coldStart(target, port);
+  try {
+    const success = await load(port, SUCCESS_BODY);
+    const error = await load(port, ERROR_BODY);
+    rows.push({ name: target.name, coldMs: ms, success, error, rss: rssMb(child.pid ?? 0) });
+    console.log(`[bench] ${target.name}: done`);
+  } finally {
+    await stop(child);
+  }
+}
+
+const ceiling = rows[0];
+if (!ceiling) throw new Error("no ceiling measured");
+const ratio = (value: number, base: number) => `${(value / base).toFixed(2)}x`;
+const lines = [
+  "| server | success req/s | × ceiling | p50 / p99 ms | error req/s | × ceiling | p50 / p99 ms | cold start ms | × ceiling | RSS after load MB | × ceiling |",
+  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+  ...rows
+    .map((row) =>
+      [
+        row.name,
+        Math.round(row.success.rps),
+        ratio(row.success.rps, ceiling.success.rps),
+        `${row.success.p50} / ${row.success.p99}`,
+        Math.round(row.error.rps),
+        ratio(row.error.rps, ceiling.error.rps),
+        `${row.error.p50} / ${row.error.p99}`,
+        Math.round(row.coldMs),
+        ratio(row.coldMs, ceiling.coldMs),
+        row.rss.toFixed(1),
+        ratio(row.rss, ceiling.rss),
+      ].join(" | "),
+    )
+    .map((line) => `| ${line} |`),
+];
+console.log(`\n${lines.join("\n")}\n`);
+const mock = rows.find((row) => row.name === "login-mock");
+if (mock) {
+  const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
+  console.log(
+    `Targets: success throughput >= 0.5x ceiling: ${verdict(mock.success.rps >= 0.5 * ceiling.success.rps)}; cold start <= 2x: ${verdict(mock.coldMs <= 2 * ceiling.coldMs)}; RSS <= 1.5x: ${verdict(mock.rss <= 1.5 * ceiling.rss)}`,
+  );
+  const failures = rows
+    .filter((row) => row.success.non2xx > 0 || row.success.errors > 0)
+    .map((row) => row.name);
+  if (failures.length)
+    console.log(`Warning: non-2xx or errors on the success path for ${failures.join(", ")}`);
+}
