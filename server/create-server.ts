@@ -96,7 +96,7 @@ export function createMockServer(options: MockServerOptions): Server {
       scenario = outcome.headers.find(([name]) => name === "x-mock-scenario")?.[1] ?? null;
     }
     // A body we did not read (413, early errors) must not be parsed as the next request.
-    if (!request.complete) response.setHeader("connection", "close");
+    if (!request.complete) cors.push(["connection", "close"]);
     sendReply(request, response, outcome, cors, done);
   }
 

@@ -28,12 +28,12 @@ export function sendReply(
       onDone("dropped");
       return;
     }
-    const headers: Record<string, string | string[]> = {};
-    for (const [name, value] of [...extraHeaders, ...reply.headers]) {
-      const existing = headers[name];
-      headers[name] = existing === undefined ? value : [...[existing].flat(), value];
-    }
-    headers["content-length"] = String(Buffer.byteLength(reply.body));
+    // A flat [name, value, name, value…] list: repeated names (two Set-Cookie lines) stay
+    // separate, and Node skips building and validating a header object.
+    const headers: string[] = [];
+    for (const [name, value] of extraHeaders) headers.push(name, value);
+    for (const [name, value] of reply.headers) headers.push(name, value);
+    headers.push("content-length", String(Buffer.byteLength(reply.body)));
     response.writeHead(reply.status, headers);
     response.end(reply.body);
     onDone(reply.status);

@@ -13,6 +13,7 @@ import { serializeSetCookie } from "./set-cookie.ts";
 import { exampleValue, seamlessCookieContract } from "./spec-values.ts";
 
 const successTemplate = exampleValue("seamless", "success") as SeamlessResponseBody<200>;
+const cookie = seamlessCookieContract();
 
 export const seamlessLogin: VariantBehaviour = {
   successExample: "success",
@@ -38,7 +39,6 @@ export const seamlessLogin: VariantBehaviour = {
       throw new Error("[login-mock] The Seamless demo account is missing from the store.");
     const nowMs = clock.now();
     const account = store.recordSeamlessLogin(known.config.email, new Date(nowMs).toISOString());
-    const cookie = seamlessCookieContract();
     const lifetimeSeconds = tokenTtlSeconds ?? cookie.maxAgeSeconds;
     const { token } = await signToken(
       { sub: account.config._id, email: account.config.email },
