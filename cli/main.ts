@@ -4,7 +4,9 @@
  */
 
 import { PortInUseError } from "../server/start-servers.ts";
+import { CONTRACT_HELP, contract } from "./contract.ts";
 import { UsageError } from "./flags.ts";
+import { PROXY_HELP, proxy } from "./proxy.ts";
 import { listScenarios, SCENARIOS_HELP } from "./scenarios.ts";
 import { SERVE_HELP, serve } from "./serve.ts";
 
@@ -15,6 +17,8 @@ Mock servers and contract tests for the TalkStack and Seamless POST /auth/login 
 Commands:
   serve       Serve both APIs on loopback (what \`npm start\` runs).
   scenarios   List every scenario and how to force or reach it.
+  contract    Check a live server (any base URL) against the spec.
+  proxy       Prism's validation proxy on the spec, in front of a real server.
 
 Run \`login-mock <command> --help\` for a command's flags.
 `;
@@ -40,9 +44,13 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       case "scenarios":
         return print(wantsHelp ? SCENARIOS_HELP : listScenarios(rest));
+      case "contract":
+        return wantsHelp ? print(CONTRACT_HELP) : await contract(rest);
+      case "proxy":
+        return wantsHelp ? print(PROXY_HELP) : await proxy(rest);
       default:
         throw new UsageError(
-          `[login-mock] Unknown command "${command}". Commands: serve, scenarios. Run \`login-mock --help\`.`,
+          `[login-mock] Unknown command "${command}". Commands: serve, scenarios, contract, proxy. Run \`login-mock --help\`.`,
         );
     }
   } catch (error) {

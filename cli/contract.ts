@@ -1,0 +1,288 @@
+/**
+ * `login-mock contract`: runs the contract suite (Vitest, `contracts/contract.suite.ts`) against
+ * any base URL, then prints the coverage table and writes the JUnit and Markdown reports.
+ * Exit codes: 0 the contract holds, 1 a violation (or nothing exercised, or --require-all
+ * unmet), 2 a usage error, 3 the target could not be reached.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { CHECK_NAMES } from "../contracts/checks/names.ts";
+import type { ContractReport } from "../contracts/contract-run.ts";
+import { defaultRatePerSecond } from "../contracts/http-target.ts";
+import { type ContractOptions, DEFAULT_UNKNOWN_EMAIL, type Drive } from "../contracts/options.ts";
+import { formatCoverage } from "../contracts/reports/console.ts";
+import { toJunitXml } from "../contracts/reports/junit.ts";
+import { toMarkdownSummary } from "../contracts/reports/markdown.ts";
+import { OPTIONS_VARIABLE, REPORT_VARIABLE } from "../contracts/suite-environment.ts";
+import { isVariant } from "../openapi/documents.ts";
+import { badFlag, integerFlag, parseFlags, renderHelp, UsageError } from "./flags.ts";
+
+const env = (name: string) => `CONTRACT_${name}`;
+
+export const CONTRACT_FLAGS = {
+  variant: {
+    type: "string",
+    value: "talkstack|seamless",
+    help: "Which API the target serves (required).",
+    env: env("VARIANT"),
+  },
+  "base-url": {
+    type: "string",
+    value: "URL",
+    help: "The target's base URL; the suite calls <URL>/auth/login (required).",
+    env: env("BASE_URL"),
+  },
+  email: {
+    type: "string",
+    value: "EMAIL",
+    help: "A registered account, for the positive cases (skipped without it).",
+    env: env("EMAIL"),
+  },
+  password: {
+    type: "string",
+    value: "PASSWORD",
+    help: "Its password. Prefer the env variable: flags show in process lists.",
+    env: env("PASSWORD"),
+  },
+  recaptcha: {
+    type: "string",
+    value: "VALUE",
+    help: "Seamless: a reCAPTCHA value the target accepts.",
+    env: env("RECAPTCHA"),
+  },
+  "rejected-recaptcha": {
+    type: "string",
+    value: "VALUE",
+    help: "Seamless: a reCAPTCHA value the target rejects, if one exists.",
+    env: env("REJECTED_RECAPTCHA"),
+  },
+  "unverified-email": {
+    type: "string",
+    value: "EMAIL",
+    help: "TalkStack: an account whose email is not verified.",
+    env: env("UNVERIFIED_EMAIL"),
+  },
+  "unverified-password": {
+    type: "string",
+    value: "PASSWORD",
+    help: "Its password.",
+    env: env("UNVERIFIED_PASSWORD"),
+  },
+  "unknown-email": {
+    type: "string",
+    value: "EMAIL",
+    help: `An email no account has (default ${DEFAULT_UNKNOWN_EMAIL}).`,
+    env: env("UNKNOWN_EMAIL"),
+  },
+  drive: {
+    type: "string",
+    value: "auto|data|prefer",
+    help: "auto: data, plus Prefer when the target honours it (default); data; prefer: Prefer only (Prism).",
+    env: env("DRIVE"),
+  },
+  "skip-check": {
+    type: "string",
+    value: "NAMES",
+    help: `Comma-separated checks to skip (reported as skipped): ${CHECK_NAMES.join(", ")}.`,
+    env: env("SKIP_CHECK"),
+  },
+  "time-budget": {
+    type: "string",
+    value: "MS",
+    help: "Fail responses slower than MS (default: no budget).",
+    env: env("TIME_BUDGET"),
+  },
+  "jwt-leeway": {
+    type: "string",
+    value: "SECONDS",
+    help: "How far exp may be from now + the documented lifetime (default 120).",
+    env: env("JWT_LEEWAY"),
+  },
+  "jwt-alg": {
+    type: "string",
+    value: "ALGS",
+    help: "Comma-separated accepted JWT algs (default: any but none).",
+    env: env("JWT_ALG"),
+  },
+  rate: {
+    type: "string",
+    value: "N",
+    help: "Requests per second (default 4, unlimited for 127.0.0.1/localhost).",
+    env: env("RATE"),
+  },
+  timeout: {
+    type: "string",
+    value: "MS",
+    help: "Per-request timeout (default 10000).",
+    env: env("TIMEOUT"),
+  },
+  retries: {
+    type: "string",
+    value: "N",
+    help: "Retries after a network error or 429 (default 2).",
+    env: env("RETRIES"),
+  },
+  "max-wrong-password": {
+    type: "string",
+    value: "N",
+    help: "Wrong-password attempts against the real account, at most (default 1).",
+    env: env("MAX_WRONG_PASSWORD"),
+  },
+  "fuzz-runs": {
+    type: "string",
+    value: "N",
+    help: "Generated invalid bodies in the negative phase (default 30; 0 skips it).",
+    env: env("FUZZ_RUNS"),
+  },
+  "fuzz-seed": {
+    type: "string",
+    value: "N",
+    help: "Seed of the negative phase; printed, so a failure can be replayed (default 20261123).",
+    env: env("FUZZ_SEED"),
+  },
+  "require-all": {
+    type: "boolean",
+    help: "Fail when a reachable documented response was not exercised.",
+    env: env("REQUIRE_ALL"),
+  },
+  junit: {
+    type: "string",
+    value: "FILE",
+    help: "Write JUnit XML (skipped cases carry their reason).",
+    env: env("JUNIT"),
+  },
+  summary: {
+    type: "string",
+    value: "FILE",
+    help: "Write the coverage table as Markdown (for $GITHUB_STEP_SUMMARY).",
+    env: env("SUMMARY"),
+  },
+} as const;
+
+export const CONTRACT_HELP = renderHelp(
+  "login-mock contract --variant talkstack|seamless --base-url URL [flags]",
+  "Checks a live login server against the spec: every documented response, by data or Prefer, and a negative phase of generated invalid bodies. Passwords, tokens and cookie values never appear in the output.",
+  CONTRACT_FLAGS,
+);
+
+export function parseContractOptions(
+  argv: readonly string[],
+  environment: NodeJS.ProcessEnv = process.env,
+) {
+  const flags = parseFlags("contract", argv, CONTRACT_FLAGS, environment);
+  const text = (name: keyof typeof CONTRACT_FLAGS) =>
+    flags[name] === undefined ? undefined : String(flags[name]);
+  const variant = text("variant");
+  if (variant === undefined)
+    throw new UsageError("[login-mock] contract: --variant is required (talkstack or seamless).");
+  if (!isVariant(variant)) throw badFlag("contract", "variant", variant, "talkstack, seamless");
+  const baseUrl = text("base-url");
+  if (baseUrl === undefined)
+    throw new UsageError(
+      "[login-mock] contract: --base-url is required, e.g. --base-url https://staging.example.com",
+    );
+  if (!URL.canParse(baseUrl) || !/^https?:$/.test(new URL(baseUrl).protocol))
+    throw badFlag("contract", "base-url", baseUrl, "an http:// or https:// URL");
+  const drive = text("drive") ?? "auto";
+  if (!["auto", "data", "prefer"].includes(drive))
+    throw badFlag("contract", "drive", drive, "auto, data, prefer");
+  const list = (name: keyof typeof CONTRACT_FLAGS) =>
+    (text(name) ?? "")
+      .split(",")
+      .map((item) => item.trim())
+      .filter(Boolean);
+  const skipChecks = list("skip-check");
+  for (const name of skipChecks)
+    if (!(CHECK_NAMES as readonly string[]).includes(name))
+      throw badFlag("contract", "skip-check", name, CHECK_NAMES.join(", "));
+  const jwtAlgorithms = list("jwt-alg");
+  const options: ContractOptions = {
+    variant,
+    baseUrl,
+    email: text("email"),
+    password: text("password"),
+    recaptcha: text("recaptcha"),
+    rejectedRecaptcha: text("rejected-recaptcha"),
+    unverifiedEmail: text("unverified-email"),
+    unverifiedPassword: text("unverified-password"),
+    unknownEmail: text("unknown-email") ?? DEFAULT_UNKNOWN_EMAIL,
+    drive: drive as Drive,
+    skipChecks,
+    settings: {
+      responseTimeBudgetMs: integerFlag(
+        "contract",
+        "time-budget",
+        flags["time-budget"],
+        1,
+        600_000,
+      ),
+      jwtLeewaySeconds:
+        integerFlag("contract", "jwt-leeway", flags["jwt-leeway"], 0, 86_400) ?? 120,
+      jwtAlgorithms: jwtAlgorithms.length ? jwtAlgorithms : undefined,
+    },
+    ratePerSecond:
+      integerFlag("contract", "rate", flags.rate, 0, 1000) ?? defaultRatePerSecond(baseUrl),
+    timeoutMs: integerFlag("contract", "timeout", flags.timeout, 100, 600_000) ?? 10_000,
+    retries: integerFlag("contract", "retries", flags.retries, 0, 10) ?? 2,
+    maxWrongPassword:
+      integerFlag("contract", "max-wrong-password", flags["max-wrong-password"], 0, 10) ?? 1,
+    fuzzRuns: integerFlag("contract", "fuzz-runs", flags["fuzz-runs"], 0, 10_000) ?? 30,
+    fuzzSeed: integerFlag("contract", "fuzz-seed", flags["fuzz-seed"], 0, 2 ** 31 - 1) ?? 20261123,
+    requireAll: flags["require-all"] === true,
+  };
+  return { options, junit: text("junit"), summary: text("summary") };
+}
+
+/** Runs the suite in Vitest and writes the reports; resolves to the exit code. */
+export async function contract(argv: readonly string[]): Promise<number> {
+  const { options, junit, summary } = parseContractOptions(argv);
+  const root = fileURLToPath(new URL("..", import.meta.url));
+  const vitest = join(
+    dirname(createRequire(import.meta.url).resolve("vitest/package.json")),
+    "vitest.mjs",
+  );
+  const scratch = mkdtempSync(join(tmpdir(), "login-mock-contract-"));
+  const reportPath = join(scratch, "report.json");
+  try {
+    const code = await new Promise<number>((resolve, reject) => {
+      const child = spawn(
+        process.execPath,
+        [vitest, "run", "--config", join(root, "contracts", "vitest.config.ts")],
+        {
+          cwd: root,
+          stdio: "inherit",
+          env: {
+            ...process.env,
+            [OPTIONS_VARIABLE]: JSON.stringify(options),
+            [REPORT_VARIABLE]: reportPath,
+          },
+        },
+      );
+      child.once("error", reject);
+      child.once("exit", (exitCode) => resolve(exitCode ?? 1));
+    });
+    let report: ContractReport;
+    try {
+      report = JSON.parse(readFileSync(reportPath, "utf8")) as ContractReport;
+    } catch {
+      process.stderr.write(
+        `[login-mock] contract: the suite ended (exit ${code}) without a report; see Vitest's output above.\n`,
+      );
+      return 1;
+    }
+    process.stdout.write(`\n${formatCoverage(report)}\n`);
+    if (junit) writeFileSync(junit, toJunitXml([report]));
+    if (summary) writeFileSync(summary, toMarkdownSummary([report]));
+    if (report.ok) return 0;
+    const onlyNetwork =
+      report.results.every((r) => r.outcome !== "failed") &&
+      report.results.some((r) => r.outcome === "network-error");
+    return onlyNetwork ? 3 : 1;
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,104 @@
+import type { Check } from "./check.ts";
+import { statusFacts } from "./check.ts";
+
+const JWT_SHAPE = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/;
+
+export const contentType: Check = {
+  name: "content-type",
+  rule: "The Content-Type is a media type the spec documents for the status.",
+  run(input) {
+    const facts = statusFacts(input);
+    if (!facts || facts.mediaTypes.length === 0) return null;
+    const header = input.exchange.response.headers.get("content-type");
+    const essence = header?.split(";")[0]?.trim().toLowerCase();
+    if (essence && facts.mediaTypes.includes(essence)) return [];
+    return [
+      `Content-Type is ${header ? `"${header}"` : "missing"}; the spec documents ${facts.mediaTypes.join(", ")}`,
+    ];
+  },
+};
+
+export const responseSchema: Check = {
+  name: "response-schema",
+  rule: "The body validates against the schema the spec gives its status (Ajv, JSON Schema 2020-12).",
+  run(input) {
+    const facts = statusFacts(input);
+    if (!facts || facts.mediaTypes.length === 0) return null;
+    const { json, bodyText } = input.exchange.response;
+    if (json === undefined) return [`the body is not JSON (${bodyText.length} bytes)`];
+    const verdict = input.facts.validateBody(input.exchange.response.status, json);
+    return verdict.valid ? [] : verdict.errors.map((error) => `schema: ${error}`);
+  },
+};
+
+export const sameStatusVariant: Check = {
+  name: "same-status-variant",
+  rule: "Where a status has several documented bodies (Seamless' two 401s), the one that came back is the expected one.",
+  run({ exchange, expected, facts }) {
+    const { status, json } = exchange.response;
+    if (!expected || expected.status !== status || json === undefined) return null;
+    const siblings = facts.examples.filter((example) => example.status === status);
+    if (siblings.length < 2) return null;
+    const { branches } = facts.validateBody(status, json);
+    if (branches.includes(expected.name)) return [];
+    const got = branches.length
+      ? branches.map((name) => `"${name}"`).join(" and ")
+      : "none of the documented bodies";
+    return [`the ${status} body is ${got}; this request should get "${expected.name}"`];
+  },
+};
+
+export const loginStatusMapping: Check = {
+  name: "login-status",
+  rule: "TalkStack: `loginStatus` is the value the spec maps to this HTTP status (and to the expected case).",
+  run({ exchange, expected, facts }) {
+    const map = facts.loginStatusToHttp;
+    const { status, json } = exchange.response;
+    if (!map || json === null || typeof json !== "object") return null;
+    const value = (json as { loginStatus?: unknown }).loginStatus;
+    const name = (v: number) => `${v} (${facts.loginStatusNames?.get(v) ?? "unknown"})`;
+    if (typeof value !== "number" || !Number.isInteger(value))
+      return [`loginStatus is ${JSON.stringify(value)}, not an integer`];
+    const violations: string[] = [];
+    const mapped = map.get(value);
+    if (mapped === undefined)
+      violations.push(`loginStatus ${name(value)} is not a login outcome in x-login-status-map`);
+    else if (mapped !== status)
+      violations.push(`loginStatus ${name(value)} belongs with HTTP ${mapped}, not ${status}`);
+    const wanted = (expected?.value as { loginStatus?: unknown } | undefined)?.loginStatus;
+    if (expected?.status === status && typeof wanted === "number" && wanted !== value)
+      violations.push(`loginStatus is ${name(value)}; "${expected.name}" has ${name(wanted)}`);
+    return violations;
+  },
+};
+
+export const tokenNotInBody: Check = {
+  name: "token-not-in-body",
+  rule: "Seamless: the JWT travels only in the cookie; no body carries it, a `token` key, or anything JWT-shaped.",
+  run({ exchange, facts }) {
+    const cookieVariant = [...facts.statuses.values()].some((status) => status.cookie);
+    if (!cookieVariant) return null;
+    const { bodyText, json, setCookies } = exchange.response;
+    const violations: string[] = [];
+    for (const line of setCookies) {
+      const value = line.split(";")[0]?.split("=").slice(1).join("=") ?? "";
+      if (value.length >= 8 && bodyText.includes(value))
+        violations.push("the body contains the cookie's token value");
+    }
+    if (JWT_SHAPE.test(bodyText)) violations.push("the body contains a JWT-shaped string");
+    const keyPath = findKey(json, "token");
+    if (keyPath) violations.push(`the body has a \`token\` key at ${keyPath}`);
+    return violations;
+  },
+};
+
+function findKey(value: unknown, key: string, path = ""): string | undefined {
+  if (value === null || typeof value !== "object") return undefined;
+  for (const [name, inner] of Object.entries(value)) {
+    const here = `${path}/${name}`;
+    if (name === key) return here;
+    const found = findKey(inner, key, here);
+    if (found) return found;
+  }
+  return undefined;
+}

@@ -1,0 +1,41 @@
+/**
+ * A check is a small named function: given one exchange and what the spec expected of it, it
+ * returns its violations (empty when it holds) or null when it does not apply. Reports name
+ * checks, so a failure says which rule broke, not just that something did.
+ */
+import type { ResponseExample } from "../../openapi/examples.ts";
+import type { Exchange } from "../exchange.ts";
+import type { SpecFacts } from "../spec-facts.ts";
+
+export interface CheckSettings {
+  /** Fails a response slower than this; undefined = no budget (the default). */
+  readonly responseTimeBudgetMs: number | undefined;
+  /** How far a JWT's `exp` may be from now + the documented lifetime. */
+  readonly jwtLeewaySeconds: number;
+  /** Accepted JWT `alg` values; undefined = any except `none`. */
+  readonly jwtAlgorithms: readonly string[] | undefined;
+}
+
+export interface CheckInput {
+  readonly facts: SpecFacts;
+  readonly exchange: Exchange;
+  /** The documented response this request should get; undefined = any documented 4xx. */
+  readonly expected: ResponseExample | undefined;
+  /** The request was invalid input (anything but a valid login). */
+  readonly negative: boolean;
+  /** When the response arrived. */
+  readonly nowMs: number;
+  readonly settings: CheckSettings;
+}
+
+export interface Check {
+  readonly name: string;
+  /** One line for the README and `--help`. */
+  readonly rule: string;
+  run(input: CheckInput): string[] | null;
+}
+
+/** The status's documented facts, or undefined when the spec has no such status. */
+export function statusFacts(input: CheckInput) {
+  return input.facts.statuses.get(input.exchange.response.status);
+}

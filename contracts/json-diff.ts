@@ -1,0 +1,43 @@
+/**
+ * A short structural diff between a documented example and a body that failed: missing and
+ * extra keys, changed types, and changed top-level values. Values pass through the redactor, so
+ * a diff can be printed in CI logs.
+ */
+import type { Redactor } from "./redact.ts";
+
+export function diffJson(
+  expected: unknown,
+  actual: unknown,
+  redactor: Redactor,
+  limit = 20,
+): string[] {
+  const lines: string[] = [];
+  const show = (value: unknown) => {
+    const text = JSON.stringify(redactor.redactValue(value)) ?? "undefined";
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  };
+  const kind = (value: unknown) =>
+    value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
+  function walk(want: unknown, got: unknown, path: string, depth: number): void {
+    if (lines.length >= limit) return;
+    if (kind(want) !== kind(got)) {
+      lines.push(`~ ${path || "/"}: expected ${kind(want)}, got ${kind(got)} ${show(got)}`);
+      return;
+    }
+    if (want !== null && typeof want === "object" && !Array.isArray(want)) {
+      const wantObject = want as Record<string, unknown>;
+      const gotObject = got as Record<string, unknown>;
+      for (const key of Object.keys(wantObject))
+        if (!(key in gotObject)) lines.push(`- ${path}/${key} (missing)`);
+      for (const key of Object.keys(gotObject))
+        if (!(key in wantObject)) lines.push(`+ ${path}/${key}: ${show(gotObject[key])}`);
+      for (const key of Object.keys(wantObject))
+        if (key in gotObject) walk(wantObject[key], gotObject[key], `${path}/${key}`, depth + 1);
+      return;
+    }
+    if (depth <= 1 && !Array.isArray(want) && want !== got)
+      lines.push(`~ ${path}: ${show(want)} → ${show(got)}`);
+  }
+  walk(expected, actual, "", 0);
+  return lines.slice(0, limit);
+}

@@ -1,0 +1,50 @@
+/**
+ * Keeps secrets out of every report and log line: the passwords and reCAPTCHA value the harness
+ * was given, every token and cookie value it has seen, and anything shaped like a JWT.
+ */
+const JWT_SHAPE = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
+/** Keys whose values are secrets wherever they appear in a body. */
+export const SECRET_KEYS = new Set(["password", "token", "refreshToken", "recaptchaVal", "jwt"]);
+
+export interface Redactor {
+  /** Remembers a secret (a password, a token, a cookie value) so it is never printed. */
+  add(secret: string | undefined): void;
+  redact(text: string): string;
+  /** A copy of a JSON value with secret keys' values and known secrets replaced. */
+  redactValue(value: unknown): unknown;
+}
+
+export function createRedactor(initial: readonly (string | undefined)[] = []): Redactor {
+  const secrets = new Set<string>();
+  const add = (secret: string | undefined) => {
+    // Very short values (a one-letter password in a test) would redact ordinary words.
+    if (secret && secret.length >= 4) secrets.add(secret);
+  };
+  for (const secret of initial) add(secret);
+
+  function redact(text: string): string {
+    let out = text.replace(JWT_SHAPE, "[redacted jwt]");
+    for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+      out = out.split(secret).join("[redacted]");
+    }
+    return out;
+  }
+
+  function redactValue(value: unknown): unknown {
+    if (typeof value === "string") return redact(value);
+    if (Array.isArray(value)) return value.map(redactValue);
+    if (value !== null && typeof value === "object") {
+      return Object.fromEntries(
+        Object.entries(value).map(([key, inner]) => [
+          key,
+          SECRET_KEYS.has(key) && inner !== undefined && inner !== null
+            ? "[redacted]"
+            : redactValue(inner),
+        ]),
+      );
+    }
+    return value;
+  }
+
+  return { add, redact, redactValue };
+}
