@@ -3,7 +3,15 @@
  * `<!-- name:end -->`. `npm run docs` rewrites them; the README test compares.
  */
 import { readFileSync } from "node:fs";
+import { CHECKS } from "../contracts/checks/index.ts";
 import { renderDemoAccountTable, renderScenarioTable } from "../mocks/core/scenario-table.ts";
+
+const renderCheckTable = () =>
+  [
+    "| check | rule |",
+    "| --- | --- |",
+    ...CHECKS.map((check) => `| \`${check.name}\` | ${check.rule} |`),
+  ].join("\n");
 
 const fence = (language: string, path: string) =>
   `\`\`\`${language}\n// ${path}\n${readFileSync(new URL(`../${path}`, import.meta.url), "utf8").trimEnd()}\n\`\`\``;
@@ -14,6 +22,7 @@ export function renderSections(): Record<string, string> {
     "demo-accounts": renderDemoAccountTable(),
     "node-example": fence("ts", "examples/node/login.test.ts"),
     "browser-example": fence("ts", "examples/browser/start-mocks.ts"),
+    "contract-checks": renderCheckTable(),
   };
 }
 

@@ -1,0 +1,150 @@
+/**
+ * `login-mock contract` end to end, as CI runs it: a child process, Vitest inside, reports on
+ * disk. Against our server it exits 0; against a broken one it exits 1 naming the check. No
+ * password, reCAPTCHA value or token appears in any output.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_JWT_SECRET } from "../mocks/core/jwt.ts";
+import { createLoginMock } from "../mocks/core/login-mock.ts";
+import { SEAMLESS_DEMO } from "../mocks/store/demo-accounts.ts";
+import { createNodeSigner } from "../server/node-signer.ts";
+import { startServers } from "../server/start-servers.ts";
+import { useHttpServers } from "./support/http-servers.ts";
+import { MUTANTS, mutatedMock } from "./support/mutants.ts";
+
+const RECAPTCHA = "contract-cli-recaptcha-value";
+
+function runCli(args: string[], env: Record<string, string>) {
+  return new Promise<{ code: number; output: string }>((resolve) => {
+    const child = spawn(process.execPath, ["cli/login-mock.mjs", "contract", ...args], {
+      env: { ...process.env, ...env, FORCE_COLOR: "0" },
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("exit", (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+/** Tags balance, attributes are quoted, only the five XML escapes are used. */
+function expectWellFormedXml(xml: string) {
+  expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
+  const stack: string[] = [];
+  for (const [, closing, name, attributes, selfClosing] of xml.matchAll(
+    /<(\/?)([\w:-]+)((?:\s+[\w:-]+="[^"<]*")*)\s*(\/?)>/g,
+  )) {
+    expect(attributes).not.toMatch(/&(?!amp;|lt;|gt;|quot;|apos;|#10;)/);
+    if (closing) expect(stack.pop()).toBe(name);
+    else if (!selfClosing) stack.push(name ?? "");
+  }
+  expect(stack).toEqual([]);
+  expect(xml.replace(/<[^>]*>/g, "")).not.toMatch(/[<>]|&(?!amp;|lt;|gt;|quot;|apos;)/);
+}
+
+describe("login-mock contract", () => {
+  const servers = useHttpServers();
+  const secrets = {
+    CONTRACT_EMAIL: SEAMLESS_DEMO.documented.email,
+    CONTRACT_PASSWORD: SEAMLESS_DEMO.documented.password,
+    CONTRACT_RECAPTCHA: RECAPTCHA,
+  };
+
+  it("passes against our server by data alone and writes JUnit and Markdown without a secret", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "contract-cli-"));
+    const junit = join(dir, "junit.xml");
+    const summary = join(dir, "summary.md");
+    const { code, output } = await runCli(
+      [
+        "--variant",
+        "seamless",
+        "--base-url",
+        servers.url("seamless"),
+        "--require-all",
+        "--junit",
+        junit,
+        "--summary",
+        summary,
+        "--drive",
+        "data",
+      ],
+      secrets,
+    );
+    // --drive data: the 500 and the rejected reCAPTCHA cannot be provoked, so they are reported
+    // unreachable (with the reason), which --require-all accepts; everything else passed.
+    expect(code, output).toBe(0);
+    const xml = readFileSync(junit, "utf8");
+    expectWellFormedXml(xml);
+    expect(xml).toMatch(
+      /<skipped message="unreachable: a live reCAPTCHA cannot be made to fail on purpose[^"]*"\/>/,
+    );
+    const markdown = readFileSync(summary, "utf8");
+    expect(markdown).toContain("| 200 | `success` | ✅ passed |");
+    for (const text of [output, xml, markdown]) {
+      expect(text).not.toContain(SEAMLESS_DEMO.documented.password);
+      expect(text).not.toContain(RECAPTCHA);
+      expect(text).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/);
+    }
+  }, 60_000);
+
+  it("exits 0 when every documented response holds (Prefer reaches the rest)", async () => {
+    const { code, output } = await runCli(
+      ["--variant", "seamless", "--base-url", servers.url("seamless"), "--require-all"],
+      secrets,
+    );
+    expect(code, output).toBe(0);
+    expect(output).toContain("Contract holds.");
+    expect(output).toMatch(/401\s+recaptcha-failed\s+✓ passed\s+via Prefer/);
+  }, 60_000);
+
+  it("exits 1 against a broken server and names the check in the JUnit failure", async () => {
+    const mutant = MUTANTS.find((m) => m.caughtBy === "token-not-in-body");
+    if (!mutant) throw new Error("no token-leak mutant");
+    const mock = mutatedMock(
+      createLoginMock({ tokenSigner: createNodeSigner(DEFAULT_JWT_SECRET) }),
+      mutant,
+    );
+    const running = await startServers({ variants: ["seamless"], port: 0, mock, log: () => {} });
+    try {
+      const junit = join(mkdtempSync(join(tmpdir(), "contract-cli-")), "junit.xml");
+      const { code, output } = await runCli(
+        ["--variant", "seamless", "--base-url", running.urls.seamless ?? "", "--junit", junit],
+        secrets,
+      );
+      expect(code, output).toBe(1);
+      expect(output).toContain("✗ token-not-in-body");
+      const xml = readFileSync(junit, "utf8");
+      expectWellFormedXml(xml);
+      expect(xml).toContain('<failure message="failed checks: token-not-in-body"');
+      for (const text of [output, xml]) expect(text).not.toMatch(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+/);
+    } finally {
+      await running.close(100);
+    }
+  }, 60_000);
+
+  it("exits 2 with one line for a bad flag, 3 when the target is down", async () => {
+    const bad = await runCli(["--variant", "acme", "--base-url", "http://127.0.0.1:9"], {});
+    expect(bad.code).toBe(2);
+    expect(bad.output.trim()).toBe(
+      '[login-mock] contract: --variant "acme" is not valid; accepted: talkstack, seamless.',
+    );
+    const down = await runCli(
+      [
+        "--variant",
+        "talkstack",
+        "--base-url",
+        "http://127.0.0.1:9",
+        "--retries",
+        "0",
+        "--fuzz-runs",
+        "2",
+      ],
+      {},
+    );
+    expect(down.code, down.output).toBe(3);
+    expect(down.output).toContain("network problem, not a contract violation");
+  }, 60_000);
+});

@@ -1,0 +1,158 @@
+/**
+ * The contract harness against three targets: our own server (it must hold, every documented
+ * response exercised), Prism's mock of the same spec (an independent implementation), and
+ * fifteen deliberately broken servers (each must be caught by the check it targets).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ContractReport, runContract } from "../contracts/contract-run.ts";
+import { DEFAULT_JWT_SECRET } from "../mocks/core/jwt.ts";
+import { createLoginMock } from "../mocks/core/login-mock.ts";
+import { VARIANTS, type Variant } from "../openapi/documents.ts";
+import { createNodeSigner } from "../server/node-signer.ts";
+import { startServers } from "../server/start-servers.ts";
+import { ownServerOptions } from "./support/contract-options.ts";
+import { useHttpServers } from "./support/http-servers.ts";
+import { MUTANTS, mutatedMock } from "./support/mutants.ts";
+import { startPrism } from "./support/prism.ts";
+
+const failedChecks = (report: ContractReport) =>
+  new Set(
+    report.results.flatMap((r) =>
+      r.checks.filter((c) => c.verdict === "failed").map((c) => c.name),
+    ),
+  );
+
+describe("the contract suite against our own server", () => {
+  const servers = useHttpServers();
+
+  it.each(VARIANTS)("holds for %s, with every documented response exercised", async (variant) => {
+    const report = await runContract(ownServerOptions(variant, servers.url(variant)));
+    expect(report.results.filter((r) => r.outcome === "failed")).toEqual([]);
+    expect(report.preferHonoured).toBe(true);
+    expect(report.coverage.map((row) => [row.example, row.outcome])).toEqual(
+      report.coverage.map((row) => [row.example, "passed"]),
+    );
+    expect(report.unexercised).toEqual([]);
+    expect(report.ok).toBe(true);
+  });
+
+  it("without credentials, skips the positive cases and says why", async () => {
+    const report = await runContract(
+      ownServerOptions("seamless", servers.url("seamless"), {
+        email: undefined,
+        password: undefined,
+        drive: "data",
+        requireAll: true,
+      }),
+    );
+    const success = report.coverage.find((row) => row.example === "success");
+    expect(success).toMatchObject({
+      outcome: "skipped",
+      detail: expect.stringContaining("--email"),
+    });
+    const recaptcha = report.coverage.find((row) => row.example === "recaptcha-failed");
+    expect(recaptcha).toMatchObject({
+      outcome: "unreachable",
+      detail: expect.stringContaining("reCAPTCHA"),
+    });
+    // --require-all: a reachable response (success, given credentials) was not exercised.
+    expect(report.unexercised.join()).toContain("success");
+    expect(report.ok).toBe(false);
+  });
+
+  it("sends at most --max-wrong-password wrong passwords to the real account", async () => {
+    const count = () =>
+      servers.logLines.filter((line) => line.includes('"invalid-password"')).length;
+    const before = count();
+    const capped = await runContract(
+      ownServerOptions("talkstack", servers.url("talkstack"), {
+        maxWrongPassword: 0,
+        drive: "data",
+        fuzzRuns: 0,
+      }),
+    );
+    expect(capped.results.find((r) => r.id.endsWith("← wrong-password"))).toMatchObject({
+      outcome: "skipped",
+      reason: expect.stringContaining("--max-wrong-password"),
+    });
+    expect(count()).toBe(before);
+    await runContract(
+      ownServerOptions("talkstack", servers.url("talkstack"), {
+        maxWrongPassword: 1,
+        drive: "data",
+        fuzzRuns: 0,
+      }),
+    );
+    expect(count()).toBe(before + 1);
+  });
+});
+
+describe("the contract suite against Prism's mock of the same spec", () => {
+  const prism = new Map<Variant, { url: string; stop: () => Promise<void> }>();
+  beforeAll(async () => {
+    for (const variant of VARIANTS) prism.set(variant, await startPrism(variant));
+  }, 60_000);
+  afterAll(async () => {
+    for (const running of prism.values()) await running.stop();
+  });
+
+  it.each(VARIANTS)(
+    "holds for %s on every response Prism can produce (Prefer-driven)",
+    async (variant) => {
+      const url = prism.get(variant)?.url ?? "";
+      const report = await runContract(
+        ownServerOptions(variant, url, {
+          drive: "prefer",
+          skipChecks: ["jwt-freshness"],
+          requireAll: false,
+        }),
+      );
+      expect(report.results.filter((r) => r.outcome === "failed")).toEqual([]);
+      expect(report.preferHonoured).toBe(true);
+      const rows = report.coverage.filter((row) => row.example !== "negative data");
+      expect(rows.every((row) => row.outcome === "passed")).toBe(true);
+      expect(report.ok).toBe(true);
+    },
+  );
+
+  it("fails jwt-freshness there unless skipped: Prism serves the example's token, long expired", async () => {
+    const report = await runContract(
+      ownServerOptions("talkstack", prism.get("talkstack")?.url ?? "", {
+        drive: "prefer",
+        requireAll: false,
+      }),
+    );
+    expect([...failedChecks(report)]).toEqual(["jwt-freshness"]);
+  });
+});
+
+describe("the contract suite against deliberately broken servers", () => {
+  it.each(MUTANTS.map((mutant) => [mutant.name, mutant] as const))(
+    "catches %s",
+    async (_name, mutant) => {
+      const mock = mutatedMock(
+        createLoginMock({ tokenSigner: createNodeSigner(DEFAULT_JWT_SECRET) }),
+        mutant,
+      );
+      const running = await startServers({
+        variants: [mutant.variant],
+        port: 0,
+        mock,
+        log: () => {},
+      });
+      try {
+        const report = await runContract(
+          ownServerOptions(mutant.variant, running.urls[mutant.variant] ?? "", { fuzzRuns: 10 }),
+        );
+        expect(report.ok).toBe(false);
+        expect([...failedChecks(report)]).toContain(mutant.caughtBy);
+      } finally {
+        await running.close(100);
+      }
+    },
+  );
+
+  it("has at least twelve mutants, each aimed at a named check", () => {
+    expect(MUTANTS.length).toBeGreaterThanOrEqual(12);
+  });
+});

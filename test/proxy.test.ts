@@ -1,0 +1,113 @@
+/**
+ * `login-mock proxy`: Prism's validation proxy on our spec. Traffic to a conforming upstream
+ * passes unchanged; a response that breaks the spec is passed on and marked with violations.
+ */
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_JWT_SECRET } from "../mocks/core/jwt.ts";
+import { createLoginMock } from "../mocks/core/login-mock.ts";
+import { SEAMLESS_DEMO } from "../mocks/store/demo-accounts.ts";
+import { createNodeSigner } from "../server/node-signer.ts";
+import { type RunningServers, startServers } from "../server/start-servers.ts";
+import { MUTANTS, mutatedMock } from "./support/mutants.ts";
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+async function startProxy(upstream: string) {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [
+      "cli/login-mock.mjs",
+      "proxy",
+      "--variant",
+      "seamless",
+      "--upstream",
+      upstream,
+      "--port",
+      String(port),
+    ],
+    { stdio: "ignore" },
+  );
+  const url = `http://127.0.0.1:${port}/auth/login`;
+  for (let waited = 0; waited < 30_000; waited += 100) {
+    try {
+      await fetch(url, { method: "OPTIONS" });
+      break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGINT");
+    });
+  return { url, stop };
+}
+
+const login = (url: string) =>
+  fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ ...SEAMLESS_DEMO.documented, recaptchaVal: "proxy-test" }),
+  });
+
+describe("login-mock proxy", () => {
+  const started: { stop: () => Promise<void> }[] = [];
+  let good: RunningServers;
+  let broken: RunningServers;
+  beforeAll(async () => {
+    const signer = createNodeSigner(DEFAULT_JWT_SECRET);
+    good = await startServers({
+      variants: ["seamless"],
+      port: 0,
+      mock: createLoginMock({ tokenSigner: signer }),
+      log: () => {},
+    });
+    const mutant = MUTANTS.find((m) => m.name.startsWith("missing required field"));
+    if (!mutant) throw new Error("mutant missing");
+    broken = await startServers({
+      variants: ["seamless"],
+      port: 0,
+      mock: mutatedMock(createLoginMock({ tokenSigner: signer }), mutant),
+      log: () => {},
+    });
+  });
+  afterAll(async () => {
+    for (const proxy of started) await proxy.stop();
+    await good.close(100);
+    await broken.close(100);
+  });
+
+  it("passes a conforming response through, cookie included, with no violations", async () => {
+    const proxy = await startProxy(good.urls.seamless ?? "");
+    started.push(proxy);
+    const response = await login(proxy.url);
+    expect(response.status).toBe(200);
+    expect(response.headers.getSetCookie()[0]).toMatch(/^token=.+; HttpOnly/);
+    expect(response.headers.get("sl-violations")).toBeNull();
+  }, 40_000);
+
+  it("marks a response that breaks the spec with its violations", async () => {
+    const proxy = await startProxy(broken.urls.seamless ?? "");
+    started.push(proxy);
+    const response = await login(proxy.url);
+    expect(response.status).toBe(200);
+    const violations = JSON.parse(response.headers.get("sl-violations") ?? "[]") as {
+      location: string[];
+      message: string;
+    }[];
+    expect(violations.some((v) => v.location[0] === "response" && v.message.includes("_id"))).toBe(
+      true,
+    );
+  }, 40_000);
+});

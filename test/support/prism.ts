@@ -1,0 +1,52 @@
+/** `prism mock` on one of our specs, on a free loopback port, stopped by PID. */
+import { spawn } from "node:child_process";
+import { createServer } from "node:net";
+import type { Variant } from "../../openapi/documents.ts";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startPrism(
+  variant: Variant,
+): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [
+      "node_modules/@stoplight/prism-cli/dist/index.js",
+      "mock",
+      `openapi/${variant}.yaml`,
+      "-h",
+      "127.0.0.1",
+      "-p",
+      String(port),
+      "-v",
+      "silent",
+    ],
+    { stdio: "ignore" },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try {
+      await fetch(`${url}/__health`);
+      return { url, stop };
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  await stop();
+  throw new Error(`prism mock ${variant} did not start within 30 s`);
+}
