@@ -6,7 +6,8 @@ import { readFile } from "node:fs/promises";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { parse } from "yaml";
 import type { OpenApiDocument } from "./document.ts";
-import { specPath, type Variant } from "./documents.ts";
+import type { Variant } from "./documents.ts";
+import { specPath } from "./spec-files.ts";
 
 /** The document as written: internal `$ref`s kept. */
 export async function loadDocument(variant: Variant): Promise<OpenApiDocument> {

@@ -10,7 +10,8 @@ import { readFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
 import openapiTS, { astToString, COMMENT_HEADER } from "openapi-typescript";
 import { parse } from "yaml";
-import { generatedTypesPath, specPath, type Variant } from "./documents.ts";
+import type { Variant } from "./documents.ts";
+import { generatedTypesPath, specPath } from "./spec-files.ts";
 
 export interface GeneratedFile {
   readonly path: string;

@@ -1,7 +1,7 @@
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { OpenApiDocument } from "../openapi/document.ts";
-import { specPath, VARIANTS, type Variant } from "../openapi/documents.ts";
+import { VARIANTS, type Variant } from "../openapi/documents.ts";
 import { listResponseExamples, loginOperation } from "../openapi/examples.ts";
 import { loadDereferencedDocument, loadDocument } from "../openapi/load.ts";
 import {
@@ -9,6 +9,7 @@ import {
   createSchemaValidator,
   describeErrors,
 } from "../openapi/schema-validator.ts";
+import { specPath } from "../openapi/spec-files.ts";
 
 /**
  * The statuses each vendor document lists, read off `../shared/seeds/`: TalkStack's
