@@ -21,7 +21,7 @@ export function renderSections(): Record<string, string> {
     scenarios: renderScenarioTable(),
     "demo-accounts": renderDemoAccountTable(),
     "node-example": fence("ts", "examples/node/login.test.ts"),
-    "browser-example": fence("ts", "examples/browser/start-mocks.ts"),
+    "browser-example": fence("ts", "examples/app/src/start-mocks.ts"),
     "contract-checks": renderCheckTable(),
   };
 }
