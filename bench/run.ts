@@ -9,11 +9,11 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { listResponseExamples } from "../openapi/examples.ts";
 import { loadDocument } from "../openapi/load.ts";
+import { freePort } from "../server/free-port.ts";
 
 const { values } = parseArgs({
   options: {
@@ -90,15 +90,6 @@ const SUCCESS_BODY = JSON.stringify({
   recaptchaVal: "bench",
 });
 const ERROR_BODY = JSON.stringify({ email: "user@example.com" });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function coldStart(
   target: Target,

@@ -3,22 +3,14 @@
  * passes unchanged; a response that breaks the spec is passed on and marked with violations.
  */
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_JWT_SECRET } from "../mocks/core/jwt.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
 import { SEAMLESS_DEMO } from "../mocks/store/demo-accounts.ts";
+import { freePort } from "../server/free-port.ts";
 import { createNodeSigner } from "../server/node-signer.ts";
 import { type RunningServers, startServers } from "../server/start-servers.ts";
 import { MUTANTS, mutatedMock } from "./support/mutants.ts";
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
 
 async function startProxy(upstream: string) {
   const port = await freePort();

@@ -1,16 +1,7 @@
 /** `prism mock` on one of our specs, on a free loopback port, stopped by PID. */
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
 import type { Variant } from "../../openapi/documents.ts";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from "../../server/free-port.ts";
 
 export async function startPrism(
   variant: Variant,

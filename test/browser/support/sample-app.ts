@@ -1,15 +1,6 @@
 /** The sample app (examples/app) on Vite's dev server, on a free loopback port. */
-import { createServer as createProbe } from "node:net";
 import { createServer, type ViteDevServer } from "vite";
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createProbe().listen(0, "127.0.0.1", () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
+import { freePort } from "../../../server/free-port.ts";
 
 export async function startSampleApp(): Promise<{ url: string; server: ViteDevServer }> {
   const port = await freePort();
