@@ -55,6 +55,14 @@ describe("the seeded user store", () => {
       .agentLoginDetails;
     expect(after?.loginCount).toBe((before?.loginCount ?? 0) + 7);
     expect(Date.parse(after?.lastLogin ?? "")).toBeGreaterThan(Date.parse(before?.lastLogin ?? ""));
+    // Logins reach @mswjs/data lazily; a read of the database itself sees all seven.
+    const stored = JSON.parse(mock.store.snapshot()) as {
+      seamless: { config: { email: string; agentLoginDetails: { loginCount: number } } }[];
+    };
+    const john = stored.seamless.find(
+      (account) => account.config.email === SEAMLESS_DEMO.john.email,
+    );
+    expect(john?.config.agentLoginDetails).toEqual(after);
   });
 
   it("raises loginCount by exactly K for K concurrent logins", async () => {
