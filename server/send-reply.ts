@@ -17,7 +17,7 @@ export function sendReply(
   if (reply.kind === "no-response") {
     // Hold the request without answering; the client's timeout (or ours) ends it.
     const timer = setTimeout(() => request.socket.destroy(), NO_RESPONSE_HOLD_MS);
-    request.socket.once("close", () => clearTimeout(timer));
+    whenSocketCloses(request, () => clearTimeout(timer));
     onDone("held");
     return;
   }
@@ -39,9 +39,22 @@ export function sendReply(
     onDone(reply.status);
   };
   if (reply.delayMs > 0) {
-    const timer = setTimeout(send, reply.delayMs);
-    request.socket.once("close", () => clearTimeout(timer));
+    const stop = whenSocketCloses(request, () => clearTimeout(timer));
+    const timer = setTimeout(() => {
+      stop();
+      send();
+    }, reply.delayMs);
   } else {
     send();
   }
+}
+
+/**
+ * Runs `onClose` if the client goes away first; the returned function forgets it. A keep-alive
+ * socket carries many requests, so a listener left behind per delayed reply would pile up.
+ */
+function whenSocketCloses(request: IncomingMessage, onClose: () => void): () => void {
+  const { socket } = request;
+  socket.once("close", onClose);
+  return () => socket.off("close", onClose);
 }

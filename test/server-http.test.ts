@@ -241,3 +241,28 @@ describe("the request log", () => {
     }
   });
 });
+
+describe("delayed replies on one keep-alive connection", () => {
+  const delayed = useHttpServers({ delayMs: 2 });
+
+  it("leave no listener behind per request (no MaxListenersExceededWarning)", async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on("warning", onWarning);
+    try {
+      // Sequential requests reuse fetch's pooled keep-alive socket.
+      for (let i = 0; i < 25; i++) {
+        const response = await fetch(`${delayed.url("talkstack")}/auth/login`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: "{}",
+        });
+        await response.arrayBuffer();
+      }
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off("warning", onWarning);
+    }
+    expect(warnings).not.toContain("MaxListenersExceededWarning");
+  });
+});
