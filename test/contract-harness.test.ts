@@ -87,6 +87,27 @@ describe("the contract suite against our own server", () => {
   });
 });
 
+describe("the response-time budget", () => {
+  const slow = useHttpServers({ delayMs: 60 });
+
+  it("is off by default, and names the slow responses when set", async () => {
+    const url = slow.url("talkstack");
+    const relaxed = await runContract(ownServerOptions("talkstack", url, { fuzzRuns: 0 }));
+    expect(relaxed.ok).toBe(true);
+    const strict = await runContract(
+      ownServerOptions("talkstack", url, {
+        fuzzRuns: 0,
+        settings: { responseTimeBudgetMs: 30, jwtLeewaySeconds: 120, jwtAlgorithms: ["HS256"] },
+      }),
+    );
+    expect([...failedChecks(strict)]).toEqual(["response-time"]);
+    const violation = strict.results
+      .flatMap((r) => r.checks)
+      .find((c) => c.name === "response-time");
+    expect(violation?.violations[0]).toMatch(/^took \d+ ms, the budget is 30 ms$/);
+  });
+});
+
 describe("the contract suite against Prism's mock of the same spec", () => {
   const prism = new Map<Variant, { url: string; stop: () => Promise<void> }>();
   beforeAll(async () => {
