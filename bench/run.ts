@@ -5,6 +5,7 @@
  * table with ratios against the ceiling. Each server gets 2 s of unmeasured warm-up load first. Servers bind to 127.0.0.1 and are stopped by PID.
  *
  *   npm run bench                 # full run, ~1.5 minutes
+ *   npm run bench -- --rounds 3   # three interleaved rounds, medians: steadier, ~4 minutes
  *   npm run bench -- --duration 3 # quicker, noisier
  */
 import { type ChildProcess, spawn } from "node:child_process";
@@ -19,10 +20,12 @@ const { values } = parseArgs({
   options: {
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "50" },
+    rounds: { type: "string", default: "1" },
   },
 });
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
+const ROUNDS = Math.max(1, Number(values.rounds));
 const NODE = process.execPath;
 
 interface Target {
@@ -153,38 +156,85 @@ function stop(child: ChildProcess): Promise<void> {
   });
 }
 
+type Load = Awaited<ReturnType<typeof load>>;
 const rows: {
   name: string;
   coldMs: number;
   bytes: number;
-  success: Awaited<ReturnType<typeof load>>;
-  error: Awaited<ReturnType<typeof load>>;
+  success: Load;
+  error: Load;
   rss: number;
 }[] = [];
-console.log(`[bench] node ${process.version}, ${DURATION} s per load, ${CONNECTIONS} connections`);
-for (const target of TARGETS) {
-  // Cold start is the median of three spawns (the first also fills V8's compile cache, as a
-  // developer's first `npm start` does); the last server stays up for the load runs.
-  const starts: number[] = [];
-  let running: Awaited<ReturnType<typeof coldStart>> | undefined;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (running) await stop(running.child);
-    running = await coldStart(target, await freePort());
-    starts.push(running.ms);
+console.log(
+  `[bench] node ${process.version}, ${DURATION} s per load, ${CONNECTIONS} connections, ${ROUNDS} round(s)`,
+);
+
+// Cold start is the median of three spawns (the first also fills V8's compile cache, as a
+// developer's first `npm start` does); the last server of each stays up, idle, for the loads.
+const servers: {
+  target: Target;
+  running: Awaited<ReturnType<typeof coldStart>>;
+  coldMs: number;
+}[] = [];
+try {
+  for (const target of TARGETS) {
+    const starts: number[] = [];
+    let running: Awaited<ReturnType<typeof coldStart>> | undefined;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (running) await stop(running.child);
+      running = await coldStart(target, await freePort());
+      starts.push(running.ms);
+    }
+    if (!running) throw new Error("no server started");
+    servers.push({ target, running, coldMs: median(starts) });
   }
-  if (!running) throw new Error("no server started");
-  const { child, bytes, port } = running;
-  const ms = [...starts].sort((a, b) => a - b)[1] ?? 0;
-  try {
-    // Two seconds of discarded load first, so every server is measured with its JIT warm.
-    await load(port, SUCCESS_BODY, 2);
-    const success = await load(port, SUCCESS_BODY);
-    const error = await load(port, ERROR_BODY);
-    rows.push({ name: target.name, coldMs: ms, bytes, success, error, rss: rssMb(child.pid ?? 0) });
-    console.log(`[bench] ${target.name}: done`);
-  } finally {
-    await stop(child);
+  // Two seconds of discarded load each, so every server is measured with its JIT warm.
+  for (const { running } of servers) await load(running.port, SUCCESS_BODY, 2);
+  // Rounds take turns (ceiling, mock, Prism, ceiling, …) so that drift in this machine's speed
+  // falls on all three alike; each figure is the median over the rounds.
+  const results = servers.map(() => ({ success: [] as Load[], error: [] as Load[] }));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [index, { running }] of servers.entries()) {
+      results[index]?.success.push(await load(running.port, SUCCESS_BODY));
+      results[index]?.error.push(await load(running.port, ERROR_BODY));
+    }
+    console.log(`[bench] round ${round + 1}/${ROUNDS} done`);
   }
+  for (const [index, { target, running, coldMs }] of servers.entries()) {
+    const result = results[index];
+    if (!result) continue;
+    rows.push({
+      name: target.name,
+      coldMs,
+      bytes: running.bytes,
+      success: medianLoad(result.success),
+      error: medianLoad(result.error),
+      rss: rssMb(running.child.pid ?? 0),
+    });
+  }
+  if (ROUNDS > 1) {
+    const perRound = (results[1]?.success ?? []).map((load, round) =>
+      (load.rps / (results[0]?.success[round]?.rps ?? 1)).toFixed(2),
+    );
+    console.log(`[bench] login-mock success ratio per round: ${perRound.join(", ")}`);
+  }
+} finally {
+  for (const { running } of servers) await stop(running.child);
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+function medianLoad(loads: readonly Load[]): Load {
+  return {
+    rps: median(loads.map((l) => l.rps)),
+    p50: median(loads.map((l) => l.p50)),
+    p99: median(loads.map((l) => l.p99)),
+    non2xx: Math.max(...loads.map((l) => l.non2xx)),
+    errors: Math.max(...loads.map((l) => l.errors)),
+  };
 }
 
 const ceiling = rows[0];
