@@ -13,7 +13,7 @@ import { diffJson } from "./json-diff.ts";
 import { sampleNegativeBodies } from "./negative-bodies.ts";
 import type { ContractOptions } from "./options.ts";
 import { buildProvocation, isUnreachable } from "./provocations.ts";
-import { createRedactor, type Redactor } from "./redact.ts";
+import { createRedactor, displayUrl, type Redactor } from "./redact.ts";
 import { readSpecFacts, type SpecFacts } from "./spec-facts.ts";
 
 export interface CheckOutcome {
@@ -219,7 +219,7 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
       unexercised.length === 0;
     return {
       variant: options.variant,
-      baseUrl: options.baseUrl,
+      baseUrl: displayUrl(options.baseUrl),
       preferHonoured,
       fuzz: { seed: options.fuzzSeed, runs: options.fuzzRuns },
       skippedChecks: options.skipChecks,

@@ -7,6 +7,7 @@
 import { writeFileSync } from "node:fs";
 import { afterAll, describe, it } from "vitest";
 import { type CaseResult, createContractRun } from "./contract-run.ts";
+import { displayUrl } from "./redact.ts";
 import { formatCaseFailure } from "./reports/console.ts";
 import { readSuiteEnvironment } from "./suite-environment.ts";
 
@@ -20,7 +21,7 @@ function settle(result: CaseResult, skip: (note?: string) => void): void {
   if (result.outcome === "failed") throw new Error(formatCaseFailure(result));
 }
 
-describe(`${options.variant} POST /auth/login at ${options.baseUrl}${run.preferHonoured ? " (honours Prefer)" : ""}`, () => {
+describe(`${options.variant} POST /auth/login at ${displayUrl(options.baseUrl)}${run.preferHonoured ? " (honours Prefer)" : ""}`, () => {
   for (const contractCase of run.cases) {
     it(contractCase.id, async (context) =>
       settle(await run.runCase(contractCase), (note) => context.skip(note)),

@@ -4,6 +4,7 @@
  * retried, and a clear line between "the network failed" and "the server broke the contract".
  */
 import type { Exchange, SentRequest } from "./exchange.ts";
+import { displayUrl } from "./redact.ts";
 
 export interface TargetOptions {
   readonly baseUrl: string;
@@ -105,7 +106,7 @@ export function createHttpTarget(options: TargetOptions): HttpTarget {
         );
       }
       throw new TransientNetworkError(
-        `No answer from ${url} after ${options.retries + 1} attempts (${describeError(lastError)}). This is a network problem, not a contract violation: check the base URL and that the server is up.`,
+        `No answer from ${displayUrl(url)} after ${options.retries + 1} attempts (${describeError(lastError)}). This is a network problem, not a contract violation: check the base URL and that the server is up.`,
       );
     },
   };

@@ -48,3 +48,13 @@ export function createRedactor(initial: readonly (string | undefined)[] = []): R
 
   return { add, redact, redactValue };
 }
+
+/** A base URL fit for reports: any `user:password@` in it is replaced. */
+export function displayUrl(url: string): string {
+  if (!URL.canParse(url)) return url;
+  const parsed = new URL(url);
+  if (!parsed.username && !parsed.password) return url;
+  parsed.username = "redacted";
+  parsed.password = "";
+  return parsed.href;
+}

@@ -8,7 +8,7 @@ import {
   TransientNetworkError,
 } from "../contracts/http-target.ts";
 import { diffJson } from "../contracts/json-diff.ts";
-import { createRedactor } from "../contracts/redact.ts";
+import { createRedactor, displayUrl } from "../contracts/redact.ts";
 import { parseSetCookie } from "../contracts/set-cookie.ts";
 
 describe("parseSetCookie", () => {
@@ -52,6 +52,13 @@ describe("the redactor", () => {
       user: { password: "[redacted]", name: "Ada" },
     });
   });
+});
+
+it("keeps credentials in a base URL out of reports", () => {
+  expect(displayUrl("https://ci:s3cret@staging.example.com/")).toBe(
+    "https://redacted@staging.example.com/",
+  );
+  expect(displayUrl("http://127.0.0.1:4010")).toBe("http://127.0.0.1:4010");
 });
 
 describe("diffJson", () => {
