@@ -12,6 +12,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { prismMockArgs, prismScript } from "../cli/prism.ts";
 import { listResponseExamples } from "../openapi/examples.ts";
 import { loadDocument } from "../openapi/load.ts";
 import { freePort } from "../server/free-port.ts";
@@ -72,18 +73,7 @@ const TARGETS: Target[] = [
   },
   {
     name: "prism mock",
-    command: (port) => [
-      NODE,
-      "node_modules/.bin/prism",
-      "mock",
-      "openapi/seamless.yaml",
-      "-h",
-      "127.0.0.1",
-      "-p",
-      String(port),
-      "-v",
-      "silent",
-    ],
+    command: (port) => [NODE, prismScript(), ...prismMockArgs("openapi/seamless.yaml", port)],
   },
 ];
 

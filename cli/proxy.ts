@@ -5,11 +5,11 @@
  * contract drift live.
  */
 import { spawn } from "node:child_process";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { isVariant } from "../openapi/documents.ts";
 import { badFlag, integerFlag, parseFlags, renderHelp, UsageError } from "./flags.ts";
+import { prismScript } from "./prism.ts";
 
 export const PROXY_FLAGS = {
   variant: {
@@ -67,8 +67,7 @@ export function proxyArguments(
 
 export async function proxy(argv: readonly string[]): Promise<number> {
   const args = proxyArguments(argv);
-  const prismPackage = createRequire(import.meta.url).resolve("@stoplight/prism-cli/package.json");
-  const prism = join(dirname(prismPackage), "dist", "index.js");
+  const prism = prismScript();
   process.stdout.write(`[login-mock] prism ${args.join(" ")}\n`);
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [prism, ...args], { stdio: "inherit" });

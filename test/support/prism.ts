@@ -1,5 +1,6 @@
 /** `prism mock` on one of our specs, on a free loopback port, stopped by PID. */
 import { spawn } from "node:child_process";
+import { prismMockArgs, prismScript } from "../../cli/prism.ts";
 import type { Variant } from "../../openapi/documents.ts";
 import { freePort } from "../../server/free-port.ts";
 
@@ -9,18 +10,10 @@ export async function startPrism(
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [
-      "node_modules/@stoplight/prism-cli/dist/index.js",
-      "mock",
-      `openapi/${variant}.yaml`,
-      "-h",
-      "127.0.0.1",
-      "-p",
-      String(port),
-      "-v",
-      "silent",
-    ],
-    { stdio: "ignore" },
+    [prismScript(), ...prismMockArgs(`openapi/${variant}.yaml`, port)],
+    {
+      stdio: "ignore",
+    },
   );
   const url = `http://127.0.0.1:${port}`;
   const stop = () =>
