@@ -10,7 +10,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CHECK_NAMES } from "../contracts/checks/names.ts";
+import { CHECK_NAMES } from "../contracts/checks/index.ts";
 import type { ContractReport } from "../contracts/contract-run.ts";
 import { defaultRatePerSecond } from "../contracts/http-target.ts";
 import { type ContractOptions, DEFAULT_UNKNOWN_EMAIL, type Drive } from "../contracts/options.ts";
@@ -197,7 +197,7 @@ export function parseContractOptions(
       .filter(Boolean);
   const skipChecks = list("skip-check");
   for (const name of skipChecks)
-    if (!(CHECK_NAMES as readonly string[]).includes(name))
+    if (!CHECK_NAMES.includes(name))
       throw badFlag("contract", "skip-check", name, CHECK_NAMES.join(", "));
   const jwtAlgorithms = list("jwt-alg");
   const options: ContractOptions = {

@@ -33,7 +33,7 @@ export interface ContractCase {
   readonly plan: CasePlan;
 }
 
-export function accountsFrom(options: ContractOptions): ProvocationAccounts {
+function accountsFrom(options: ContractOptions): ProvocationAccounts {
   return {
     ...(options.email && options.password
       ? { valid: { email: options.email, password: options.password } }
@@ -77,13 +77,8 @@ export function buildCases(
       }
       const request = buildProvocation(facts.variant, word, accounts);
       if (isUnreachable(request)) {
-        const needsInput = /--email|--password|credentials|registered|unverified/.test(
-          request.unreachable,
-        );
-        cases.push({
-          ...base,
-          plan: { kind: needsInput ? "skipped" : "unreachable", reason: request.unreachable },
-        });
+        const kind = request.needsAccount ? "skipped" : "unreachable";
+        cases.push({ ...base, plan: { kind, reason: request.unreachable } });
         continue;
       }
       if (word === "wrong-password") {

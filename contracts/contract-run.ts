@@ -14,6 +14,7 @@ import { sampleNegativeBodies } from "./negative-bodies.ts";
 import type { ContractOptions } from "./options.ts";
 import { buildProvocation, isUnreachable } from "./provocations.ts";
 import { createRedactor, displayUrl, type Redactor } from "./redact.ts";
+import { parseSetCookie } from "./set-cookie.ts";
 import { readSpecFacts, type SpecFacts } from "./spec-facts.ts";
 
 export interface CheckOutcome {
@@ -55,10 +56,8 @@ export interface ContractReport {
 }
 
 export interface ContractRun {
-  readonly facts: SpecFacts;
   readonly cases: readonly ContractCase[];
   readonly preferHonoured: boolean;
-  readonly redactor: Redactor;
   runCase(contractCase: ContractCase): Promise<CaseResult>;
   runNegativePhase(): Promise<CaseResult>;
   report(): ContractReport;
@@ -231,7 +230,7 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
     };
   }
 
-  return { facts, cases, preferHonoured, redactor, runCase, runNegativePhase, report };
+  return { cases, preferHonoured, runCase, runNegativePhase, report };
 }
 
 /** Runs every case and the negative phase in order: what the CLI's suite does, without Vitest. */
@@ -282,8 +281,7 @@ function requiredFields(facts: SpecFacts): string[] {
 
 /** Tokens and cookie values seen in responses join the secrets that reports never print. */
 function rememberSecrets(exchange: Exchange, redactor: Redactor): void {
-  for (const line of exchange.response.setCookies)
-    redactor.add(line.split(";")[0]?.split("=").slice(1).join("="));
+  for (const line of exchange.response.setCookies) redactor.add(parseSetCookie(line)?.value);
   const json = exchange.response.json as Record<string, unknown> | undefined;
   if (json && typeof json === "object") {
     for (const key of ["token", "refreshToken"]) {

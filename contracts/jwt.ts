@@ -1,3 +1,6 @@
+/** Anything shaped like a compact JWT (`eyJ…` header, payload, maybe-empty signature). */
+export const JWT_SHAPE = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/;
+
 /** Reads a compact JWT's header and claims without verifying it (the harness has no key). */
 export interface DecodedJwt {
   readonly header: Record<string, unknown>;

@@ -24,7 +24,11 @@ export interface ProvocationAccounts {
   readonly unknownEmail: string;
 }
 
-export type Unreachable = { readonly unreachable: string };
+export type Unreachable = {
+  readonly unreachable: string;
+  /** True when the caller could make it reachable by giving an account (a skip, not a gap). */
+  readonly needsAccount?: boolean;
+};
 
 const JSON_TYPE = "application/json";
 
@@ -53,7 +57,9 @@ export function buildProvocation(
   };
   switch (word) {
     case "valid-login":
-      return valid ? json(base) : { unreachable: "no credentials given (--email, --password)" };
+      return valid
+        ? json(base)
+        : { unreachable: "no credentials given (--email, --password)", needsAccount: true };
     case "omit-email":
       return without("email");
     case "omit-password":
@@ -81,11 +87,14 @@ export function buildProvocation(
     case "wrong-password":
       return valid
         ? json({ ...base, password: `${valid.password}-wrong` })
-        : { unreachable: "no registered email given (--email)" };
+        : { unreachable: "no registered email given (--email)", needsAccount: true };
     case "unverified-user":
       return accounts.unverified
         ? json({ ...base, ...accounts.unverified })
-        : { unreachable: "no unverified account given" };
+        : {
+            unreachable: "no unverified account given (--unverified-email, --unverified-password)",
+            needsAccount: true,
+          };
     case "recaptcha-rejected":
       return accounts.rejectedRecaptcha
         ? json({ ...base, recaptchaVal: accounts.rejectedRecaptcha })

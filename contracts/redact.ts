@@ -2,9 +2,11 @@
  * Keeps secrets out of every report and log line: the passwords and reCAPTCHA value the harness
  * was given, every token and cookie value it has seen, and anything shaped like a JWT.
  */
-const JWT_SHAPE = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
+import { JWT_SHAPE } from "./jwt.ts";
+
+const EVERY_JWT = new RegExp(JWT_SHAPE.source, "g");
 /** Keys whose values are secrets wherever they appear in a body. */
-export const SECRET_KEYS = new Set(["password", "token", "refreshToken", "recaptchaVal", "jwt"]);
+const SECRET_KEYS = new Set(["password", "token", "refreshToken", "recaptchaVal", "jwt"]);
 
 export interface Redactor {
   /** Remembers a secret (a password, a token, a cookie value) so it is never printed. */
@@ -23,7 +25,7 @@ export function createRedactor(initial: readonly (string | undefined)[] = []): R
   for (const secret of initial) add(secret);
 
   function redact(text: string): string {
-    let out = text.replace(JWT_SHAPE, "[redacted jwt]");
+    let out = text.replace(EVERY_JWT, "[redacted jwt]");
     for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
       out = out.split(secret).join("[redacted]");
     }

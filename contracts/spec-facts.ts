@@ -3,19 +3,26 @@
  * response examples, each status's schema and headers, the cookie contract, token lifetimes and
  * TalkStack's loginStatus ↔ HTTP status map. Checks never read the YAML themselves.
  */
-import type {
-  CookieContract,
-  HeaderObject,
-  JsonSchema,
-  OpenApiDocument,
-} from "../openapi/document.ts";
+import type { CookieContract, JsonSchema, OpenApiDocument } from "../openapi/document.ts";
 import type { Variant } from "../openapi/documents.ts";
 import { listResponseExamples, loginOperation, type ResponseExample } from "../openapi/examples.ts";
+import {
+  compileSchema,
+  createSchemaValidator,
+  describeErrors,
+} from "../openapi/schema-validator.ts";
 import { createResponseValidator, type ResponseValidator } from "./response-validator.ts";
+
+export interface HeaderFacts {
+  readonly name: string;
+  readonly required: boolean;
+  /** Why a value breaks the header's schema; empty when it holds (or there is no schema). */
+  readonly errors: (value: string) => string[];
+}
 
 export interface StatusFacts {
   readonly mediaTypes: readonly string[];
-  readonly headers: Readonly<Record<string, HeaderObject>>;
+  readonly headers: readonly HeaderFacts[];
   readonly cookie: CookieContract | undefined;
 }
 
@@ -30,7 +37,6 @@ export interface SpecFacts {
   readonly loginStatusNames: ReadonlyMap<number, string> | undefined;
   /** Documented JWT lifetime: TalkStack's `x-token-lifetime-seconds`, Seamless' cookie Max-Age. */
   readonly tokenLifetimeSeconds: number | undefined;
-  readonly documentedStatuses: readonly number[];
   /** The JSON request body's schema. */
   readonly requestSchema: JsonSchema | undefined;
 }
@@ -38,6 +44,8 @@ export interface SpecFacts {
 export function readSpecFacts(variant: Variant, document: OpenApiDocument): SpecFacts {
   const operation = loginOperation(document);
   const statuses = new Map<number, StatusFacts>();
+  // Header schemas are compiled here, once per run, like the body schemas.
+  const ajv = createSchemaValidator();
   let cookieLifetime: number | undefined;
   for (const [status, response] of Object.entries(operation.responses)) {
     const headers = response.headers ?? {};
@@ -45,7 +53,14 @@ export function readSpecFacts(variant: Variant, document: OpenApiDocument): Spec
     cookieLifetime ??= cookie?.maxAgeSeconds;
     statuses.set(Number(status), {
       mediaTypes: Object.keys(response.content ?? {}),
-      headers,
+      headers: Object.entries(headers).map(([name, header]): HeaderFacts => {
+        const validate = header.schema ? compileSchema(ajv, header.schema) : undefined;
+        return {
+          name,
+          required: header.required === true,
+          errors: (value) => (!validate || validate(value) ? [] : describeErrors(validate.errors)),
+        };
+      }),
       cookie,
     });
   }
@@ -63,7 +78,6 @@ export function readSpecFacts(variant: Variant, document: OpenApiDocument): Spec
     loginStatusToHttp: toHttp,
     loginStatusNames: names,
     tokenLifetimeSeconds: typeof jwtLifetime === "number" ? jwtLifetime : cookieLifetime,
-    documentedStatuses: [...statuses.keys()],
     requestSchema: operation.requestBody?.content["application/json"]?.schema,
   };
 }

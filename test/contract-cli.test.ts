@@ -3,7 +3,6 @@
  * disk. Against our server it exits 0; against a broken one it exits 1 naming the check. No
  * password, reCAPTCHA value or token appears in any output.
  */
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,20 +14,12 @@ import { createNodeSigner } from "../server/node-signer.ts";
 import { startServers } from "../server/start-servers.ts";
 import { useHttpServers } from "./support/http-servers.ts";
 import { MUTANTS, mutatedMock } from "./support/mutants.ts";
+import { runCliAsync } from "./support/spawn-cli.ts";
 
 const RECAPTCHA = "contract-cli-recaptcha-value";
 
-function runCli(args: string[], env: Record<string, string>) {
-  return new Promise<{ code: number; output: string }>((resolve) => {
-    const child = spawn(process.execPath, ["cli/login-mock.mjs", "contract", ...args], {
-      env: { ...process.env, ...env, FORCE_COLOR: "0" },
-    });
-    let output = "";
-    child.stdout.on("data", (chunk) => (output += chunk));
-    child.stderr.on("data", (chunk) => (output += chunk));
-    child.on("exit", (code) => resolve({ code: code ?? 1, output }));
-  });
-}
+const runCli = (args: string[], env: Record<string, string>) =>
+  runCliAsync(["contract", ...args], env);
 
 /** Tags balance, attributes are quoted, only the five XML escapes are used. */
 function expectWellFormedXml(xml: string) {

@@ -1,7 +1,6 @@
 /** The harness's parts on their own: cookie parsing, redaction, diffs, polite HTTP. */
 import { createServer, type Server } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { CHECK_NAMES, CHECKS } from "../contracts/checks/index.ts";
 import {
   createHttpTarget,
   defaultRatePerSecond,
@@ -128,8 +127,4 @@ describe("the HTTP target", () => {
     expect(defaultRatePerSecond("http://127.0.0.1:4010")).toBe(0);
     expect(defaultRatePerSecond("https://staging.example.com")).toBe(4);
   });
-});
-
-it("lists the checks' names in step with the checks", () => {
-  expect(CHECKS.map((check) => check.name)).toEqual([...CHECK_NAMES]);
 });

@@ -1,5 +1,6 @@
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { describe, expect, it } from "vitest";
+import { parseSetCookie } from "../contracts/set-cookie.ts";
 import { fixedClock } from "../mocks/core/clock.ts";
 import { DEFAULT_JWT_SECRET, verifyToken } from "../mocks/core/jwt.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
@@ -9,16 +10,11 @@ import { jsonRequest, postLogin, useMswLoginMock } from "./support/msw-login-moc
 
 useMswLoginMock();
 
-function parseSetCookie(header: string) {
-  const [pair, ...attributes] = header.split(";").map((part) => part.trim());
-  const [name, value] = (pair ?? "").split("=");
-  const attrs = new Map(
-    attributes.map((attribute) => {
-      const [key, val] = attribute.split("=");
-      return [(key ?? "").toLowerCase(), val ?? true] as const;
-    }),
-  );
-  return { name, value: value ?? "", attrs };
+/** The one cookie a header line sets, parsed as the contract checks parse it. */
+function cookieOf(header: string | undefined) {
+  const cookie = parseSetCookie(header ?? "");
+  if (!cookie) throw new Error(`not a Set-Cookie line: ${header}`);
+  return cookie;
 }
 
 describe("TalkStack tokens", () => {
@@ -72,19 +68,18 @@ describe("Seamless cookie", () => {
     const response = await postLogin("seamless", login);
     const cookies = response.headers.getSetCookie();
     expect(cookies).toHaveLength(1);
-    const cookie = parseSetCookie(cookies[0] ?? "");
+    const cookie = cookieOf(cookies[0]);
     expect(cookie.name).toBe("token");
-    expect(cookie.attrs.get("max-age")).toBe("86400");
-    expect(cookie.attrs.get("path")).toBe("/");
-    expect(cookie.attrs.get("httponly")).toBe(true);
-    expect(cookie.attrs.get("secure")).toBe(true);
-    expect(cookie.attrs.get("samesite")).toBe("None");
+    expect(cookie.attributes.get("max-age")).toBe("86400");
+    expect(cookie.attributes.get("path")).toBe("/");
+    // Flag attributes are present with an empty value.
+    expect(cookie.attributes.get("httponly")).toBe("");
+    expect(cookie.attributes.get("secure")).toBe("");
+    expect(cookie.attributes.get("samesite")).toBe("None");
   });
 
   it("puts a JWT in the cookie that verifies and lives 24 hours", async () => {
-    const cookie = parseSetCookie(
-      (await postLogin("seamless", login)).headers.getSetCookie()[0] ?? "",
-    );
+    const cookie = cookieOf((await postLogin("seamless", login)).headers.getSetCookie()[0]);
     const { payload } = await verifyToken(cookie.value, {
       secret: DEFAULT_JWT_SECRET,
       nowMs: Date.now(),
@@ -96,7 +91,7 @@ describe("Seamless cookie", () => {
 
   it("never puts the token in any Seamless body, whatever the scenario", async () => {
     const success = await postLogin("seamless", login);
-    const token = parseSetCookie(success.headers.getSetCookie()[0] ?? "").value;
+    const token = cookieOf(success.headers.getSetCookie()[0]).value;
     expect(success.text).not.toContain(token);
     expect(success.text).not.toMatch(/"token"|eyJ/);
     for (const scenario of SCENARIOS.filter(
@@ -108,9 +103,7 @@ describe("Seamless cookie", () => {
   });
 
   it("keeps the claims readable without the key, as any JWT", async () => {
-    const cookie = parseSetCookie(
-      (await postLogin("seamless", login)).headers.getSetCookie()[0] ?? "",
-    );
+    const cookie = cookieOf((await postLogin("seamless", login)).headers.getSetCookie()[0]);
     expect(decodeJwt(cookie.value).sub).toMatch(/^[0-9a-f]{24}$/);
   });
 });

@@ -11,39 +11,15 @@ import { freePort } from "../server/free-port.ts";
 import { createNodeSigner } from "../server/node-signer.ts";
 import { type RunningServers, startServers } from "../server/start-servers.ts";
 import { MUTANTS, mutatedMock } from "./support/mutants.ts";
+import { stopChild, waitForHttp } from "./support/spawn-cli.ts";
 
 async function startProxy(upstream: string) {
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      "cli/login-mock.mjs",
-      "proxy",
-      "--variant",
-      "seamless",
-      "--upstream",
-      upstream,
-      "--port",
-      String(port),
-    ],
-    { stdio: "ignore" },
-  );
+  const args = ["proxy", "--variant", "seamless", "--upstream", upstream, "--port", String(port)];
+  const child = spawn(process.execPath, ["cli/login-mock.mjs", ...args], { stdio: "ignore" });
   const url = `http://127.0.0.1:${port}/auth/login`;
-  for (let waited = 0; waited < 30_000; waited += 100) {
-    try {
-      await fetch(url, { method: "OPTIONS" });
-      break;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGINT");
-    });
-  return { url, stop };
+  await waitForHttp(url);
+  return { url, stop: () => stopChild(child, "SIGINT") };
 }
 
 const login = (url: string) =>
@@ -54,7 +30,7 @@ const login = (url: string) =>
   });
 
 describe("login-mock proxy", () => {
-  const started: { stop: () => Promise<void> }[] = [];
+  const started: { stop: () => Promise<unknown> }[] = [];
   let good: RunningServers;
   let broken: RunningServers;
   beforeAll(async () => {

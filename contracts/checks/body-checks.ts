@@ -1,7 +1,7 @@
+import { JWT_SHAPE } from "../jwt.ts";
+import { parseSetCookie } from "../set-cookie.ts";
 import type { Check } from "./check.ts";
 import { statusFacts } from "./check.ts";
-
-const JWT_SHAPE = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/;
 
 export const contentType: Check = {
   name: "content-type",
@@ -81,7 +81,7 @@ export const tokenNotInBody: Check = {
     const { bodyText, json, setCookies } = exchange.response;
     const violations: string[] = [];
     for (const line of setCookies) {
-      const value = line.split(";")[0]?.split("=").slice(1).join("=") ?? "";
+      const value = parseSetCookie(line)?.value ?? "";
       if (value.length >= 8 && bodyText.includes(value))
         violations.push("the body contains the cookie's token value");
     }

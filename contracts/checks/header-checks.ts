@@ -1,25 +1,6 @@
-import type { ValidateFunction } from "ajv/dist/2020.js";
-import type { JsonSchema } from "../../openapi/document.ts";
-import {
-  compileSchema,
-  createSchemaValidator,
-  describeErrors,
-} from "../../openapi/schema-validator.ts";
 import { parseSetCookie } from "../set-cookie.ts";
 import type { Check } from "./check.ts";
 import { statusFacts } from "./check.ts";
-
-let ajv: ReturnType<typeof createSchemaValidator> | undefined;
-const compiled = new WeakMap<JsonSchema, ValidateFunction>();
-function validatorFor(schema: JsonSchema): ValidateFunction {
-  let validate = compiled.get(schema);
-  if (!validate) {
-    ajv ??= createSchemaValidator();
-    validate = compileSchema(ajv, schema);
-    compiled.set(schema, validate);
-  }
-  return validate;
-}
 
 export const responseHeaders: Check = {
   name: "response-headers",
@@ -29,18 +10,17 @@ export const responseHeaders: Check = {
     if (!facts) return null;
     const { headers, setCookies } = input.exchange.response;
     const violations: string[] = [];
-    for (const [name, header] of Object.entries(facts.headers)) {
-      const lower = name.toLowerCase();
+    for (const header of facts.headers) {
+      const lower = header.name.toLowerCase();
       const values =
         lower === "set-cookie" ? setCookies : [headers.get(lower)].filter((v) => v !== undefined);
       if (values.length === 0) {
-        if (header.required) violations.push(`required header ${name} is missing`);
+        if (header.required) violations.push(`required header ${header.name} is missing`);
         continue;
       }
-      if (!header.schema) continue;
-      const validate = validatorFor(header.schema);
-      const anyValid = values.some((value) => validate(value));
-      if (!anyValid) violations.push(`${name}: ${describeErrors(validate.errors).join("; ")}`);
+      const errors = values.map(header.errors);
+      if (errors.every((list) => list.length > 0))
+        violations.push(`${header.name}: ${errors[0]?.join("; ")}`);
     }
     return violations;
   },

@@ -34,4 +34,4 @@ export const CHECKS: readonly Check[] = [
   responseTime,
 ];
 
-export { CHECK_NAMES } from "./names.ts";
+export const CHECK_NAMES: readonly string[] = CHECKS.map((check) => check.name);

@@ -28,7 +28,7 @@ export const statusCode: Check = {
     return facts.statuses.has(status)
       ? []
       : [
-          `got ${status}, which the spec does not document (documented: ${facts.documentedStatuses.join(", ")})`,
+          `got ${status}, which the spec does not document (documented: ${[...facts.statuses.keys()].join(", ")})`,
         ];
   },
 };

@@ -29,7 +29,7 @@ import {
 import { findScenario, type Scenario, unknownScenarioMessage } from "./scenario-catalogue.ts";
 import { seamlessLogin } from "./seamless-login.ts";
 import { selectScenario } from "./select-scenario.ts";
-import { exampleValue } from "./spec-values.ts";
+import { responseScenario } from "./spec-values.ts";
 import { talkstackLogin } from "./talkstack-login.ts";
 
 export interface LoginMockOptions {
@@ -90,10 +90,13 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
 
   async function answerWith(variant: Variant, example: string, fields: LoginFields) {
     const behaviour = BEHAVIOURS[variant];
-    const reply =
-      example === behaviour.successExample
-        ? await behaviour.succeed(nonEmptyString(fields, "email"), context)
-        : jsonReply(findScenario(variant, example)?.status ?? 500, exampleValue(variant, example));
+    let reply: MockReply;
+    if (example === behaviour.successExample) {
+      reply = await behaviour.succeed(nonEmptyString(fields, "email"), context);
+    } else {
+      const scenario = responseScenario(variant, example);
+      reply = jsonReply(scenario.status, scenario.example.value);
+    }
     return withHeader(reply, SCENARIO_HEADER, example);
   }
 

@@ -5,16 +5,21 @@
 import type { CookieContract, JsonSchema } from "../../openapi/document.ts";
 import type { Variant } from "../../openapi/documents.ts";
 import { loginOperation } from "../../openapi/examples.ts";
-import { findScenario } from "./scenario-catalogue.ts";
+import { findScenario, type ResponseScenario } from "./scenario-catalogue.ts";
 import { SPEC_DOCUMENTS } from "./spec-documents.ts";
 
 /** The value of a named response example. */
 export function exampleValue(variant: Variant, name: string): unknown {
+  return responseScenario(variant, name).example.value;
+}
+
+/** The catalogue's response scenario for a named example; throws when the spec has none. */
+export function responseScenario(variant: Variant, name: string): ResponseScenario {
   const scenario = findScenario(variant, name);
   if (scenario?.kind !== "response") {
     throw new Error(`[login-mock] The ${variant} spec has no response example "${name}".`);
   }
-  return scenario.example.value;
+  return scenario;
 }
 
 /** An `x-…` extension of a component schema. */

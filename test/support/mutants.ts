@@ -195,7 +195,6 @@ export const MUTANTS: readonly Mutant[] = [
 export function mutatedMock(mock: LoginMock, mutant: Mutant): LoginMock {
   return {
     ...mock,
-    store: mock.store,
     async handle(variant, input, override) {
       const reply = await mock.handle(variant, input, override);
       return reply.kind === "response" && variant === mutant.variant

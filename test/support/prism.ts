@@ -3,6 +3,7 @@ import { spawn } from "node:child_process";
 import { prismMockArgs, prismScript } from "../../cli/prism.ts";
 import type { Variant } from "../../openapi/documents.ts";
 import { freePort } from "../../server/free-port.ts";
+import { stopChild, waitForHttp } from "./spawn-cli.ts";
 
 export async function startPrism(
   variant: Variant,
@@ -16,21 +17,14 @@ export async function startPrism(
     },
   );
   const url = `http://127.0.0.1:${port}`;
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once("exit", () => resolve());
-      child.kill("SIGTERM");
-    });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    try {
-      await fetch(`${url}/__health`);
-      return { url, stop };
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+  const stop = async () => {
+    await stopChild(child);
+  };
+  try {
+    await waitForHttp(`${url}/__health`);
+  } catch (error) {
+    await stop();
+    throw error;
   }
-  await stop();
-  throw new Error(`prism mock ${variant} did not start within 30 s`);
+  return { url, stop };
 }

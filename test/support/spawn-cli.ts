@@ -12,6 +12,39 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/**
+ * The same, without blocking: for commands that call servers running in this process (a
+ * synchronous spawn would stop them from answering). stdout and stderr come back interleaved.
+ */
+export function runCliAsync(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { ...process.env, ...env, FORCE_COLOR: "0" },
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    child.on("exit", (code) => resolve({ code: code ?? 1, output }));
+  });
+}
+
+/** Resolves once something answers HTTP at `url` (any status); throws after `timeoutMs`. */
+export async function waitForHttp(url: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      await (await fetch(url, { method: "OPTIONS" })).arrayBuffer();
+      return;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error(`nothing answered at ${url} within ${timeoutMs} ms`);
+}
+
 /** Starts `login-mock serve …` and resolves once its banner lists every URL. */
 export function startCli(
   args: string[],
