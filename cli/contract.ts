@@ -1,23 +1,18 @@
 /**
- * `login-mock contract`: runs the contract suite (Vitest, `contracts/contract.suite.ts`) against
- * any base URL, then prints the coverage table and writes the JUnit and Markdown reports.
+ * `login-mock contract`: checks any base URL against the spec in this process
+ * (`contracts/console-runner.ts` prints each case as it finishes, then the coverage table), and
+ * writes the JUnit and Markdown reports. Nothing it loads is a devDependency: it runs from the
+ * `node_modules` of a project that installed only login-mock.
  * Exit codes: 0 the contract holds, 1 a violation (or nothing exercised, or --require-all
  * unmet), 2 a usage error, 3 the target could not be reached.
  */
-import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { writeFileSync } from "node:fs";
 import { CHECK_NAMES } from "../contracts/checks/index.ts";
-import type { ContractReport } from "../contracts/contract-run.ts";
+import { contractExitCode, runInConsole } from "../contracts/console-runner.ts";
 import { defaultRatePerSecond } from "../contracts/http-target.ts";
 import { type ContractOptions, DEFAULT_UNKNOWN_EMAIL, type Drive } from "../contracts/options.ts";
-import { formatCoverage } from "../contracts/reports/console.ts";
 import { toJunitXml } from "../contracts/reports/junit.ts";
 import { toMarkdownSummary } from "../contracts/reports/markdown.ts";
-import { OPTIONS_VARIABLE, REPORT_VARIABLE } from "../contracts/suite-environment.ts";
 import { isVariant } from "../openapi/documents.ts";
 import { badFlag, integerFlag, parseFlags, renderHelp, UsageError } from "./flags.ts";
 
@@ -237,52 +232,11 @@ export function parseContractOptions(
   return { options, junit: text("junit"), summary: text("summary") };
 }
 
-/** Runs the suite in Vitest and writes the reports; resolves to the exit code. */
+/** Runs the contract, prints it, writes the reports; resolves to the exit code. */
 export async function contract(argv: readonly string[]): Promise<number> {
   const { options, junit, summary } = parseContractOptions(argv);
-  const root = fileURLToPath(new URL("..", import.meta.url));
-  const vitest = join(
-    dirname(createRequire(import.meta.url).resolve("vitest/package.json")),
-    "vitest.mjs",
-  );
-  const scratch = mkdtempSync(join(tmpdir(), "login-mock-contract-"));
-  const reportPath = join(scratch, "report.json");
-  try {
-    const code = await new Promise<number>((resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        [vitest, "run", "--config", join(root, "contracts", "vitest.config.ts")],
-        {
-          cwd: root,
-          stdio: "inherit",
-          env: {
-            ...process.env,
-            [OPTIONS_VARIABLE]: JSON.stringify(options),
-            [REPORT_VARIABLE]: reportPath,
-          },
-        },
-      );
-      child.once("error", reject);
-      child.once("exit", (exitCode) => resolve(exitCode ?? 1));
-    });
-    let report: ContractReport;
-    try {
-      report = JSON.parse(readFileSync(reportPath, "utf8")) as ContractReport;
-    } catch {
-      process.stderr.write(
-        `[login-mock] contract: the suite ended (exit ${code}) without a report; see Vitest's output above.\n`,
-      );
-      return 1;
-    }
-    process.stdout.write(`\n${formatCoverage(report)}\n`);
-    if (junit) writeFileSync(junit, toJunitXml([report]));
-    if (summary) writeFileSync(summary, toMarkdownSummary([report]));
-    if (report.ok) return 0;
-    const onlyNetwork =
-      report.results.every((r) => r.outcome !== "failed") &&
-      report.results.some((r) => r.outcome === "network-error");
-    return onlyNetwork ? 3 : 1;
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  const report = await runInConsole(options);
+  if (junit) writeFileSync(junit, toJunitXml([report]));
+  if (summary) writeFileSync(summary, toMarkdownSummary([report]));
+  return contractExitCode(report);
 }

@@ -1,14 +1,12 @@
 /**
  * `login-mock <command>`: the CLI's entry. Usage errors print one line and exit 2; anything
  * else that fails prints its message (never a stack trace for a known problem) and exits 1.
+ *
+ * Each command's module is imported only when that command runs: `serve` (what `npm start`
+ * runs) never loads Ajv or fast-check, which only `contract` needs, and starts sooner for it.
  */
 
-import { PortInUseError } from "../server/start-servers.ts";
-import { CONTRACT_HELP, contract } from "./contract.ts";
 import { UsageError } from "./flags.ts";
-import { PROXY_HELP, proxy } from "./proxy.ts";
-import { listScenarios, SCENARIOS_HELP } from "./scenarios.ts";
-import { SERVE_HELP, serve } from "./serve.ts";
 
 const MAIN_HELP = `Usage: login-mock <command> [flags]
 
@@ -18,7 +16,8 @@ Commands:
   serve       Serve both APIs on loopback (what \`npm start\` runs).
   scenarios   List every scenario and how to force or reach it.
   contract    Check a live server (any base URL) against the spec.
-  proxy       Prism's validation proxy on the spec, in front of a real server.
+  proxy       Prism's validation proxy on the spec, in front of a real server (needs
+              @stoplight/prism-cli).
 
 Run \`login-mock <command> --help\` for a command's flags.
 `;
@@ -35,19 +34,31 @@ export async function main(argv: readonly string[]): Promise<number> {
         process.stdout.write(MAIN_HELP);
         return 0;
       case "serve": {
+        const { SERVE_HELP, serve } = await import("./serve.ts");
         if (wantsHelp) return print(SERVE_HELP);
-        const running = await serve(rest);
+        const { PortInUseError } = await import("../server/start-servers.ts");
+        const running = await serve(rest).catch((error: unknown) => {
+          if (!(error instanceof PortInUseError)) throw error;
+          process.stderr.write(`${error.message}\n`);
+        });
+        if (!running) return 1;
         await waitForSignal();
         process.stdout.write("[login-mock] stopping…\n");
         await running.close();
         return 0;
       }
-      case "scenarios":
+      case "scenarios": {
+        const { listScenarios, SCENARIOS_HELP } = await import("./scenarios.ts");
         return print(wantsHelp ? SCENARIOS_HELP : listScenarios(rest));
-      case "contract":
+      }
+      case "contract": {
+        const { CONTRACT_HELP, contract } = await import("./contract.ts");
         return wantsHelp ? print(CONTRACT_HELP) : await contract(rest);
-      case "proxy":
+      }
+      case "proxy": {
+        const { PROXY_HELP, proxy } = await import("./proxy.ts");
         return wantsHelp ? print(PROXY_HELP) : await proxy(rest);
+      }
       default:
         throw new UsageError(
           `[login-mock] Unknown command "${command}". Commands: serve, scenarios, contract, proxy. Run \`login-mock --help\`.`,
@@ -57,10 +68,6 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (error instanceof UsageError) {
       process.stderr.write(`${error.message}\n`);
       return 2;
-    }
-    if (error instanceof PortInUseError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
     }
     throw error;
   }

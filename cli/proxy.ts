@@ -2,14 +2,17 @@
  * `login-mock proxy`: Prism's validation proxy on our spec, in front of a real server. Traffic
  * passes through unchanged; each request and response that breaks the spec is logged by Prism
  * (and marked in an `sl-violations` response header), so a developer or QA engineer sees
- * contract drift live.
+ * contract drift live. Prism is an optional peer dependency; without it the command says how to
+ * install it and exits 1.
  */
 import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { isVariant } from "../openapi/documents.ts";
+import { SPEC_DOCUMENTS } from "../mocks/core/spec-documents.ts";
+import { isVariant, type Variant } from "../openapi/documents.ts";
 import { badFlag, integerFlag, parseFlags, renderHelp, UsageError } from "./flags.ts";
-import { prismScript } from "./prism.ts";
+import { PrismMissingError, prismScript } from "./prism.ts";
 
 export const PROXY_FLAGS = {
   variant: {
@@ -32,12 +35,14 @@ export const PROXY_FLAGS = {
 
 export const PROXY_HELP = renderHelp(
   "login-mock proxy --variant talkstack|seamless --upstream URL [flags]",
-  "Starts `prism proxy` on the variant's spec: point your app at it and watch violations in the log.",
+  "Starts `prism proxy` on the variant's spec: point your app at it and watch violations in the log. Prism is an optional peer dependency: `npm install -D @stoplight/prism-cli`.",
   PROXY_FLAGS,
 );
 
+/** Prism's arguments, with `specFile` where the variant's spec was written. */
 export function proxyArguments(
   argv: readonly string[],
+  specFile: (variant: Variant) => string,
   env: NodeJS.ProcessEnv = process.env,
 ): string[] {
   const flags = parseFlags("proxy", argv, PROXY_FLAGS, env);
@@ -51,11 +56,9 @@ export function proxyArguments(
   const port =
     integerFlag("proxy", "port", flags.port, 1, 65535) ?? (variant === "talkstack" ? 4020 : 4021);
   const host = String(flags.host ?? "127.0.0.1");
-  const root = fileURLToPath(new URL("..", import.meta.url));
   return [
     "proxy",
-    // From the package root, not import.meta of openapi/: this file is bundled into dist/.
-    join(root, "openapi", `${variant}.yaml`),
+    specFile(variant),
     upstream,
     "-h",
     host,
@@ -66,14 +69,32 @@ export function proxyArguments(
 }
 
 export async function proxy(argv: readonly string[]): Promise<number> {
-  const args = proxyArguments(argv);
-  const prism = prismScript();
-  process.stdout.write(`[login-mock] prism ${args.join(" ")}\n`);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [prism, ...args], { stdio: "inherit" });
-    child.once("error", reject);
-    for (const signal of ["SIGINT", "SIGTERM"] as const)
-      process.once(signal, () => child.kill(signal));
-    child.once("exit", (code) => resolve(code ?? 0));
-  });
+  // The spec goes to Prism as the JSON copy bundled with the code: no path into the package
+  // to get wrong, whatever the build layout.
+  const scratch = mkdtempSync(join(tmpdir(), "login-mock-proxy-"));
+  try {
+    const args = proxyArguments(argv, (variant) => {
+      const file = join(scratch, `${variant}.json`);
+      writeFileSync(file, JSON.stringify(SPEC_DOCUMENTS[variant]));
+      return file;
+    });
+    let prism: string;
+    try {
+      prism = prismScript();
+    } catch (error) {
+      if (!(error instanceof PrismMissingError)) throw error;
+      process.stderr.write(`${error.message}\n`);
+      return 1;
+    }
+    process.stdout.write(`[login-mock] prism ${args.join(" ")}\n`);
+    return await new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [prism, ...args], { stdio: "inherit" });
+      child.once("error", reject);
+      for (const signal of ["SIGINT", "SIGTERM"] as const)
+        process.once(signal, () => child.kill(signal));
+      child.once("exit", (code) => resolve(code ?? 0));
+    });
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 }

@@ -1,9 +1,10 @@
 /**
  * One contract run against one target: detects `Prefer` support, derives the cases, runs each
- * through every check, runs the negative phase, and keeps the results for the reports. It knows
- * nothing about Vitest; the suite file and the self-tests drive it the same way.
+ * through every check, runs the negative phase, and keeps the results for the reports. How they
+ * are shown is up to the caller: the CLI's console runner and the self-tests drive it alike.
  */
-import { loadDereferencedDocument } from "../openapi/load.ts";
+import { SPEC_DOCUMENTS } from "../mocks/core/spec-documents.ts";
+import { dereference } from "../openapi/dereference.ts";
 import { buildCases, type ContractCase } from "./cases.ts";
 import { CHECKS } from "./checks/index.ts";
 import { buildCoverage, type CoverageRow } from "./coverage.ts";
@@ -64,7 +65,7 @@ export interface ContractRun {
 }
 
 export async function createContractRun(options: ContractOptions): Promise<ContractRun> {
-  const facts = readSpecFacts(options.variant, await loadDereferencedDocument(options.variant));
+  const facts = readSpecFacts(options.variant, dereference(SPEC_DOCUMENTS[options.variant]));
   const redactor = createRedactor([
     options.password,
     options.unverifiedPassword,
@@ -233,11 +234,30 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
   return { cases, preferHonoured, runCase, runNegativePhase, report };
 }
 
-/** Runs every case and the negative phase in order: what the CLI's suite does, without Vitest. */
-export async function runContract(options: ContractOptions): Promise<ContractReport> {
+/** What a caller hears while a run goes on: the CLI prints each case the moment it finishes. */
+export interface RunListener {
+  /** Once `Prefer` support is known and the cases are derived, before any case is sent. */
+  readonly onStart?: (run: ContractRun) => void;
+  readonly onResult?: (result: CaseResult) => void;
+}
+
+/**
+ * Runs every case, then the negative phase, one at a time: one target, one connection budget.
+ * `login-mock contract` and the self-tests both run through here.
+ */
+export async function runContract(
+  options: ContractOptions,
+  listener: RunListener = {},
+): Promise<ContractReport> {
   const run = await createContractRun(options);
-  for (const contractCase of run.cases) await run.runCase(contractCase);
-  await run.runNegativePhase();
+  listener.onStart?.(run);
+  // Awaited apart from the call: `onResult?.(await …)` would skip the case without a listener.
+  for (const contractCase of run.cases) {
+    const result = await run.runCase(contractCase);
+    listener.onResult?.(result);
+  }
+  const negative = await run.runNegativePhase();
+  listener.onResult?.(negative);
   return run.report();
 }
 

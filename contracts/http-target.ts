@@ -106,7 +106,7 @@ export function createHttpTarget(options: TargetOptions): HttpTarget {
         );
       }
       throw new TransientNetworkError(
-        `No answer from ${displayUrl(url)} after ${options.retries + 1} attempts (${describeError(lastError)}). This is a network problem, not a contract violation: check the base URL and that the server is up.`,
+        `No answer from ${displayUrl(url)} after ${options.retries + 1} attempts (${describeError(lastError).replaceAll(url, displayUrl(url))}). This is a network problem, not a contract violation: check the base URL and that the server is up.`,
       );
     },
   };

@@ -23,7 +23,7 @@ export interface BodyVerdict {
 
 export type ResponseValidator = (status: number, body: unknown) => BodyVerdict;
 
-/** Builds a validator over a dereferenced document (see `loadDereferencedDocument`). */
+/** Builds a validator over a dereferenced document (see `openapi/dereference.ts`). */
 export function createResponseValidator(document: OpenApiDocument): ResponseValidator {
   const ajv = createSchemaValidator();
   const compiled = new Map<

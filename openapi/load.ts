@@ -1,6 +1,9 @@
 /**
- * Node-only loaders for the OpenAPI documents. Browsers and MSW use the JSON copies in
- * `generated/` instead, which `npm run generate` writes from the same YAML.
+ * Development-only loaders for the OpenAPI documents, for tests, scripts and the benchmark:
+ * they read the YAML with `yaml` and validate it with swagger-parser, both devDependencies.
+ * Nothing the package ships may import this file; the CLI, MSW and browsers read the JSON
+ * copies in `generated/` (`npm run generate` writes them) and resolve `$ref`s with
+ * `dereference.ts`.
  */
 import { readFile } from "node:fs/promises";
 import SwaggerParser from "@apidevtools/swagger-parser";

@@ -1,7 +1,7 @@
 /**
- * `login-mock contract` end to end, as CI runs it: a child process, Vitest inside, reports on
- * disk. Against our server it exits 0; against a broken one it exits 1 naming the check. No
- * password, reCAPTCHA value or token appears in any output.
+ * `login-mock contract` end to end, as CI runs it: a child process printing each case as it
+ * finishes, reports on disk. Against our server it exits 0; against a broken one it exits 1
+ * naming the check. No password, reCAPTCHA value or token appears in any output.
  */
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -74,6 +74,15 @@ describe("login-mock contract", () => {
     );
     const markdown = readFileSync(summary, "utf8");
     expect(markdown).toContain("| 200 | `success` | ✅ passed |");
+    // Each case is printed as it finishes, a skipped one with its reason; no colour in a log.
+    expect(output).toMatch(/^ {2}✓ 200 success ← valid-login \(200, \d+ ms\)$/m);
+    expect(output).toContain(
+      "  – 401 recaptcha-failed ← recaptcha-rejected [unreachable: a live reCAPTCHA cannot be made to fail on purpose",
+    );
+    expect(output).toContain(
+      "  ✓ every reachable documented response was exercised (--require-all)",
+    );
+    expect(output).not.toContain("\x1b[");
     for (const text of [output, xml, markdown]) {
       expect(text).not.toContain(SEAMLESS_DEMO.documented.password);
       expect(text).not.toContain(RECAPTCHA);
@@ -106,7 +115,8 @@ describe("login-mock contract", () => {
         secrets,
       );
       expect(code, output).toBe(1);
-      expect(output).toContain("✗ token-not-in-body");
+      expect(output).toContain("  ✗ 200 success ← valid-login: got 200\n    ✗ token-not-in-body\n");
+      expect(output).toMatch(/^Cases: \d+ passed, [1-9]\d* failed/m);
       const xml = readFileSync(junit, "utf8");
       expectWellFormedXml(xml);
       expect(xml).toContain('<failure message="failed checks: token-not-in-body"');

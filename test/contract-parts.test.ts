@@ -1,4 +1,7 @@
-/** The harness's parts on their own: cookie parsing, redaction, diffs, polite HTTP. */
+/**
+ * The harness's parts on their own: cookie parsing, redaction, diffs, polite HTTP, and the
+ * console lines CI logs show.
+ */
 import { createServer, type Server } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import {
@@ -8,6 +11,8 @@ import {
 } from "../contracts/http-target.ts";
 import { diffJson } from "../contracts/json-diff.ts";
 import { createRedactor, displayUrl } from "../contracts/redact.ts";
+import { PLAIN, paintFor } from "../contracts/reports/colour.ts";
+import { formatCaseResult } from "../contracts/reports/console.ts";
 import { parseSetCookie } from "../contracts/set-cookie.ts";
 
 describe("parseSetCookie", () => {
@@ -123,8 +128,85 @@ describe("the HTTP target", () => {
     ).rejects.toBeInstanceOf(TransientNetworkError);
   });
 
+  it("keeps the password of a base URL with credentials out of the network error", async () => {
+    const target = createHttpTarget({
+      baseUrl: "http://ci:s3cret-in-url@127.0.0.1:9",
+      ...options,
+      retries: 0,
+    });
+    const error = await target.send({ contentType: "application/json", body: "{}" }).then(
+      () => undefined,
+      (thrown: unknown) => thrown,
+    );
+    expect(error).toBeInstanceOf(TransientNetworkError);
+    expect(String(error)).toContain("http://redacted@127.0.0.1:9/auth/login");
+    expect(String(error)).not.toContain("s3cret-in-url");
+  });
+
   it("is polite by default to any host but this machine", () => {
     expect(defaultRatePerSecond("http://127.0.0.1:4010")).toBe(0);
     expect(defaultRatePerSecond("https://staging.example.com")).toBe(4);
+  });
+});
+
+describe("the console lines", () => {
+  const terminal = { isTTY: true, hasColors: () => true };
+
+  it("are plain in a CI log, and coloured only on a colour terminal without NO_COLOR", () => {
+    expect(paintFor({ isTTY: false }, {})).toBe(PLAIN);
+    expect(paintFor(terminal, { NO_COLOR: "1" })).toBe(PLAIN);
+    expect(paintFor({ isTTY: true, hasColors: () => false }, {})).toBe(PLAIN);
+    expect(paintFor(terminal, {}).pass("✓")).toBe("\x1b[32m✓\x1b[39m");
+  });
+
+  it("show a passing case on one line, and a failing one with its checks and Ajv paths", () => {
+    const base = { example: "success", status: 200, via: "data" as const };
+    const received = { status: 200, ms: 12, contentType: "application/json" };
+    expect(
+      formatCaseResult({
+        ...base,
+        id: "200 success ← valid-login",
+        outcome: "passed",
+        checks: [],
+        received,
+      }),
+    ).toBe("  ✓ 200 success ← valid-login (200, 12 ms)");
+    const failed = formatCaseResult({
+      ...base,
+      id: "200 success ← valid-login",
+      outcome: "failed",
+      received,
+      checks: [
+        {
+          name: "response-schema",
+          verdict: "failed",
+          violations: ["schema: /data must have required property '_id'"],
+        },
+        { name: "status-code", verdict: "passed", violations: [] },
+      ],
+      diff: ["- /data/_id (missing)"],
+    });
+    expect(failed.split("\n")).toEqual([
+      "  ✗ 200 success ← valid-login: got 200",
+      "    ✗ response-schema",
+      "        schema: /data must have required property '_id'",
+      "    body vs the documented example (values redacted):",
+      "        - /data/_id (missing)",
+    ]);
+  });
+
+  it("say why a case was not run", () => {
+    const line = formatCaseResult({
+      id: "500 server-error ← server-fault",
+      example: "server-error",
+      status: 500,
+      via: "data",
+      outcome: "unreachable",
+      reason: "a healthy server has no request that makes it fail",
+      checks: [],
+    });
+    expect(line).toBe(
+      "  – 500 server-error ← server-fault [unreachable: a healthy server has no request that makes it fail]",
+    );
   });
 });

@@ -1,8 +1,10 @@
 /**
  * `login-mock proxy`: Prism's validation proxy on our spec. Traffic to a conforming upstream
  * passes unchanged; a response that breaks the spec is passed on and marked with violations.
+ * Without Prism installed (an optional peer), the command says how to install it.
  */
 import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_JWT_SECRET } from "../mocks/core/jwt.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
@@ -11,12 +13,12 @@ import { freePort } from "../server/free-port.ts";
 import { createNodeSigner } from "../server/node-signer.ts";
 import { type RunningServers, startServers } from "../server/start-servers.ts";
 import { MUTANTS, mutatedMock } from "./support/mutants.ts";
-import { stopChild, waitForHttp } from "./support/spawn-cli.ts";
+import { runCliAsync, stopChild, waitForHttp } from "./support/spawn-cli.ts";
 
 async function startProxy(upstream: string) {
   const port = await freePort();
   const args = ["proxy", "--variant", "seamless", "--upstream", upstream, "--port", String(port)];
-  const child = spawn(process.execPath, ["cli/login-mock.mjs", ...args], { stdio: "ignore" });
+  const child = spawn(process.execPath, ["cli/run.ts", ...args], { stdio: "ignore" });
   const url = `http://127.0.0.1:${port}/auth/login`;
   await waitForHttp(url);
   return { url, stop: () => stopChild(child, "SIGINT") };
@@ -78,4 +80,22 @@ describe("login-mock proxy", () => {
       true,
     );
   }, 40_000);
+});
+
+describe("login-mock proxy without Prism installed", () => {
+  const hidePackage = fileURLToPath(new URL("./support/hide-package.mjs", import.meta.url));
+
+  it("prints one line saying how to install Prism, and exits 1", async () => {
+    const { code, output } = await runCliAsync(
+      ["proxy", "--variant", "seamless", "--upstream", "http://127.0.0.1:9"],
+      {
+        NODE_OPTIONS: `--import=${hidePackage}`,
+        LOGIN_MOCK_TEST_HIDE_PACKAGE: "@stoplight/prism-cli",
+      },
+    );
+    expect(code).toBe(1);
+    expect(output.trim().split("\n")).toEqual([
+      expect.stringContaining("npm install -D @stoplight/prism-cli"),
+    ]);
+  });
 });

@@ -1,0 +1,64 @@
+/**
+ * The contract run as `login-mock contract` shows it, in-process and with no test framework: a
+ * heading, each case printed the moment it finishes, the --require-all verdict, a tally, then
+ * the coverage table. A plain loop over the engine keeps the command's install small (it runs
+ * from a user's node_modules) and its output the same on every CI.
+ */
+import { type ContractReport, runContract } from "./contract-run.ts";
+import type { ContractOptions } from "./options.ts";
+import { type Paint, paintFor } from "./reports/colour.ts";
+import {
+  formatCaseResult,
+  formatCoverage,
+  formatRequireAll,
+  formatRunHeading,
+  formatRunPlan,
+  formatTally,
+} from "./reports/console.ts";
+
+export interface ConsoleOutput {
+  readonly write: (text: string) => void;
+  readonly paint: Paint;
+}
+
+/** Standard output, coloured only when it is a terminal (see `paintFor`). */
+export function stdoutConsole(): ConsoleOutput {
+  return { write: (text) => process.stdout.write(text), paint: paintFor(process.stdout) };
+}
+
+/**
+ * Runs the contract against `options.baseUrl`, printing as it goes; resolves to the report the
+ * JUnit and Markdown writers take.
+ *
+ * @example
+ * const report = await runInConsole(options);
+ * process.exitCode = contractExitCode(report);
+ */
+export async function runInConsole(
+  options: ContractOptions,
+  output: ConsoleOutput = stdoutConsole(),
+): Promise<ContractReport> {
+  const line = (text: string) => output.write(`${text}\n`);
+  const started = performance.now();
+  line(formatRunHeading(options));
+  const report = await runContract(options, {
+    onStart: (run) => line(formatRunPlan(options, run)),
+    onResult: (result) => line(formatCaseResult(result, output.paint)),
+  });
+  if (options.requireAll) line(formatRequireAll(report, output.paint));
+  line(formatTally(report, performance.now() - started));
+  line(`\n${formatCoverage(report)}`);
+  return report;
+}
+
+/**
+ * 0 the contract holds; 3 the target never answered (a network problem, not a violation);
+ * 1 anything else: a violation, nothing exercised, or --require-all unmet.
+ */
+export function contractExitCode(report: ContractReport): 0 | 1 | 3 {
+  if (report.ok) return 0;
+  const onlyNetwork =
+    report.results.every((r) => r.outcome !== "failed") &&
+    report.results.some((r) => r.outcome === "network-error");
+  return onlyNetwork ? 3 : 1;
+}
