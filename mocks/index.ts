@@ -15,7 +15,12 @@ export type { Variant } from "../openapi/documents.ts";
 export type { Clock } from "./core/clock.ts";
 export { fixedClock, systemClock } from "./core/clock.ts";
 export { FAULTS } from "./core/faults.ts";
-export { DEFAULT_JWT_SECRET, verifyToken } from "./core/jwt.ts";
+export {
+  DEFAULT_JWT_SECRET,
+  type TokenHeader,
+  type TokenPayload,
+  verifyToken,
+} from "./core/jwt.ts";
 export { createLoginMock, type LoginMock, type LoginMockOptions } from "./core/login-mock.ts";
 export type { MockReply } from "./core/mock-reply.ts";
 export { parseRecaptchaMode, type RecaptchaMode } from "./core/recaptcha.ts";

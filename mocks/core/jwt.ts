@@ -1,8 +1,10 @@
 /**
- * Real HS256 JWTs, signed with jose (WebCrypto, so the same code runs in browsers and Node).
- * The key is the mock's own and documented: these tokens prove shape and lifetime, not identity.
+ * Real HS256 JWTs over WebCrypto's HMAC, so the same code runs in browsers and Node. Our own
+ * few lines instead of a JWT library: one algorithm and four claims do not need 20 kB in the
+ * browser. The key is the mock's own and documented: these tokens prove shape and lifetime,
+ * not identity.
  */
-import { jwtVerify, SignJWT } from "jose";
+import { decodeBase64url, encodeBase64url } from "./base64url.ts";
 
 /** The signing key when none is configured. Public on purpose: it only signs mock tokens. */
 export const DEFAULT_JWT_SECRET = "login-mock-demo-secret";
@@ -17,6 +19,25 @@ export interface SignedToken {
   /** Expiry in whole seconds since the epoch, as in the `exp` claim. */
   readonly exp: number;
 }
+
+/** The claims of a verified token. Ours always carry all four; other issuers may add more. */
+export interface TokenPayload {
+  readonly email?: string;
+  readonly sub?: string;
+  readonly iat?: number;
+  readonly exp?: number;
+  readonly nbf?: number;
+  readonly [claim: string]: unknown;
+}
+
+/** The JOSE header of a verified token: always HS256. */
+export interface TokenHeader {
+  readonly alg: "HS256";
+  readonly typ?: string;
+  readonly [parameter: string]: unknown;
+}
+
+const HEADER = encodeJson({ alg: "HS256", typ: "JWT" });
 
 // Imported once per secret: importing an HMAC key costs as much as signing with it.
 const keys = new Map<string, Promise<CryptoKey>>();
@@ -36,16 +57,21 @@ function keyFor(secret: string): Promise<CryptoKey> {
   return key;
 }
 
+function encodeJson(value: object): string {
+  return encodeBase64url(new TextEncoder().encode(JSON.stringify(value)));
+}
+
 /** Signs claims at `nowMs` for `lifetimeSeconds`. Adapters may bring a faster one (see server/). */
 export type TokenSigner = (
   claims: TokenClaims,
   timing: { nowMs: number; lifetimeSeconds: number },
 ) => Promise<SignedToken>;
 
-/** The portable signer: jose over WebCrypto, in browsers and Node alike. */
-export function createJoseSigner(secret: string): TokenSigner {
+/** The portable signer: WebCrypto HMAC, in browsers and Node alike. */
+export function createWebCryptoSigner(secret: string): TokenSigner {
   return (claims, timing) => signToken(claims, { secret, ...timing });
 }
+
 
 /**
  * Signs `claims` at `nowMs`, valid for `lifetimeSeconds`. Header `{"alg":"HS256","typ":"JWT"}`,
@@ -57,20 +83,88 @@ export async function signToken(
 ): Promise<SignedToken> {
   const iat = Math.floor(options.nowMs / 1000);
   const exp = iat + options.lifetimeSeconds;
-  const token = await new SignJWT({ email: claims.email })
-    .setProtectedHeader({ alg: "HS256", typ: "JWT" })
-    .setSubject(claims.sub)
-    .setIssuedAt(iat)
-    .setExpirationTime(exp)
-    .sign(await keyFor(options.secret));
-  return { token, exp };
+  const signingInput = `${HEADER}.${encodeJson({ email: claims.email, sub: claims.sub, iat, exp })}`;
+  const signature = await crypto.subtle.sign(
+    "HMAC",
+    await keyFor(options.secret),
+    new TextEncoder().encode(signingInput),
+  );
+  return { token: `${signingInput}.${encodeBase64url(new Uint8Array(signature))}`, exp };
 }
 
-/** Verifies a token signed by `signToken`; rejects a bad signature or an expired token. */
-export async function verifyToken(token: string, options: { secret: string; nowMs: number }) {
-  const { payload, protectedHeader } = await jwtVerify(token, await keyFor(options.secret), {
-    algorithms: ["HS256"],
-    currentDate: new Date(options.nowMs),
-  });
-  return { payload, protectedHeader };
+function rejected(reason: string): Error {
+  return new Error(`[login-mock] JWT rejected: ${reason}`);
+}
+
+/** The JSON object a base64url segment holds, or null. */
+function decodeJsonObject(segment: string): Record<string, unknown> | null {
+  const bytes = decodeBase64url(segment);
+  if (!bytes) return null;
+  try {
+    const value: unknown = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    return typeof value === "object" && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Verifies a token signed by `signToken` (or any HS256 JWT under `secret`) at `nowMs`. Rejects,
+ * in this order, a malformed token, any `alg` but HS256 (`none` included), a bad signature, and
+ * an expired (`exp` <= now) or not-yet-valid (`nbf` > now) one.
+ *
+ * @example
+ * const { payload } = await verifyToken(token, { secret: DEFAULT_JWT_SECRET, nowMs: Date.now() });
+ * payload.email; // "user@example.com"
+ */
+export async function verifyToken(
+  token: string,
+  options: { secret: string; nowMs: number },
+): Promise<{ payload: TokenPayload; protectedHeader: TokenHeader }> {
+  const parts = token.split(".");
+  const [header, payload, signature] = parts;
+  // An empty signature passes this shape check on purpose: `alg: "none"` is then refused by name.
+  if (
+    parts.length !== 3 ||
+    header === undefined ||
+    payload === undefined ||
+    signature === undefined
+  )
+    throw rejected("not a compact JWS (three base64url parts joined by dots).");
+
+  const protectedHeader = decodeJsonObject(header);
+  if (!protectedHeader) throw rejected("the header is not a base64url JSON object.");
+  if (protectedHeader.alg !== "HS256")
+    throw rejected(`"alg" is ${JSON.stringify(protectedHeader.alg)}; only HS256 is accepted.`);
+  // No header extension is understood here, so none may be marked critical (RFC 7515 §4.1.11).
+  if ("crit" in protectedHeader) throw rejected('"crit" header extensions are not supported.');
+
+  const signatureBytes = decodeBase64url(signature);
+  const valid =
+    signatureBytes !== null &&
+    (await crypto.subtle.verify(
+      "HMAC",
+      await keyFor(options.secret),
+      signatureBytes,
+      new TextEncoder().encode(`${header}.${payload}`),
+    ));
+  if (!valid)
+    throw rejected(
+      "signature verification failed: the token was altered or signed with another secret (the mock's `jwtSecret`).",
+    );
+
+  const claims = decodeJsonObject(payload);
+  if (!claims) throw rejected("the payload is not a base64url JSON object.");
+  for (const name of ["iat", "exp", "nbf"] as const)
+    if (name in claims && typeof claims[name] !== "number")
+      throw rejected(`the "${name}" claim must be a number of seconds.`);
+  const now = Math.floor(options.nowMs / 1000);
+  if (typeof claims.exp === "number" && claims.exp <= now)
+    throw rejected(`"exp" claim check failed: it expired at ${claims.exp}, now is ${now}.`);
+  if (typeof claims.nbf === "number" && claims.nbf > now)
+    throw rejected(`"nbf" claim check failed: it is not valid before ${claims.nbf}.`);
+
+  return { payload: claims as TokenPayload, protectedHeader: protectedHeader as TokenHeader };
 }

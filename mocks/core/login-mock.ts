@@ -16,7 +16,7 @@ import { createUserStore, type UserStore } from "../store/user-store.ts";
 import type { BehaviourContext, VariantBehaviour } from "./behaviour.ts";
 import { type Clock, systemClock } from "./clock.ts";
 import { SLOW_RESPONSE_MS } from "./faults.ts";
-import { createJoseSigner, DEFAULT_JWT_SECRET, type TokenSigner } from "./jwt.ts";
+import { createWebCryptoSigner, DEFAULT_JWT_SECRET, type TokenSigner } from "./jwt.ts";
 import { jsonReply, type MockReply, withDelay } from "./mock-reply.ts";
 import { parsePreferHeader } from "./prefer-header.ts";
 import type { RecaptchaMode } from "./recaptcha.ts";
@@ -37,7 +37,7 @@ export interface LoginMockOptions {
   readonly seed?: number;
   readonly clock?: Clock;
   readonly jwtSecret?: string;
-  /** Signs the JWTs; default jose (WebCrypto) with `jwtSecret`. The HTTP server passes a faster one. */
+  /** Signs the JWTs; default WebCrypto HS256 with `jwtSecret`. The HTTP server passes a faster one. */
   readonly tokenSigner?: TokenSigner;
   /** Token lifetime in seconds for both variants, instead of the documented 2 h / 24 h. */
   readonly tokenTtlSeconds?: number;
@@ -70,7 +70,7 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
   const context: BehaviourContext = {
     store,
     clock: options.clock ?? systemClock,
-    signToken: options.tokenSigner ?? createJoseSigner(options.jwtSecret ?? DEFAULT_JWT_SECRET),
+    signToken: options.tokenSigner ?? createWebCryptoSigner(options.jwtSecret ?? DEFAULT_JWT_SECRET),
     tokenTtlSeconds: options.tokenTtlSeconds,
     recaptcha: options.recaptcha ?? { mode: "accept" },
   };
