@@ -14,5 +14,7 @@ export default defineConfig({
     },
   },
   server: { host: "127.0.0.1", port: 5173 },
+  // public/ holds only MSW's worker script, a development tool: a production build leaves it out.
+  build: { copyPublicDir: false },
   logLevel: "warn",
 });

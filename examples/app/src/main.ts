@@ -1,14 +1,15 @@
 /**
- * The sample app's entry. `?mode=msw` (the default) starts the MSW service worker first, as the
- * README's "In the browser" steps say; `?mode=server` talks to `npm start`'s server on other
- * ports, with credentials, as it would to the vendor. `?talkstack=URL&seamless=URL` move the
- * servers; `?timeout=MS` sets the client timeout (default 5000).
+ * The sample app's entry. In development, `?mode=msw` (the default) starts the MSW service
+ * worker first, as the README's "In the browser" steps say; `?mode=server` talks to `npm start`'s
+ * server on other ports, with credentials, as it would to the vendor. A production build has no
+ * mocks and no scenario picker: it always talks to a server. `?talkstack=URL&seamless=URL` move
+ * the servers; `?timeout=MS` sets the client timeout (default 5000).
  */
 import { type LoginView, logIn, type Variant } from "./login.ts";
 import { startMocks } from "./start-mocks.ts";
 
 const params = new URLSearchParams(location.search);
-const mode = params.get("mode") === "server" ? "server" : "msw";
+const mode = import.meta.env.DEV && params.get("mode") !== "server" ? "msw" : "server";
 const baseUrls: Record<Variant, string> = {
   talkstack: params.get("talkstack") ?? "http://127.0.0.1:4010",
   seamless: params.get("seamless") ?? "http://127.0.0.1:4011",
@@ -17,11 +18,15 @@ const timeoutMs = Number(params.get("timeout") ?? 5000);
 
 const $ = <T extends Element>(selector: string) => document.querySelector(selector) as T;
 
+/** Lists the catalogue's scenarios in development; removes the picker from a production page. */
 async function fillScenarioPicker(): Promise<void> {
-  const { SCENARIOS } = await import("login-mock");
   const picker = $<HTMLSelectElement>("#scenario");
-  for (const name of [...new Set(SCENARIOS.map((scenario) => scenario.name))])
-    picker.add(new Option(name, name));
+  // Inside the `if`, so a production build drops login-mock's catalogue with it.
+  if (import.meta.env.DEV) {
+    const { SCENARIOS } = await import("login-mock");
+    for (const name of [...new Set(SCENARIOS.map((scenario) => scenario.name))])
+      picker.add(new Option(name, name));
+  } else picker.closest("label")?.remove();
 }
 
 function render(view: LoginView): void {
@@ -44,7 +49,7 @@ for (const form of document.querySelectorAll<HTMLFormElement>("form.login")) {
     event.preventDefault();
     const variant = form.dataset.variant as Variant;
     const fields = Object.fromEntries(new FormData(form)) as Record<string, string>;
-    const scenario = $<HTMLSelectElement>("#scenario").value;
+    const scenario = document.querySelector<HTMLSelectElement>("#scenario")?.value;
     $<HTMLElement>("#result").dataset.state = "pending";
     render(
       await logIn(variant, {

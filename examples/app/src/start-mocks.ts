@@ -1,7 +1,12 @@
-// Start MSW's service worker before the app renders. The worker script must be served at
-// /mockServiceWorker.js: `npx msw init public/` puts it there.
+// Start MSW's service worker before the app renders, in development only. The worker script
+// must be served at /mockServiceWorker.js: `npx msw init public/` puts it there.
 export async function startMocks(): Promise<void> {
-  const { worker } = await import("login-mock/browser");
-  // Requests the mocks do not handle (your other APIs, assets) go to the network untouched.
-  await worker.start({ onUnhandledFrame: "bypass", quiet: true });
+  // A production build reads `import.meta.env.DEV` as false and drops this block, and with it
+  // the import of login-mock and msw: mocks never ship. Keep the import inside the `if`.
+  // Not on Vite? Use your bundler's flag, e.g. `process.env.NODE_ENV === "development"`.
+  if (import.meta.env.DEV) {
+    const { worker } = await import("login-mock/browser");
+    // Requests the mocks do not handle (your other APIs, assets) go to the network untouched.
+    await worker.start({ onUnhandledFrame: "bypass", quiet: true });
+  }
 }
