@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
 import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../mocks/store/demo-accounts.ts";
-import { createUserStore } from "../mocks/store/user-store.ts";
+import { seedUsers } from "../mocks/store/seed.ts";
+import { createUserStore, createUserTables } from "../mocks/store/user-store.ts";
 
 function seamlessLogin(email: string = SEAMLESS_DEMO.john.email) {
   return {
@@ -33,7 +34,7 @@ describe("the seeded user store", () => {
     expect(store.findTalkStackAccount("example@host.com")?.verified).toBe(true);
   });
 
-  it("seeds realistic faker users besides the demo accounts", () => {
+  it("seeds realistic generated users besides the demo accounts", () => {
     const { talkstack, seamless } = JSON.parse(createUserStore(3).snapshot());
     expect(talkstack.length).toBeGreaterThan(10);
     expect(seamless.length).toBeGreaterThan(10);
@@ -55,7 +56,7 @@ describe("the seeded user store", () => {
       .agentLoginDetails;
     expect(after?.loginCount).toBe((before?.loginCount ?? 0) + 7);
     expect(Date.parse(after?.lastLogin ?? "")).toBeGreaterThan(Date.parse(before?.lastLogin ?? ""));
-    // Logins reach @mswjs/data lazily; a read of the database itself sees all seven.
+    // Logins reach the database lazily; a read of the database itself sees all seven.
     const stored = JSON.parse(mock.store.snapshot()) as {
       seamless: { config: { email: string; agentLoginDetails: { loginCount: number } } }[];
     };
@@ -63,6 +64,16 @@ describe("the seeded user store", () => {
       (account) => account.config.email === SEAMLESS_DEMO.john.email,
     );
     expect(john?.config.agentLoginDetails).toEqual(after);
+  });
+
+  it("refuses a login the spec rejects, and keeps the stored account", () => {
+    const store = createUserStore();
+    const before = store.findSeamlessAccount(SEAMLESS_DEMO.john.email);
+    store.recordSeamlessLogin(SEAMLESS_DEMO.john.email, "yesterday");
+    expect(() => store.snapshot()).toThrow(
+      /config\.agentLoginDetails\.lastLogin must match format "date-time"/,
+    );
+    expect(store.findSeamlessAccount(SEAMLESS_DEMO.john.email)).toEqual(before);
   });
 
   it("raises loginCount by exactly K for K concurrent logins", async () => {
@@ -90,5 +101,51 @@ describe("the seeded user store", () => {
     mock.reset();
     expect(mock.store.snapshot()).toBe(seeded);
     expect(mock.scenario("seamless")).toBeNull();
+  });
+});
+
+describe("the store's collections", () => {
+  const {
+    talkstack: [talkstackAccount],
+    seamless: [seamlessAccount],
+  } = seedUsers(1);
+  if (!talkstackAccount || !seamlessAccount) throw new Error("The seed has no demo accounts.");
+
+  it("refuse to create an account whose profile breaks the spec", async () => {
+    const tables = createUserTables();
+    const profile = { ...talkstackAccount.profile, email: "not-an-email" };
+    expect(() => tables.talkstack.insert({ ...talkstackAccount, profile })).toThrow(
+      /Refused a TalkStack account .*profile\.email must match format "email"/,
+    );
+    expect(tables.talkstack.get("not-an-email")).toBeUndefined();
+    await tables.talkstack.settled();
+    expect(tables.talkstack.collection.count()).toBe(0);
+  });
+
+  it("refuse to update an account into one missing a field the spec requires", async () => {
+    const tables = createUserTables();
+    const email = seamlessAccount.config.email;
+    tables.seamless.insert(seamlessAccount);
+    const { name: _dropped, ...nameless } = seamlessAccount.config;
+    const broken = { ...seamlessAccount, config: nameless } as unknown as typeof seamlessAccount;
+    expect(() => tables.seamless.replace(email, broken)).toThrow(
+      /config\.name must have required property 'name'/,
+    );
+    expect(tables.seamless.get(email)).toEqual(seamlessAccount);
+    await tables.seamless.settled();
+    expect(tables.seamless.collection.all()).toEqual([seamlessAccount]);
+  });
+
+  it("write accepted rows through to the @msw/data collection, in order", async () => {
+    const tables = createUserTables();
+    const [first, second] = seedUsers(1).talkstack;
+    if (!first || !second) throw new Error("The seed has too few accounts.");
+    tables.talkstack.insert(first);
+    tables.talkstack.insert(second);
+    const renamed = { ...first, profile: { ...first.profile, name: "Renamed" } };
+    tables.talkstack.replace(first.profile.email, renamed);
+    expect(tables.talkstack.all()).toEqual([renamed, second]);
+    await tables.talkstack.settled();
+    expect(tables.talkstack.collection.all()).toEqual([renamed, second]);
   });
 });

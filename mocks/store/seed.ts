@@ -1,29 +1,23 @@
 /**
- * The seeded users: the demo accounts plus a crowd of realistic faker users. Everything random
- * comes from one Faker seeded with `seed` and a fixed reference date, so the same seed gives
- * byte-identical data on every machine and every day.
+ * The seeded users: the demo accounts plus a crowd of realistic generated users. Everything
+ * random comes from one `Random` seeded with `seed` and a fixed reference date, so the same seed
+ * gives byte-identical data on every machine and every day.
  */
-import type { Faker } from "@faker-js/faker";
-// The English-only entry point: the main one loads every locale (about 150 ms at start-up).
-import { faker as englishFaker } from "@faker-js/faker/locale/en";
-import { buildObjectId } from "../fixtures/object-id.ts";
-import { buildSeamlessUserConfig } from "../fixtures/seamless-user-config.ts";
-import { buildTalkStackUser } from "../fixtures/talkstack-user.ts";
+
+import { buildCrowdSeamlessUserConfig, buildCrowdTalkStackUser } from "./crowd/crowd-users.ts";
+import { createRandom, type Random } from "./crowd/random.ts";
 import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "./demo-accounts.ts";
 import type { SeamlessAccount, TalkStackAccount } from "./user-store.ts";
 
 /** "Now" for the seed: dates are in the two years before it. */
-const REFERENCE_DATE = new Date("2025-03-11T12:00:00.000Z");
+const REFERENCE_MS = Date.parse("2025-03-11T12:00:00.000Z");
 const CROWD_SIZE = 20;
 
 export function seedUsers(seed: number): {
   talkstack: TalkStackAccount[];
   seamless: SeamlessAccount[];
 } {
-  // Seeding is synchronous and done before any use, so sharing the instance is safe.
-  const faker: Faker = englishFaker;
-  faker.seed(seed);
-  faker.setDefaultRefDate(REFERENCE_DATE);
+  const random = createRandom(seed);
 
   const talkstack: TalkStackAccount[] = [
     {
@@ -40,13 +34,13 @@ export function seedUsers(seed: number): {
         company_name: null,
       },
     },
-    demoTalkStackAccount(faker, TALKSTACK_DEMO.member, true),
-    demoTalkStackAccount(faker, TALKSTACK_DEMO.unverified, false),
+    demoTalkStackAccount(random, TALKSTACK_DEMO.member, true),
+    demoTalkStackAccount(random, TALKSTACK_DEMO.unverified, false),
   ];
   const seamless: SeamlessAccount[] = [
     {
       password: SEAMLESS_DEMO.documented.password,
-      config: buildSeamlessUserConfig(faker, {
+      config: buildCrowdSeamlessUserConfig(random, REFERENCE_MS, {
         email: SEAMLESS_DEMO.documented.email,
         name: "Demo User",
       }),
@@ -81,14 +75,14 @@ export function seedUsers(seed: number): {
   ];
   for (let index = 0; index < CROWD_SIZE; index++) {
     talkstack.push({
-      id: buildObjectId(faker),
-      password: faker.internet.password({ length: 14 }),
-      verified: faker.datatype.boolean({ probability: 0.9 }),
-      profile: buildTalkStackUser(faker),
+      id: random.hex(24),
+      password: random.alphanumeric(14),
+      verified: random.chance(0.9),
+      profile: buildCrowdTalkStackUser(random, REFERENCE_MS),
     });
     seamless.push({
-      password: faker.internet.password({ length: 14 }),
-      config: buildSeamlessUserConfig(faker),
+      password: random.alphanumeric(14),
+      config: buildCrowdSeamlessUserConfig(random, REFERENCE_MS),
     });
   }
   return {
@@ -98,19 +92,19 @@ export function seedUsers(seed: number): {
 }
 
 function demoTalkStackAccount(
-  faker: Faker,
+  random: Random,
   demo: { email: string; password: string },
   verified: boolean,
 ): TalkStackAccount {
   return {
-    id: buildObjectId(faker),
+    id: random.hex(24),
     password: demo.password,
     verified,
-    profile: buildTalkStackUser(faker, { email: demo.email }),
+    profile: buildCrowdTalkStackUser(random, REFERENCE_MS, { email: demo.email }),
   };
 }
 
-// Faker can repeat a name; the first account with an email wins, as a unique index would.
+// Names repeat in a crowd; the first account with an email wins, as a unique index would.
 function uniqueByEmail<T>(accounts: T[], emailOf: (account: T) => string): T[] {
   const seen = new Set<string>();
   return accounts.filter((account) => {
