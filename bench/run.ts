@@ -61,7 +61,7 @@ const TARGETS: Target[] = [
     name: "login-mock",
     command: (port) => [
       NODE,
-      "cli/login-mock.mjs",
+      "dist/cli/cli.js",
       "serve",
       "--variant",
       "seamless",

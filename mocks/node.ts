@@ -9,6 +9,8 @@
  * afterEach(() => { server.resetHandlers(); defaultMock.reset(); });
  * afterAll(() => server.close());
  */
+// First: stops an old Node with one line before msw fails on it in a less helpful way.
+import "./node-guard.ts";
 import { setupServer } from "msw/node";
 import { handlers } from "./index.ts";
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npx swagger-parser validate <file>…`: @apidevtools/swagger-parser 13 ships no CLI (its old
+// `npm run validate:specs` (or `node scripts/validate-specs.mjs validate <file>…`): @apidevtools/swagger-parser 13 ships no CLI (its old
 // companion, swagger-cli, is deprecated and pinned to parser 10, which predates OpenAPI 3.1),
 // so the project provides the one command it needs.
 import SwaggerParser from "@apidevtools/swagger-parser";

@@ -1,6 +1,7 @@
 import { defaultMock, forceScenario, server } from "login-mock/node";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 
+// msw 2 spells the option `onUnhandledRequest`; msw 3 renamed it.
 beforeAll(() => server.listen({ onUnhandledFrame: "error" }));
 afterEach(() => {
   server.resetHandlers(); // drops forceScenario overrides

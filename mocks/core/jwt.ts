@@ -72,7 +72,6 @@ export function createWebCryptoSigner(secret: string): TokenSigner {
   return (claims, timing) => signToken(claims, { secret, ...timing });
 }
 
-
 /**
  * Signs `claims` at `nowMs`, valid for `lifetimeSeconds`. Header `{"alg":"HS256","typ":"JWT"}`,
  * payload `{"email","sub","iat","exp"}` in that order: other signers must match it byte for byte.

@@ -70,7 +70,8 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
   const context: BehaviourContext = {
     store,
     clock: options.clock ?? systemClock,
-    signToken: options.tokenSigner ?? createWebCryptoSigner(options.jwtSecret ?? DEFAULT_JWT_SECRET),
+    signToken:
+      options.tokenSigner ?? createWebCryptoSigner(options.jwtSecret ?? DEFAULT_JWT_SECRET),
     tokenTtlSeconds: options.tokenTtlSeconds,
     recaptcha: options.recaptcha ?? { mode: "accept" },
   };

@@ -1,7 +1,9 @@
 /** Runs the `login-mock` CLI as a child process, the way a user would. */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 
-const CLI = "cli/login-mock.mjs";
+// The sources, not the bundle: tests always exercise the code as it is now. The built CLI is
+// tested from the packed tarball by the consumer test (scripts/consumer-test.ts).
+const CLI = "cli/run.ts";
 
 export function runCli(args: string[], env: NodeJS.ProcessEnv = {}) {
   const result = spawnSync(process.execPath, [CLI, ...args], {

@@ -7,6 +7,7 @@ export async function startMocks(): Promise<void> {
   if (import.meta.env.DEV) {
     const { worker } = await import("login-mock/browser");
     // Requests the mocks do not handle (your other APIs, assets) go to the network untouched.
+    // (msw 2 spells the option `onUnhandledRequest`.)
     await worker.start({ onUnhandledFrame: "bypass", quiet: true });
   }
 }

@@ -1,0 +1,93 @@
+/**
+ * `npm run check:package` (part of `npm test`, right after the build): packs the package as
+ * `npm publish` would and checks the tarball with publint and @arethetypeswrong/cli, then prints
+ * its size and contents by folder. Fails when either tool reports a problem, or when the tarball
+ * holds something a user does not run (tests, the sample app, the benchmark, sources).
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { publint } from "publint";
+import { formatMessage } from "publint/utils";
+
+interface PackResult {
+  readonly filename: string;
+  readonly size: number;
+  readonly unpackedSize: number;
+  readonly files: readonly { readonly path: string; readonly size: number }[];
+}
+
+if (!existsSync("dist/index.js")) {
+  console.error("[login-mock] dist/ is missing: run `npm run build` first (npm test does).");
+  process.exit(1);
+}
+
+const folder = mkdtempSync(join(tmpdir(), "login-mock-pack-"));
+let failed = false;
+try {
+  // dist/ was just built; --ignore-scripts keeps `prepack` from building it a second time.
+  const output = execFileSync(
+    "npm",
+    ["pack", "--json", "--ignore-scripts", "--pack-destination", folder],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const [pack] = JSON.parse(output) as PackResult[];
+  if (!pack) throw new Error("npm pack reported no tarball");
+  const tarball = join(folder, pack.filename);
+
+  const byFolder = new Map<string, { files: number; bytes: number }>();
+  for (const file of pack.files) {
+    const top = file.path.includes("/") ? file.path.split("/").slice(0, 2).join("/") : file.path;
+    const entry = byFolder.get(top) ?? { files: 0, bytes: 0 };
+    byFolder.set(top, { files: entry.files + 1, bytes: entry.bytes + file.size });
+  }
+  console.log(
+    `[login-mock] tarball ${pack.filename}: ${kB(pack.size)} packed, ${kB(pack.unpackedSize)} unpacked, ${pack.files.length} files`,
+  );
+  for (const [path, { files, bytes }] of [...byFolder].sort()) {
+    console.log(`  ${path.padEnd(32)} ${String(files).padStart(3)} files  ${kB(bytes)}`);
+  }
+  const unwanted = pack.files.filter((file) =>
+    /^(test|examples|bench|scripts|mocks|server|cli|contracts)\/|\.test\.|\.ts$(?<!\.d\.ts)/.test(
+      file.path,
+    ),
+  );
+  if (unwanted.length > 0) {
+    failed = true;
+    console.error(
+      `[login-mock] the tarball holds files users do not run: ${unwanted.map((f) => f.path).join(", ")}. Narrow "files" in package.json.`,
+    );
+  }
+
+  // publint packs with npm itself (lifecycle scripts skipped), so it sees the same files.
+  const lint = await publint({ pkgDir: process.cwd(), strict: true, pack: "npm" });
+  const manifest = JSON.parse(readFileSync("package.json", "utf8")) as Record<string, unknown>;
+  for (const message of lint.messages) {
+    console.error(`[publint] ${message.type}: ${formatMessage(message, manifest) ?? message.code}`);
+  }
+  if (lint.messages.length > 0) failed = true;
+  else console.log("[publint] no problems");
+
+  // esm-only: the package is ESM, and every Node it supports (>= 22.12) can require() it.
+  try {
+    // The YAML specs are exported as files for other tools (Prism, editors), not as modules.
+    const files = ["./openapi/talkstack.yaml", "./openapi/seamless.yaml"];
+    execFileSync(
+      "attw",
+      [tarball, "--profile", "esm-only", "--no-color", "--exclude-entrypoints", ...files],
+      {
+        stdio: "inherit",
+      },
+    );
+  } catch {
+    failed = true;
+  }
+} finally {
+  rmSync(folder, { recursive: true, force: true });
+}
+process.exit(failed ? 1 : 0);
+
+function kB(bytes: number): string {
+  return `${(bytes / 1000).toFixed(1)} kB`;
+}
