@@ -75,7 +75,9 @@ export function buildCases(
         });
         continue;
       }
-      const request = buildProvocation(facts.variant, word, accounts);
+      const request = buildProvocation(facts.variant, word, accounts, {
+        bodyLimitBytes: facts.bodyLimitBytes,
+      });
       if (isUnreachable(request)) {
         const kind = request.needsAccount ? "skipped" : "unreachable";
         cases.push({ ...base, plan: { kind, reason: request.unreachable } });

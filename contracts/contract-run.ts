@@ -78,6 +78,9 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
     timeoutMs: options.timeoutMs,
     retries: options.retries,
     maxRetryAfterMs: 30_000,
+    // Every media type the spec documents (the 413's problem+json too): a mock that negotiates
+    // content, as Prism does, must be free to answer with any documented response.
+    accept: [...new Set([...facts.statuses.values()].flatMap((s) => s.mediaTypes))].join(", "),
   });
   const preferHonoured =
     options.drive === "data" ? false : await detectPrefer(facts, options, target);

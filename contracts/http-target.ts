@@ -15,6 +15,8 @@ export interface TargetOptions {
   readonly retries: number;
   /** The longest `Retry-After` the harness waits for. */
   readonly maxRetryAfterMs: number;
+  /** The `Accept` header: the media types the spec documents. Default `application/json`. */
+  readonly accept?: string;
 }
 
 export class TransientNetworkError extends Error {
@@ -87,7 +89,11 @@ export function createHttpTarget(options: TargetOptions): HttpTarget {
     async send({ contentType, body, headers = {} }) {
       const request: SentRequest = {
         url,
-        headers: { "content-type": contentType, accept: "application/json", ...headers },
+        headers: {
+          "content-type": contentType,
+          accept: options.accept ?? "application/json",
+          ...headers,
+        },
         body,
       };
       let lastError: unknown;

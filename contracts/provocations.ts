@@ -24,6 +24,12 @@ export interface ProvocationAccounts {
   readonly unknownEmail: string;
 }
 
+/** What the requests need to know about the target itself, from its spec. */
+export interface ProvocationLimits {
+  /** The largest body the target accepts (`x-body-limit-bytes` on the spec's 413). */
+  readonly bodyLimitBytes?: number | undefined;
+}
+
 export type Unreachable = {
   readonly unreachable: string;
   /** True when the caller could make it reachable by giving an account (a skip, not a gap). */
@@ -40,6 +46,7 @@ export function buildProvocation(
   variant: Variant,
   word: string,
   accounts: ProvocationAccounts,
+  limits: ProvocationLimits = {},
 ): ProvocationRequest | Unreachable {
   const valid = accounts.valid;
   const base: Record<string, unknown> = {
@@ -104,6 +111,17 @@ export function buildProvocation(
           };
     case "server-fault":
       return { unreachable: "a healthy server has no request that makes it fail" };
+    case "oversized-body":
+      // An unknown user and a placeholder password: a server with a larger limit that logs
+      // this in anyway touches no real account.
+      return limits.bodyLimitBytes === undefined
+        ? { unreachable: "the spec gives no body limit (`x-body-limit-bytes` on its 413)" }
+        : json({
+            ...base,
+            email: accounts.unknownEmail,
+            password: "placeholder-password",
+            padding: "x".repeat(limits.bodyLimitBytes),
+          });
     default:
       return { unreachable: `no request is known for the provocation "${word}"` };
   }

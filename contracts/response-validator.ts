@@ -31,7 +31,11 @@ export function createResponseValidator(document: OpenApiDocument): ResponseVali
     { whole: ValidateFunction; branches: { title: string; validate: ValidateFunction }[] }
   >();
   for (const [status, response] of Object.entries(loginOperation(document).responses)) {
-    const schema = response.content?.["application/json"]?.schema;
+    // The JSON body the status documents: `application/json`, or a `+json` type (the 413's
+    // `application/problem+json`).
+    const schema = Object.entries(response.content ?? {}).find(([type]) =>
+      isJsonMediaType(type),
+    )?.[1].schema;
     if (!schema) continue;
     const branchSchemas = ((schema.oneOf ?? schema.anyOf ?? []) as JsonSchema[]).filter(
       (branch) => typeof branch.title === "string",
@@ -55,4 +59,8 @@ export function createResponseValidator(document: OpenApiDocument): ResponseVali
       branches: entry.branches.filter((branch) => branch.validate(body)).map((b) => b.title),
     };
   };
+}
+
+function isJsonMediaType(type: string): boolean {
+  return type === "application/json" || type.endsWith("+json");
 }

@@ -24,6 +24,8 @@ export interface StatusFacts {
   readonly mediaTypes: readonly string[];
   readonly headers: readonly HeaderFacts[];
   readonly cookie: CookieContract | undefined;
+  /** A real server answers this status with its framework's own body (`x-framework-body`). */
+  readonly frameworkBody: boolean;
 }
 
 export interface SpecFacts {
@@ -39,6 +41,8 @@ export interface SpecFacts {
   readonly tokenLifetimeSeconds: number | undefined;
   /** The JSON request body's schema. */
   readonly requestSchema: JsonSchema | undefined;
+  /** The largest body the server accepts: `x-body-limit-bytes` on the response that refuses more. */
+  readonly bodyLimitBytes: number | undefined;
 }
 
 export function readSpecFacts(variant: Variant, document: OpenApiDocument): SpecFacts {
@@ -47,7 +51,9 @@ export function readSpecFacts(variant: Variant, document: OpenApiDocument): Spec
   // Header schemas are compiled here, once per run, like the body schemas.
   const ajv = createSchemaValidator();
   let cookieLifetime: number | undefined;
+  let bodyLimitBytes: number | undefined;
   for (const [status, response] of Object.entries(operation.responses)) {
+    bodyLimitBytes ??= response["x-body-limit-bytes"];
     const headers = response.headers ?? {};
     const cookie = Object.values(headers).find((header) => header["x-cookie"])?.["x-cookie"];
     cookieLifetime ??= cookie?.maxAgeSeconds;
@@ -62,6 +68,7 @@ export function readSpecFacts(variant: Variant, document: OpenApiDocument): Spec
         };
       }),
       cookie,
+      frameworkBody: response["x-framework-body"] === true,
     });
   }
   const schemas = (document.components?.schemas ?? {}) as Record<string, Record<string, unknown>>;
@@ -79,6 +86,7 @@ export function readSpecFacts(variant: Variant, document: OpenApiDocument): Spec
     loginStatusNames: names,
     tokenLifetimeSeconds: typeof jwtLifetime === "number" ? jwtLifetime : cookieLifetime,
     requestSchema: operation.requestBody?.content["application/json"]?.schema,
+    bodyLimitBytes,
   };
 }
 

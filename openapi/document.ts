@@ -45,6 +45,13 @@ export interface ResponseObject {
   readonly headers?: Readonly<Record<string, HeaderObject>>;
   readonly content?: Readonly<Record<string, MediaTypeObject>>;
   readonly "x-inferred"?: string;
+  /** On the 413: the largest request body the server accepts, in bytes. */
+  readonly "x-body-limit-bytes"?: number;
+  /**
+   * The body shown is login-mock's; a real server sends its web framework's own. Contract checks
+   * judge such a body only when it comes with the documented media type.
+   */
+  readonly "x-framework-body"?: boolean;
 }
 
 export interface OperationObject {

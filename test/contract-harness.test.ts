@@ -1,14 +1,15 @@
 /**
  * The contract harness against three targets: our own server (it must hold, every documented
  * response exercised), Prism's mock of the same spec (an independent implementation), and
- * fifteen deliberately broken servers (each must be caught by the check it targets).
+ * deliberately broken servers (each must be caught by the check it targets).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ContractReport, runContract } from "../contracts/contract-run.ts";
 import { DEFAULT_JWT_SECRET } from "../mocks/core/jwt.ts";
-import { createLoginMock } from "../mocks/core/login-mock.ts";
+import { createLoginMock, type LoginMock } from "../mocks/core/login-mock.ts";
 import { VARIANTS, type Variant } from "../openapi/documents.ts";
 import { createNodeSigner } from "../server/node-signer.ts";
+import { DEFAULT_BODY_LIMIT } from "../server/read-body.ts";
 import { startServers } from "../server/start-servers.ts";
 import { ownServerOptions } from "./support/contract-options.ts";
 import { useHttpServers } from "./support/http-servers.ts";
@@ -84,6 +85,62 @@ describe("the contract suite against our own server", () => {
       }),
     );
     expect(count()).toBe(before + 1);
+  });
+});
+
+describe("the 413 for an oversized body", () => {
+  /** An Express-like server: its framework refuses big bodies with its own HTML page. */
+  function frameworkLimit(mock: LoginMock, limitBytes: number): LoginMock {
+    return {
+      ...mock,
+      async handle(variant, input, override) {
+        if (input.bodyText.length <= limitBytes) return mock.handle(variant, input, override);
+        return {
+          kind: "response",
+          status: 413,
+          headers: [["content-type", "text/html; charset=utf-8"]],
+          body: "<!DOCTYPE html><pre>PayloadTooLargeError: request entity too large</pre>",
+          delayMs: 0,
+        };
+      },
+    };
+  }
+
+  async function runAgainst(mock: LoginMock) {
+    // The server's own limit out of the way: the mock (or nothing) decides about big bodies.
+    const running = await startServers({
+      variants: ["talkstack"],
+      port: 0,
+      mock,
+      log: () => {},
+      bodyLimitBytes: 10 * DEFAULT_BODY_LIMIT,
+    });
+    try {
+      const report = await runContract(
+        ownServerOptions("talkstack", running.urls.talkstack ?? "", { fuzzRuns: 0 }),
+      );
+      return { report, oversized: report.results.find((r) => r.id.endsWith("← oversized-body")) };
+    } finally {
+      await running.close(100);
+    }
+  }
+  const newMock = () => createLoginMock({ tokenSigner: createNodeSigner(DEFAULT_JWT_SECRET) });
+
+  it("is judged by its status alone when the body is the framework's own (x-framework-body)", async () => {
+    const { report, oversized } = await runAgainst(frameworkLimit(newMock(), DEFAULT_BODY_LIMIT));
+    expect(oversized?.outcome).toBe("passed");
+    const verdicts = Object.fromEntries(oversized?.checks.map((c) => [c.name, c.verdict]) ?? []);
+    expect(verdicts).toMatchObject({ "status-code": "passed", "content-type": "not-applicable" });
+    expect(report.ok).toBe(true);
+  });
+
+  it("fails by status when the server has no body limit", async () => {
+    const { report, oversized } = await runAgainst(newMock());
+    expect(oversized?.outcome).toBe("failed");
+    expect(oversized?.checks.find((c) => c.verdict === "failed")?.violations).toEqual([
+      "got 404, the spec documents 413 (body-too-large) for this request",
+    ]);
+    expect(report.ok).toBe(false);
   });
 });
 

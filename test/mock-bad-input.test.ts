@@ -62,7 +62,52 @@ const CASES: {
     variant: "talkstack",
     what: "an object as email",
     request: jsonRequest({ email: { $ne: "" }, password: "x" }),
+    example: "credentials-missing",
+  },
+  {
+    variant: "talkstack",
+    what: "an empty email",
+    request: jsonRequest({ email: "", password: "x" }),
+    example: "credentials-missing",
+  },
+  {
+    variant: "talkstack",
+    what: "a malformed email and no password (CREDENTIALS_MISSING wins)",
+    request: jsonRequest({ email: "not-an-email" }),
+    example: "credentials-missing",
+  },
+  {
+    variant: "talkstack",
+    what: "an email with doubled dots",
+    request: jsonRequest({ email: "a..b@host.com", password: "x" }),
     example: "invalid-email",
+  },
+  {
+    variant: "talkstack",
+    what: "the right credentials with spaces around the email",
+    request: jsonRequest({
+      ...TALKSTACK_DEMO.documented,
+      email: ` ${TALKSTACK_DEMO.documented.email} `,
+    }),
+    example: "invalid-email",
+  },
+  {
+    variant: "talkstack",
+    what: "an address with a dotless domain",
+    request: jsonRequest({ email: "0@io", password: "x" }),
+    example: "user-not-found",
+  },
+  {
+    variant: "talkstack",
+    what: "a whitespace password",
+    request: jsonRequest({ email: TALKSTACK_DEMO.documented.email, password: "  " }),
+    example: "invalid-password",
+  },
+  {
+    variant: "talkstack",
+    what: "an email with different case",
+    request: jsonRequest({ ...TALKSTACK_DEMO.documented, email: "Example@HOST.com" }),
+    example: "success",
   },
   {
     variant: "talkstack",
@@ -104,7 +149,29 @@ const CASES: {
     variant: "seamless",
     what: "a whitespace password",
     request: jsonRequest({ email: "user@example.com", password: "  ", recaptchaVal: "x" }),
+    example: "invalid-credentials",
+  },
+  {
+    variant: "seamless",
+    what: "a whitespace recaptchaVal (reCAPTCHA mode accept)",
+    request: jsonRequest({ ...SEAMLESS_DEMO.documented, recaptchaVal: " \t " }),
+    example: "success",
+  },
+  {
+    variant: "seamless",
+    what: "the right credentials with spaces around the email",
+    request: jsonRequest({
+      ...SEAMLESS_DEMO.documented,
+      email: ` ${SEAMLESS_DEMO.documented.email} `,
+      recaptchaVal: "x",
+    }),
     example: "missing-fields",
+  },
+  {
+    variant: "seamless",
+    what: "an address with a dotless domain",
+    request: jsonRequest({ email: "0@io", password: "x", recaptchaVal: "x" }),
+    example: "invalid-credentials",
   },
   {
     variant: "seamless",
@@ -120,7 +187,7 @@ const CASES: {
     variant: "seamless",
     what: "an email that is not an address",
     request: jsonRequest({ email: "nope", password: "x", recaptchaVal: "x" }),
-    example: "invalid-credentials",
+    example: "missing-fields",
   },
   {
     variant: "seamless",

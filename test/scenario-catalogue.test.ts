@@ -31,6 +31,17 @@ describe.each(VARIANTS)("the %s scenario catalogue", (variant) => {
     );
   });
 
+  it("tells QA to force the responses the MSW handlers cannot produce from data", () => {
+    // No request makes a healthy server fail, and MSW has no body limit for the 413.
+    const forceOnly = scenariosOf(variant).filter((s) => s.status === 500 || s.status === 413);
+    expect(forceOnly.map((s) => s.status).sort()).toEqual([413, 500]);
+    for (const scenario of forceOnly) {
+      expect(scenario.howToReach.join(" "), scenario.name).toMatch(
+        /force it \(Prefer or X-Mock-Scenario\)/,
+      );
+    }
+  });
+
   it("says how to reach every scenario", () => {
     for (const scenario of scenariosOf(variant)) {
       expect(scenario.howToReach.length, scenario.name).toBeGreaterThan(0);

@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { JsonSchema, OpenApiDocument } from "../openapi/document.ts";
 import { listResponseExamples, loginOperation } from "../openapi/examples.ts";
 import { loadDereferencedDocument, loadDocument } from "../openapi/load.ts";
+import { bodyTooLarge } from "../server/problems.ts";
+import { DEFAULT_BODY_LIMIT } from "../server/read-body.ts";
 
 // Each gap listed in ../shared/seeds/README.md must be decided visibly in the spec.
 let talkstack: OpenApiDocument;
@@ -46,8 +48,13 @@ describe("TalkStack gaps", () => {
     const names = schema(talkstack, "LoginStatus")["x-enum-varnames"] as string[];
     const map = loginOperation(talkstack)["x-login-status-map"] ?? {};
     for (const example of listResponseExamples(talkstack)) {
-      const value = (example.value as { loginStatus: number }).loginStatus;
-      expect(map[String(example.status)], example.name).toContain(names[value]);
+      const value = (example.value as { loginStatus?: number }).loginStatus;
+      // The 413 comes before the login handler runs, so it has no loginStatus and no map entry.
+      if (example.status === 413) {
+        expect([value, map["413"]]).toEqual([undefined, undefined]);
+        continue;
+      }
+      expect(map[String(example.status)], example.name).toContain(names[value ?? -1]);
     }
   });
 
@@ -103,5 +110,50 @@ describe("Seamless gaps", () => {
     const data = property(success?.schema ?? {}, "data");
     expect(data.propertyNames).toEqual({ not: { enum: ["token", "password"] } });
     expect(success?.schema?.additionalProperties).toBe(false);
+  });
+});
+
+describe("decisions beyond both documents", () => {
+  const documents = () => ({ talkstack, seamless });
+
+  it("lets the request schema alone decide what is invalid input, and says so", () => {
+    for (const [variant, document] of Object.entries(documents())) {
+      const request = schema(document, "LoginRequest");
+      expect(request.description, variant).toMatch(/never trimmed/);
+      const email = property(request, "email");
+      expect([email.type, email.format, email.minLength], variant).toEqual(["string", "email", 1]);
+      expect(email.description, variant).toMatch(/`0@io` is one/);
+      expect(email["x-inferred"], variant).toMatch(/account lookup, not validation/);
+      expect(property(request, "password")["x-inferred"], variant).toMatch(/blank password/);
+    }
+  });
+
+  it("puts TalkStack's CREDENTIALS_MISSING before INVALID_EMAIL, and says so", () => {
+    const examples = listResponseExamples(talkstack);
+    const invalidEmail = examples.find((example) => example.name === "invalid-email");
+    expect(invalidEmail?.provokedBy).toEqual(["invalid-email-format"]);
+    expect(invalidEmail?.inferred).toMatch(/checked after CREDENTIALS_MISSING/);
+    const missing = examples.find((example) => example.name === "credentials-missing");
+    expect(missing?.provokedBy).toContain("wrong-type-email");
+  });
+
+  it("answers Seamless' malformed email with its 422, not as a wrong login", () => {
+    const byName = new Map(listResponseExamples(seamless).map((e) => [e.name, e.provokedBy]));
+    expect(byName.get("missing-fields")).toContain("invalid-email-format");
+    expect(byName.get("invalid-credentials")).not.toContain("invalid-email-format");
+  });
+
+  it("documents the server's 413 as inferred, with its body limit and the body it sends", () => {
+    const sent = bodyTooLarge(DEFAULT_BODY_LIMIT);
+    if (sent.kind !== "response") throw new Error("bodyTooLarge is not a response");
+    for (const [variant, document] of Object.entries(documents())) {
+      const response = loginOperation(document).responses["413"];
+      expect(response?.["x-inferred"], variant).toMatch(/express\.json\(\)/);
+      expect(response?.["x-body-limit-bytes"], variant).toBe(DEFAULT_BODY_LIMIT);
+      const [example] = listResponseExamples(document).filter((e) => e.status === 413);
+      expect(example?.mediaType).toBe(sent.headers.find(([name]) => name === "content-type")?.[1]);
+      expect(example?.value, variant).toEqual(JSON.parse(sent.body));
+      expect(example?.provokedBy).toEqual(["oversized-body"]);
+    }
   });
 });

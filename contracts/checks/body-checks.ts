@@ -1,17 +1,18 @@
 import { JWT_SHAPE } from "../jwt.ts";
 import { parseSetCookie } from "../set-cookie.ts";
-import type { Check } from "./check.ts";
+import type { Check, CheckInput } from "./check.ts";
 import { statusFacts } from "./check.ts";
 
 export const contentType: Check = {
   name: "content-type",
-  rule: "The Content-Type is a media type the spec documents for the status.",
+  rule: "The Content-Type is a media type the spec documents for the status (a framework's own 413 page is not judged: `x-framework-body`).",
   run(input) {
     const facts = statusFacts(input);
     if (!facts || facts.mediaTypes.length === 0) return null;
     const header = input.exchange.response.headers.get("content-type");
-    const essence = header?.split(";")[0]?.trim().toLowerCase();
-    if (essence && facts.mediaTypes.includes(essence)) return [];
+    if (isDocumentedMediaType(input)) return [];
+    // A framework's own body (Express's HTML 413) is not the vendor's contract.
+    if (facts.frameworkBody) return null;
     return [
       `Content-Type is ${header ? `"${header}"` : "missing"}; the spec documents ${facts.mediaTypes.join(", ")}`,
     ];
@@ -24,6 +25,7 @@ export const responseSchema: Check = {
   run(input) {
     const facts = statusFacts(input);
     if (!facts || facts.mediaTypes.length === 0) return null;
+    if (facts.frameworkBody && !isDocumentedMediaType(input)) return null;
     const { json, bodyText } = input.exchange.response;
     if (json === undefined) return [`the body is not JSON (${bodyText.length} bytes)`];
     const verdict = input.facts.validateBody(input.exchange.response.status, json);
@@ -55,6 +57,8 @@ export const loginStatusMapping: Check = {
     const map = facts.loginStatusToHttp;
     const { status, json } = exchange.response;
     if (!map || json === null || typeof json !== "object") return null;
+    // A status no loginStatus comes with (the 413, answered before the login handler runs).
+    if (![...map.values()].includes(status)) return null;
     const value = (json as { loginStatus?: unknown }).loginStatus;
     const name = (v: number) => `${v} (${facts.loginStatusNames?.get(v) ?? "unknown"})`;
     if (typeof value !== "number" || !Number.isInteger(value))
@@ -101,4 +105,10 @@ function findKey(value: unknown, key: string, path = ""): string | undefined {
     if (found) return found;
   }
   return undefined;
+}
+
+function isDocumentedMediaType(input: CheckInput): boolean {
+  const header = input.exchange.response.headers.get("content-type");
+  const essence = header?.split(";")[0]?.trim().toLowerCase();
+  return essence !== undefined && statusFacts(input)?.mediaTypes.includes(essence) === true;
 }

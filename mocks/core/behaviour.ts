@@ -4,12 +4,14 @@
  * (fresh tokens, updated state). Everything else is the spec's example, verbatim.
  */
 
+import type { Variant } from "../../openapi/documents.ts";
 import type { UserStore } from "../store/user-store.ts";
 import type { Clock } from "./clock.ts";
 import type { TokenSigner } from "./jwt.ts";
-import type { MockReply } from "./mock-reply.ts";
+import { JSON_CONTENT_TYPE, type MockReply } from "./mock-reply.ts";
 import type { RecaptchaMode } from "./recaptcha.ts";
 import type { LoginFields } from "./request-data.ts";
+import { responseScenario } from "./spec-values.ts";
 
 export interface BehaviourContext {
   readonly store: UserStore;
@@ -31,4 +33,22 @@ export interface VariantBehaviour {
   decide(fields: LoginFields, context: BehaviourContext): Decision;
   /** Logs in the account `email` names, or the documented demo account when none matches. */
   succeed(email: string | undefined, context: BehaviourContext): Promise<MockReply>;
+}
+
+/**
+ * A named spec example as a reply: its status, its body verbatim, and the media type the spec
+ * documents it under (Express's `application/json; charset=utf-8` for JSON; the 413's
+ * `application/problem+json` as login-mock's server sends it).
+ */
+export function exampleReply(variant: Variant, name: string): MockReply {
+  const { status, example } = responseScenario(variant, name);
+  const contentType =
+    example.mediaType === "application/json" ? JSON_CONTENT_TYPE : example.mediaType;
+  return {
+    kind: "response",
+    status,
+    headers: [["content-type", contentType]],
+    body: JSON.stringify(example.value),
+    delayMs: 0,
+  };
 }

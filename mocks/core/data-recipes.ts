@@ -6,6 +6,10 @@
 import type { Variant } from "../../openapi/documents.ts";
 import { SEAMLESS_DEMO, TALKSTACK_DEMO, UNKNOWN_EMAIL } from "../store/demo-accounts.ts";
 
+/** The body limit lives in the HTTP server; MSW handlers read whatever body the page sends. */
+const OVERSIZED_BODY =
+  "`login-mock serve`: any body over 100 kB; the MSW handlers have no body limit: force it (Prefer or X-Mock-Scenario)";
+
 export const DATA_RECIPES: Readonly<Record<Variant, Readonly<Record<string, string>>>> = {
   talkstack: {
     "valid-login": `${TALKSTACK_DEMO.documented.email} / ${TALKSTACK_DEMO.documented.password} (the document's example body)`,
@@ -13,6 +17,7 @@ export const DATA_RECIPES: Readonly<Record<Variant, Readonly<Record<string, stri
     "wrong-password": `${TALKSTACK_DEMO.documented.email} with any other password`,
     "unverified-user": `${TALKSTACK_DEMO.unverified.email} / ${TALKSTACK_DEMO.unverified.password}`,
     "server-fault": "not reachable with data: force it (Prefer or X-Mock-Scenario)",
+    "oversized-body": OVERSIZED_BODY,
   },
   seamless: {
     "valid-login": `${SEAMLESS_DEMO.documented.email} / ${SEAMLESS_DEMO.documented.password} with any recaptchaVal (the document's code examples)`,
@@ -21,5 +26,6 @@ export const DATA_RECIPES: Readonly<Record<Variant, Readonly<Record<string, stri
     "recaptcha-rejected":
       "start the mock with reCAPTCHA mode `reject` (or `match:<value>` and send another value)",
     "server-fault": "not reachable with data: force it (Prefer or X-Mock-Scenario)",
+    "oversized-body": OVERSIZED_BODY,
   },
 };

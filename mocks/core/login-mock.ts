@@ -13,11 +13,11 @@
  */
 import type { Variant } from "../../openapi/documents.ts";
 import { createUserStore, type UserStore } from "../store/user-store.ts";
-import type { BehaviourContext, VariantBehaviour } from "./behaviour.ts";
+import { type BehaviourContext, exampleReply, type VariantBehaviour } from "./behaviour.ts";
 import { type Clock, systemClock } from "./clock.ts";
 import { SLOW_RESPONSE_MS } from "./faults.ts";
 import { createWebCryptoSigner, DEFAULT_JWT_SECRET, type TokenSigner } from "./jwt.ts";
-import { jsonReply, type MockReply, withDelay } from "./mock-reply.ts";
+import { type MockReply, withDelay } from "./mock-reply.ts";
 import { parsePreferHeader } from "./prefer-header.ts";
 import type { RecaptchaMode } from "./recaptcha.ts";
 import {
@@ -29,7 +29,6 @@ import {
 import { findScenario, type Scenario, unknownScenarioMessage } from "./scenario-catalogue.ts";
 import { seamlessLogin } from "./seamless-login.ts";
 import { selectScenario } from "./select-scenario.ts";
-import { responseScenario } from "./spec-values.ts";
 import { talkstackLogin } from "./talkstack-login.ts";
 
 export interface LoginMockOptions {
@@ -95,8 +94,7 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
     if (example === behaviour.successExample) {
       reply = await behaviour.succeed(nonEmptyString(fields, "email"), context);
     } else {
-      const scenario = responseScenario(variant, example);
-      reply = jsonReply(scenario.status, scenario.example.value);
+      reply = exampleReply(variant, example);
     }
     return withHeader(reply, SCENARIO_HEADER, example);
   }

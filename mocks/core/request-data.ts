@@ -1,6 +1,7 @@
 /**
  * Reads a login request body the way an Express server with `express.json()` would: JSON only
  * when the content type says so, anything unparseable treated as "no fields". Never throws.
+ * Whether the fields make a valid login is the spec's call (see login-request.ts), not this file's.
  */
 export type LoginFields = Readonly<Record<string, unknown>>;
 
@@ -23,21 +24,13 @@ export function readLoginFields(input: LoginInput): LoginFields {
   }
 }
 
-/** A string field with at least one non-blank character, else undefined. */
+/**
+ * A string field with at least one non-blank character, else undefined. It only picks the
+ * account a forced success logs in; it never decides whether a request is valid.
+ */
 export function nonEmptyString(fields: LoginFields, name: string): string | undefined {
   const value = Object.hasOwn(fields, name) ? fields[name] : undefined;
   return typeof value === "string" && value.trim() !== "" ? value : undefined;
-}
-
-/** Whether a field is present with a value a JavaScript `if (!value)` check lets through. */
-export function isTruthyField(fields: LoginFields, name: string): boolean {
-  return Object.hasOwn(fields, name) && Boolean(fields[name]);
-}
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
-export function looksLikeEmail(value: string): boolean {
-  return EMAIL.test(value);
 }
 
 function isJsonContentType(contentType: string | null): boolean {

@@ -1,14 +1,15 @@
 /**
- * Seamless' login: fields, then reCAPTCHA, then credentials (a captcha is checked before the
- * database is touched). Success counts the login in the store and puts the JWT in the `token`
- * cookie only; the body never carries it.
+ * Seamless' login: the body against the spec's `LoginRequest` (any fault is the documented 422),
+ * then reCAPTCHA, then credentials (a captcha is checked before the database is touched).
+ * Success counts the login in the store and puts the JWT in the `token` cookie only; the body
+ * never carries it.
  */
 import type { SeamlessResponseBody } from "../../openapi/types.ts";
 import { SEAMLESS_DEMO } from "../store/demo-accounts.ts";
 import type { VariantBehaviour } from "./behaviour.ts";
+import { checkLoginRequest } from "./login-request.ts";
 import { jsonReply } from "./mock-reply.ts";
 import { isRecaptchaAccepted } from "./recaptcha.ts";
-import { nonEmptyString } from "./request-data.ts";
 import { serializeSetCookie } from "./set-cookie.ts";
 import { exampleValue, seamlessCookieContract } from "./spec-values.ts";
 
@@ -19,12 +20,9 @@ export const seamlessLogin: VariantBehaviour = {
   successExample: "success",
 
   decide(fields, { store, recaptcha }) {
-    const email = nonEmptyString(fields, "email");
-    const password = nonEmptyString(fields, "password");
-    const recaptchaVal = nonEmptyString(fields, "recaptchaVal");
-    if (email === undefined || password === undefined || recaptchaVal === undefined) {
-      return { example: "missing-fields" };
-    }
+    const check = checkLoginRequest("seamless", fields);
+    if (!check.valid) return { example: "missing-fields" };
+    const { email, password, recaptchaVal } = check.request;
     if (!isRecaptchaAccepted(recaptcha, recaptchaVal)) return { example: "recaptcha-failed" };
     const account = store.findSeamlessAccount(email);
     if (!account || account.password !== password) return { example: "invalid-credentials" };

@@ -1,13 +1,15 @@
 /**
- * TalkStack's login, as its document describes it and its enum implies: checks in the order
- * an Express handler would make them, then a real JWT that expires when `expirationTime` says.
+ * TalkStack's login, as its document describes it and its enum implies: the body against the
+ * spec's `LoginRequest` first (CREDENTIALS_MISSING before INVALID_EMAIL, as the spec says), then
+ * the account, then a real JWT that expires when `expirationTime` says.
  */
+import type { SpecValidationError } from "../../openapi/generated/validators.js";
 import type { TalkStackResponseBody } from "../../openapi/types.ts";
 import { TALKSTACK_DEMO } from "../store/demo-accounts.ts";
 import type { VariantBehaviour } from "./behaviour.ts";
+import { checkLoginRequest } from "./login-request.ts";
 import { jsonReply } from "./mock-reply.ts";
 import { randomToken } from "./random-token.ts";
-import { isTruthyField, looksLikeEmail } from "./request-data.ts";
 import { exampleValue, schemaExtension } from "./spec-values.ts";
 
 const successTemplate = exampleValue("talkstack", "success") as TalkStackResponseBody<200>;
@@ -19,15 +21,9 @@ export const talkstackLogin: VariantBehaviour = {
   successExample: "success",
 
   decide(fields, { store }) {
-    // `if (!email || !password)`: absent, empty, null, 0 and false all count as missing.
-    if (!isTruthyField(fields, "email") || !isTruthyField(fields, "password")) {
-      return { example: "credentials-missing" };
-    }
-    const { email, password } = fields;
-    if (typeof password !== "string") return { example: "credentials-missing" };
-    if (typeof email !== "string" || !looksLikeEmail(email.trim())) {
-      return { example: "invalid-email" };
-    }
+    const check = checkLoginRequest("talkstack", fields);
+    if (!check.valid) return { example: invalidInputExample(check.faults) };
+    const { email, password } = check.request;
     const account = store.findTalkStackAccount(email);
     if (!account) return { example: "user-not-found" };
     if (account.password !== password) return { example: "invalid-password" };
@@ -57,3 +53,14 @@ export const talkstackLogin: VariantBehaviour = {
     return jsonReply(200, body);
   },
 };
+
+/**
+ * INVALID_EMAIL only when the email's format is the body's sole fault; anything missing, empty
+ * or mistyped is CREDENTIALS_MISSING, which the spec puts first.
+ */
+function invalidInputExample(faults: readonly SpecValidationError[]): string {
+  const formatOnly = faults.every(
+    (fault) => fault.keyword === "format" && fault.instancePath === "/email",
+  );
+  return faults.length > 0 && formatOnly ? "invalid-email" : "credentials-missing";
+}

@@ -34,15 +34,25 @@ export interface components {
     schemas: {
         /** @description A MongoDB ObjectId, 24 lowercase hex digits. */
         ObjectId: string;
-        /** @description Credentials and the client-side reCAPTCHA token. Unknown extra properties are ignored. */
+        /**
+         * @description Credentials and the client-side reCAPTCHA token. Unknown extra properties are ignored.
+         *     This schema alone decides what is invalid input (422): a body that fits it is never
+         *     refused as invalid, one that does not always is. Values are taken as sent, never trimmed.
+         */
         LoginRequest: {
             /**
              * Format: email
-             * @description Matched case-insensitively.
+             * @description An RFC 5321 address (`0@io` is one; login-mock checks the dot-atom form, without quoted
+             *     local parts or address literals). Surrounding spaces make it invalid. Matched to an
+             *     account case-insensitively.
              */
             email: string;
+            /** @description Any non-empty string. A password of spaces is a (wrong) password, not a missing one. */
             password: string;
-            /** @description The token Google's reCAPTCHA v2/v3 widget gave the client. */
+            /**
+             * @description The token Google's reCAPTCHA v2/v3 widget gave the client: any non-empty string, which
+             *     Google then judges (a value of spaces is sent to Google like any other).
+             */
             recaptchaVal: string;
         };
         /** @description The token is never part of this body; it is only in the `token` cookie. */
@@ -111,6 +121,16 @@ export interface components {
             /** @example Login Failed */
             message: string;
         };
+        /** @description An RFC 9457 problem (`application/problem+json`), the body login-mock's server sends with 413. */
+        BodyTooLarge: {
+            type: string;
+            title: string;
+            /** @constant */
+            status: 413;
+            detail: string;
+            /** @description The largest body the server accepts, in bytes. */
+            limitBytes?: number;
+        };
         ServerError: {
             /** @constant */
             status: "failed";
@@ -168,7 +188,25 @@ export interface operations {
                     "application/json": components["schemas"]["InvalidCredentials"] | components["schemas"]["RecaptchaFailed"];
                 };
             };
-            /** @description A required field is missing (or unusable). */
+            /**
+             * @description The body is larger than the server accepts: 100 kB (102400 bytes, `x-body-limit-bytes`),
+             *     the default limit of Express's `express.json()`. The body shown is the RFC 9457 problem
+             *     login-mock's server sends; a real server sends its framework's own 413 body instead
+             *     (Express: an HTML error page), so only the status is the vendor's
+             *     (`x-framework-body`: contract checks judge the body only when it is problem+json).
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["BodyTooLarge"];
+                };
+            };
+            /**
+             * @description The body does not fit `LoginRequest`: a field is missing, empty or not a string, or the
+             *     email is not an address (or the body is not a JSON object at all).
+             */
             422: {
                 headers: {
                     [name: string]: unknown;

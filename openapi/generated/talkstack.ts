@@ -32,14 +32,23 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description Credentials. Unknown extra properties are ignored by the server. */
+        /**
+         * @description Credentials. Unknown extra properties are ignored by the server. This schema alone
+         *     decides what is invalid input (400): a body that fits it is never refused as invalid,
+         *     one that does not always is. Values are taken as sent, never trimmed.
+         */
         LoginRequest: {
             /**
              * Format: email
-             * @description Registered email of the user. Matched case-insensitively.
+             * @description Registered email of the user: an RFC 5321 address (`0@io` is one; login-mock checks
+             *     the dot-atom form, without quoted local parts or address literals). Surrounding spaces
+             *     make it invalid. Matched to an account case-insensitively.
              */
             email: string;
-            /** @description Password of the account. */
+            /**
+             * @description Password of the account: any non-empty string. A password of spaces is a password
+             *     (a wrong one, unless it is the account's), not a missing one.
+             */
             password: string;
         };
         /**
@@ -81,6 +90,16 @@ export interface components {
             updated_at: string;
             company_name: string | null;
         };
+        /** @description An RFC 9457 problem (`application/problem+json`), the body login-mock's server sends with 413. */
+        BodyTooLarge: {
+            type: string;
+            title: string;
+            /** @constant */
+            status: 413;
+            detail: string;
+            /** @description The largest body the server accepts, in bytes. */
+            limitBytes?: number;
+        };
         /** @description Shape of every TalkStack error response. */
         ErrorBody: {
             /** @constant */
@@ -119,7 +138,12 @@ export interface operations {
                     "application/json": components["schemas"]["LoginSuccess"];
                 };
             };
-            /** @description The email or password is missing, empty or unusable. */
+            /**
+             * @description The body does not fit `LoginRequest`. A missing, empty or non-string field (and
+             *     malformed JSON or a non-JSON body, which leave no fields at all) is
+             *     CREDENTIALS_MISSING; an email that is a non-empty string but not an address is
+             *     INVALID_EMAIL. When both apply, CREDENTIALS_MISSING wins.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -171,6 +195,21 @@ export interface operations {
                         /** @constant */
                         loginStatus: 3;
                     };
+                };
+            };
+            /**
+             * @description The body is larger than the server accepts: 100 kB (102400 bytes, `x-body-limit-bytes`),
+             *     the default limit of Express's `express.json()`. The body shown is the RFC 9457 problem
+             *     login-mock's server sends; a real server sends its framework's own 413 body instead
+             *     (Express: an HTML error page), so only the status is the vendor's
+             *     (`x-framework-body`: contract checks judge the body only when it is problem+json).
+             */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["BodyTooLarge"];
                 };
             };
             /** @description The login failed on the server side. */

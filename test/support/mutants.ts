@@ -176,6 +176,16 @@ export const MUTANTS: readonly Mutant[] = [
     mutate: when("missing-fields", (reply) => ({ ...reply, status: 200 })),
   },
   {
+    name: "413 problem without its status member",
+    variant: "talkstack",
+    caughtBy: "response-schema",
+    mutate: when("body-too-large", (reply) =>
+      withBody(reply, (body) => {
+        delete body.status;
+      }),
+    ),
+  },
+  {
     name: "unsigned token: alg none",
     variant: "talkstack",
     caughtBy: "jwt",
