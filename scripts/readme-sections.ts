@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { CHECKS } from "../contracts/checks/index.ts";
 import { renderDemoAccountTable, renderScenarioTable } from "../mocks/core/scenario-table.ts";
+import { renderLimitsTable } from "../server/limits.ts";
 
 const renderCheckTable = () =>
   [
@@ -23,6 +24,7 @@ export function renderSections(): Record<string, string> {
     "node-example": fence("ts", "examples/node/login.test.ts"),
     "browser-example": fence("ts", "examples/app/src/start-mocks.ts"),
     "contract-checks": renderCheckTable(),
+    "server-limits": renderLimitsTable(),
   };
 }
 

@@ -1,7 +1,9 @@
 /** The server's own errors, as problem+json replies (see mocks/core/problem.ts). */
 
+import type { MockReply } from "../mocks/core/mock-reply.ts";
 import { problemReply } from "../mocks/core/problem.ts";
 import { LOGIN_PATH } from "../openapi/documents.ts";
+import { HELD_RETRY_AFTER_SECONDS } from "./held-work.ts";
 
 export const notFound = (method: string, path: string) =>
   problemReply(
@@ -11,13 +13,17 @@ export const notFound = (method: string, path: string) =>
     `[login-mock] ${method} ${path} is not served. The mock serves POST ${LOGIN_PATH}, and its control API under /__mock/ (open /__mock/ in a browser).`,
   );
 
+/** RFC 9110 §15.5.6: a 405 carries `Allow`, in its headers and not only in its body. */
 export const methodNotAllowed = (method: string, path: string, allow: string) =>
-  problemReply(
-    405,
-    "method-not-allowed",
-    "Method not allowed",
-    `[login-mock] ${method} is not allowed on ${path}. Use ${allow}.`,
-    { allow },
+  withHeaders(
+    problemReply(
+      405,
+      "method-not-allowed",
+      "Method not allowed",
+      `[login-mock] ${method} is not allowed on ${path}. Use ${allow}.`,
+      { allow },
+    ),
+    [["allow", allow]],
   );
 
 export const bodyTooLarge = (limitBytes: number) =>
@@ -44,3 +50,22 @@ export const internalError = () =>
     "The mock failed",
     "[login-mock] The mock itself failed on this request (this is not a vendor response). The server keeps running; please report it with the request that caused it.",
   );
+
+export const tooMuchHeldWork = (limit: number) => {
+  const reply = problemReply(
+    503,
+    "too-much-held-work",
+    "Too many held or delayed replies",
+    `[login-mock] ${limit} replies are already held or delayed (no-response, slow-response, Prefer: delay, --delay), the most this server holds at once. Retry after ${HELD_RETRY_AFTER_SECONDS} s, or let the held requests time out or close their connections.`,
+    { limit },
+  );
+  // Closing frees the connection at once for a client that would otherwise sit idle on it.
+  return withHeaders(reply, [
+    ["retry-after", String(HELD_RETRY_AFTER_SECONDS)],
+    ["connection", "close"],
+  ]);
+};
+
+function withHeaders(reply: MockReply, headers: readonly (readonly [string, string])[]) {
+  return reply.kind === "response" ? { ...reply, headers: [...reply.headers, ...headers] } : reply;
+}

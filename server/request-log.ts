@@ -2,6 +2,8 @@
  * One line per request: method, path, status, scenario, time. Built only from those fields, so
  * no body, cookie, token or password can reach the log, whatever the request carried.
  */
+import { type LineOutput, lineOutput } from "./line-output.ts";
+
 export type LogFormat = "off" | "pretty" | "json";
 export const LOG_FORMATS: readonly LogFormat[] = ["off", "pretty", "json"];
 
@@ -14,20 +16,31 @@ export interface RequestLogEntry {
   readonly ms: number;
 }
 
-export type RequestLogger = (entry: RequestLogEntry) => void;
+export interface RequestLogger {
+  (entry: RequestLogEntry): void;
+  /** The server is stopping: never let unread log output hold the process up. */
+  release?(): void;
+}
 
+/**
+ * A logger writing to `output` (stdout by default). Asking for stdout, even with `off`, also
+ * makes a closed stdout harmless to the rest of the process (see line-output.ts).
+ */
 export function createRequestLogger(
   format: LogFormat,
-  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+  output: Pick<LineOutput, "write"> & Partial<LineOutput> = lineOutput(),
 ): RequestLogger {
-  if (format === "off") return () => {};
-  if (format === "json") {
-    return (entry) => write(JSON.stringify({ time: new Date().toISOString(), ...entry }));
-  }
-  return (entry) =>
-    write(
-      `[${entry.variant}] ${entry.method} ${entry.path} → ${entry.status}${entry.scenario ? ` ${entry.scenario}` : ""} (${entry.ms} ms)`,
-    );
+  const logger: RequestLogger =
+    format === "off"
+      ? () => {}
+      : format === "json"
+        ? (entry) => output.write(JSON.stringify({ time: new Date().toISOString(), ...entry }))
+        : (entry) =>
+            output.write(
+              `[${entry.variant}] ${entry.method} ${entry.path} → ${entry.status}${entry.scenario ? ` ${entry.scenario}` : ""} (${entry.ms} ms)`,
+            );
+  logger.release = () => output.release?.();
+  return logger;
 }
 
 /** The path without its query string: queries are the one place a client might put a secret. */

@@ -1,10 +1,17 @@
 /**
  * Writes the core's reply to a Node response, faults included. The core never sees Node.
+ * Held and delayed replies wait in `HeldWork`, which bounds how many can wait at once.
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { MAX_DELAY_MS } from "../mocks/core/faults.ts";
 import type { MockReply } from "../mocks/core/mock-reply.ts";
+import type { HeldWork } from "./held-work.ts";
+import { tooMuchHeldWork } from "./problems.ts";
 
-/** How long a `no-response` request is held before the socket is closed anyway. */
+/**
+ * How long a `no-response` request is held before the socket is closed anyway: five minutes,
+ * Node's own default `requestTimeout`, far past any client timeout a test sets.
+ */
 export const NO_RESPONSE_HOLD_MS = 5 * 60 * 1000;
 
 export function sendReply(
@@ -13,48 +20,49 @@ export function sendReply(
   reply: MockReply,
   extraHeaders: readonly (readonly [string, string])[],
   onDone: (status: number | string) => void,
+  heldWork: HeldWork,
 ): void {
+  const { socket } = request;
+  // The client left while the reply was being made: nothing to hold, nobody to answer.
+  if (socket.destroyed) {
+    onDone("aborted");
+    return;
+  }
   if (reply.kind === "no-response") {
     // Hold the request without answering; the client's timeout (or ours) ends it.
-    const timer = setTimeout(() => request.socket.destroy(), NO_RESPONSE_HOLD_MS);
-    whenSocketCloses(request, () => clearTimeout(timer));
-    onDone("held");
+    if (heldWork.hold(socket, NO_RESPONSE_HOLD_MS, () => socket.destroy())) onDone("held");
+    else write(response, tooMuchHeldWork(heldWork.limits.maxHeld), extraHeaders, onDone);
     return;
   }
   const send = () => {
     if (response.destroyed) return;
     if (reply.kind === "network-error") {
-      request.socket.destroy();
+      socket.destroy();
       onDone("dropped");
       return;
     }
-    // A flat [name, value, name, value…] list: repeated names (two Set-Cookie lines) stay
-    // separate, and Node skips building and validating a header object.
-    const headers: string[] = [];
-    for (const [name, value] of extraHeaders) headers.push(name, value);
-    for (const [name, value] of reply.headers) headers.push(name, value);
-    headers.push("content-length", String(Buffer.byteLength(reply.body)));
-    response.writeHead(reply.status, headers);
-    response.end(reply.body);
-    onDone(reply.status);
+    write(response, reply, extraHeaders, onDone);
   };
-  if (reply.delayMs > 0) {
-    const stop = whenSocketCloses(request, () => clearTimeout(timer));
-    const timer = setTimeout(() => {
-      stop();
-      send();
-    }, reply.delayMs);
-  } else {
-    send();
+  if (reply.delayMs <= 0) send();
+  else if (!heldWork.hold(socket, Math.min(reply.delayMs, MAX_DELAY_MS), send)) {
+    write(response, tooMuchHeldWork(heldWork.limits.maxHeld), extraHeaders, onDone);
   }
 }
 
-/**
- * Runs `onClose` if the client goes away first; the returned function forgets it. A keep-alive
- * socket carries many requests, so a listener left behind per delayed reply would pile up.
- */
-function whenSocketCloses(request: IncomingMessage, onClose: () => void): () => void {
-  const { socket } = request;
-  socket.once("close", onClose);
-  return () => socket.off("close", onClose);
+function write(
+  response: ServerResponse,
+  reply: MockReply,
+  extraHeaders: readonly (readonly [string, string])[],
+  onDone: (status: number | string) => void,
+): void {
+  if (reply.kind !== "response") return;
+  // A flat [name, value, name, value…] list: repeated names (two Set-Cookie lines) stay
+  // separate, and Node skips building and validating a header object.
+  const headers: string[] = [];
+  for (const [name, value] of extraHeaders) headers.push(name, value);
+  for (const [name, value] of reply.headers) headers.push(name, value);
+  headers.push("content-length", String(Buffer.byteLength(reply.body)));
+  response.writeHead(reply.status, headers);
+  response.end(reply.body);
+  onDone(reply.status);
 }

@@ -1,12 +1,14 @@
 /**
  * Starts one server per variant on loopback and reports their URLs. Both share one mock, so
- * they share one user store, as two front doors of one test backend.
+ * they share one user store, as two front doors of one test backend; and one `HeldWork`, so
+ * the limits on connections and held replies are the process's, not each variant's.
  */
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { LoginMock } from "../mocks/core/login-mock.ts";
 import type { Variant } from "../openapi/documents.ts";
 import { createMockServer, type MockServerOptions } from "./create-server.ts";
+import { createHeldWork } from "./held-work.ts";
 
 /** Where `npm start` serves each variant: the ports the specs' local `servers` give. */
 export const DEFAULT_PORTS: Readonly<Record<Variant, number>> = { talkstack: 4010, seamless: 4011 };
@@ -31,6 +33,7 @@ export class PortInUseError extends Error {}
 export async function startServers(options: StartOptions): Promise<RunningServers> {
   const host = options.host ?? DEFAULT_HOST;
   const started: { variant: Variant; server: Server; url: string }[] = [];
+  const heldWork = options.heldWork ?? createHeldWork();
   try {
     for (const [index, variant] of options.variants.entries()) {
       const port =
@@ -39,7 +42,7 @@ export async function startServers(options: StartOptions): Promise<RunningServer
           : options.port === 0
             ? 0
             : options.port + index;
-      const server = createMockServer({ ...options, variant });
+      const server = createMockServer({ ...options, variant, heldWork });
       await listen(server, port, host);
       const address = server.address() as AddressInfo;
       const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
@@ -53,6 +56,7 @@ export async function startServers(options: StartOptions): Promise<RunningServer
     urls: Object.fromEntries(started.map(({ variant, url }) => [variant, url])),
     close: async (graceMs = 2000) => {
       await Promise.all(started.map(({ server }) => closeServer(server, graceMs)));
+      options.log?.release?.();
     },
   };
 }

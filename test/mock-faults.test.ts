@@ -1,5 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { MAX_DELAY_MS } from "../mocks/core/faults.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
+import type { MockReply } from "../mocks/core/mock-reply.ts";
+import { toResponse } from "../mocks/msw/to-response.ts";
 import { SEAMLESS_DEMO } from "../mocks/store/demo-accounts.ts";
 import {
   jsonRequest,
@@ -66,5 +69,29 @@ describe("network faults", () => {
     expect(await mock.handle("seamless", { ...input, prefer: "delay=5" })).toMatchObject({
       delayMs: 5,
     });
+  });
+
+  it(`never waits longer than ${MAX_DELAY_MS} ms in MSW, whatever delays add up`, async () => {
+    vi.useFakeTimers();
+    try {
+      let settled = false;
+      const reply: MockReply = {
+        kind: "response",
+        status: 200,
+        headers: [],
+        body: "",
+        delayMs: 3_600_000,
+      };
+      const response = toResponse(reply).then((r) => {
+        settled = true;
+        return r;
+      });
+      await vi.advanceTimersByTimeAsync(MAX_DELAY_MS - 1);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect((await response).status).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MAX_DELAY_MS } from "../mocks/core/faults.ts";
 import { parsePreferHeader } from "../mocks/core/prefer-header.ts";
 
 describe("parsePreferHeader", () => {
@@ -11,6 +12,12 @@ describe("parsePreferHeader", () => {
 
   it("reads a delay in milliseconds", () => {
     expect(parsePreferHeader("delay=1500")).toEqual({ delayMs: 1500 });
+  });
+
+  it("clamps a delay above the cap to the cap, however long it is", () => {
+    expect(parsePreferHeader("delay=960000")).toEqual({ delayMs: MAX_DELAY_MS });
+    expect(parsePreferHeader(`delay=${"9".repeat(400)}`)).toEqual({ delayMs: MAX_DELAY_MS });
+    expect(parsePreferHeader(`delay=${MAX_DELAY_MS}`)).toEqual({ delayMs: MAX_DELAY_MS });
   });
 
   it("accepts quoted values, semicolons and any case of the keys", () => {

@@ -26,6 +26,13 @@ export type FaultName = (typeof FAULTS)[number]["name"];
 /** How late `slow-response` answers. */
 export const SLOW_RESPONSE_MS = 3000;
 
+/**
+ * The longest any reply is delayed (`Prefer: delay`, `--delay`, `slow-response` together): one
+ * minute, longer than any client timeout worth testing, short enough that a delayed request
+ * never outlives the server's patience. A longer `Prefer: delay` is clamped to it.
+ */
+export const MAX_DELAY_MS = 60_000;
+
 export function isFaultName(name: string): name is FaultName {
   return FAULTS.some((fault) => fault.name === name);
 }

@@ -3,13 +3,19 @@
  * test suite can switch between Prism and this mock without changing its requests. `delay=ms`
  * is this mock's addition.
  */
+import { MAX_DELAY_MS } from "./faults.ts";
+
 export interface Preference {
   readonly code?: number;
   readonly example?: string;
   readonly delayMs?: number;
 }
 
-/** Returns what the header asks for; unknown or malformed parts are ignored, as RFC 7240 says. */
+/**
+ * Returns what the header asks for; unknown or malformed parts are ignored, as RFC 7240 says.
+ * A preference is a wish, never an error: a delay above `MAX_DELAY_MS` is clamped to it, as
+ * Prism-style servers honour what they can of a `Prefer` instead of refusing the request.
+ */
 export function parsePreferHeader(header: string | null | undefined): Preference {
   const preference: { code?: number; example?: string; delayMs?: number } = {};
   for (const part of (header ?? "").split(/[,;]/)) {
@@ -22,7 +28,8 @@ export function parsePreferHeader(header: string | null | undefined): Preference
     if (!key || !value) continue;
     if (key === "code" && /^\d{3}$/.test(value)) preference.code = Number(value);
     if (key === "example") preference.example = value;
-    if (key === "delay" && /^\d{1,6}$/.test(value)) preference.delayMs = Number(value);
+    if (key === "delay" && /^\d+$/.test(value))
+      preference.delayMs = Math.min(Number(value), MAX_DELAY_MS);
   }
   return preference;
 }

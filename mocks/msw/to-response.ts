@@ -1,4 +1,5 @@
 import { delay, HttpResponse } from "msw";
+import { MAX_DELAY_MS } from "../core/faults.ts";
 import type { MockReply } from "../core/mock-reply.ts";
 
 /** Turns the core's reply into what an MSW resolver returns, faults included. */
@@ -7,7 +8,8 @@ export async function toResponse(reply: MockReply): Promise<Response> {
     await delay("infinite");
     return HttpResponse.error();
   }
-  if (reply.delayMs > 0) await delay(reply.delayMs);
+  // The same ceiling as the HTTP server, whatever delays were added up on the way.
+  if (reply.delayMs > 0) await delay(Math.min(reply.delayMs, MAX_DELAY_MS));
   if (reply.kind === "network-error") return HttpResponse.error();
   const headers = new Headers();
   for (const [name, value] of reply.headers) headers.append(name, value);

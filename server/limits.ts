@@ -1,0 +1,87 @@
+/**
+ * Every limit the standalone server enforces, with its number and what a client gets past it,
+ * built from the constants the code uses: the README's "What the server does with bad input"
+ * table can be generated from this list, so the two cannot drift.
+ */
+import { MAX_DELAY_MS } from "../mocks/core/faults.ts";
+import { HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from "./create-server.ts";
+import {
+  HELD_RETRY_AFTER_SECONDS,
+  MAX_CONNECTIONS,
+  MAX_HELD_REPLIES,
+  MAX_REQUESTS_PER_SOCKET,
+} from "./held-work.ts";
+import { LOG_BACKLOG_BYTES, LOG_DRAIN_GRACE_MS } from "./line-output.ts";
+import { DEFAULT_BODY_LIMIT } from "./read-body.ts";
+import { NO_RESPONSE_HOLD_MS } from "./send-reply.ts";
+
+export interface ServerLimit {
+  readonly limit: string;
+  readonly value: string;
+  readonly past: string;
+}
+
+const seconds = (ms: number) => (ms > 60_000 ? `${ms / 60_000} min` : `${ms / 1000} s`);
+const count = (n: number) => n.toLocaleString("en-US");
+
+export const SERVER_LIMITS: readonly ServerLimit[] = [
+  {
+    limit: "request body",
+    value: `${DEFAULT_BODY_LIMIT / 1024} kB`,
+    past: "`413` problem+json",
+  },
+  {
+    limit: "time to send the headers",
+    value: seconds(HEADERS_TIMEOUT_MS),
+    past: "`408`; the connection closes",
+  },
+  {
+    limit: "time to send the whole request",
+    value: seconds(REQUEST_TIMEOUT_MS),
+    past: "`408`; the connection closes",
+  },
+  {
+    limit: "replies held or delayed at once (whole process, both variants)",
+    value: count(MAX_HELD_REPLIES),
+    past: `\`503\` problem+json with \`Retry-After: ${HELD_RETRY_AFTER_SECONDS}\`; the connection closes`,
+  },
+  {
+    limit: "requests in flight on one connection (pipelined)",
+    value: count(MAX_REQUESTS_PER_SOCKET),
+    past: "the connection closes (replies leave in order, so none could be answered)",
+  },
+  {
+    limit: "open connections (whole process, both variants)",
+    value: count(MAX_CONNECTIONS),
+    past: "a new connection is closed at once",
+  },
+  {
+    limit: "`Prefer: delay`, `--delay`, `slow-response` together",
+    value: seconds(MAX_DELAY_MS),
+    past: "`Prefer: delay` is clamped to it; a larger `--delay` is a usage error (exit 2)",
+  },
+  {
+    limit: "`no-response` hold",
+    value: seconds(NO_RESPONSE_HOLD_MS),
+    past: "the connection is closed without an answer",
+  },
+  {
+    limit: "request-log lines waiting for a slow stdout",
+    value: `${LOG_BACKLOG_BYTES / 2 ** 20} MiB`,
+    past: "lines are dropped and counted; a closed stdout ends the log, never the server",
+  },
+  {
+    limit: "unread log output at shutdown",
+    value: seconds(LOG_DRAIN_GRACE_MS),
+    past: "SIGINT/SIGTERM stop waiting for it and exit",
+  },
+];
+
+/** The README table (`<!-- server-limits:start -->`): one row per limit. */
+export function renderLimitsTable(): string {
+  return [
+    "| limit | value | past it |",
+    "| --- | --- | --- |",
+    ...SERVER_LIMITS.map(({ limit, value, past }) => `| ${limit} | ${value} | ${past} |`),
+  ].join("\n");
+}
