@@ -2,6 +2,7 @@
  * `login-mock serve`: both variants (or one) on loopback, with the banner a newcomer needs.
  */
 
+import { MAX_DELAY_MS } from "../mocks/core/faults.ts";
 import { DEFAULT_JWT_SECRET } from "../mocks/core/jwt.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
 import { parseRecaptchaMode, RECAPTCHA_MODES } from "../mocks/core/recaptcha.ts";
@@ -9,6 +10,7 @@ import { findScenario, scenariosOf } from "../mocks/core/scenario-catalogue.ts";
 import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../mocks/store/demo-accounts.ts";
 import { isVariant, VARIANTS, type Variant } from "../openapi/documents.ts";
 import type { OriginPolicy } from "../server/cors.ts";
+import { type AllowedHosts, parseAllowedHosts } from "../server/host-check.ts";
 import { createNodeSigner } from "../server/node-signer.ts";
 import { createRequestLogger, LOG_FORMATS, type LogFormat } from "../server/request-log.ts";
 import {
@@ -65,7 +67,7 @@ export const SERVE_FLAGS = {
   delay: {
     type: "string",
     value: "MS",
-    help: "Delay every response by MS milliseconds (default 0).",
+    help: `Delay every response by MS milliseconds, at most ${MAX_DELAY_MS} (default 0).`,
   },
   log: {
     type: "string",
@@ -80,6 +82,11 @@ export const SERVE_FLAGS = {
   "allow-remote-control": {
     type: "boolean",
     help: "Let other hosts use the /__mock/ control API (default: loopback only).",
+  },
+  "allowed-hosts": {
+    type: "string",
+    value: "H1,H2",
+    help: "Host names besides localhost, 127.0.0.1 and [::1] under which the /__mock/ control API answers, such as a docker service name (.example.com allows its subdomains). `all` allows any name and lets other web pages reach it through DNS rebinding: unsafe.",
   },
 } as const satisfies Record<string, FlagSpec>;
 
@@ -125,11 +132,26 @@ export function parseServeOptions(argv: readonly string[], env: NodeJS.ProcessEn
     scenarios,
     recaptcha,
     tokenTtlSeconds: integerFlag("serve", "token-ttl", flags["token-ttl"], 1, 10 * 365 * 24 * 3600),
-    delayMs: integerFlag("serve", "delay", flags.delay, 0, 600_000) ?? 0,
+    delayMs: integerFlag("serve", "delay", flags.delay, 0, MAX_DELAY_MS) ?? 0,
     log: logText as LogFormat,
     originPolicy: parseOriginPolicy(flags["allow-origin"]),
     allowRemoteControl: flags["allow-remote-control"] === true,
+    allowedHosts: parseAllowedHostsFlag(flags["allowed-hosts"]),
   };
+}
+
+function parseAllowedHostsFlag(value: string | boolean | undefined): AllowedHosts {
+  if (value === undefined) return [];
+  const parsed = parseAllowedHosts(String(value));
+  if (parsed !== true && "bad" in parsed) {
+    throw badFlag(
+      "serve",
+      "allowed-hosts",
+      parsed.bad,
+      "host names such as mock.docker or .example.com (comma-separated, no port), or all",
+    );
+  }
+  return parsed;
 }
 
 function parseOriginPolicy(value: string | boolean | undefined): OriginPolicy {
@@ -169,6 +191,7 @@ export async function serve(argv: readonly string[]): Promise<RunningServers> {
     originPolicy: options.originPolicy,
     log: createRequestLogger(options.log),
     allowRemoteControl: options.allowRemoteControl,
+    allowedHosts: options.allowedHosts,
   });
   process.stdout.write(renderBanner(running, options));
   return running;

@@ -13,6 +13,7 @@ import {
   unknownScenarioMessage,
 } from "../mocks/core/scenario-catalogue.ts";
 import type { Variant } from "../openapi/documents.ts";
+import { withControlHeaders } from "./control-guard.ts";
 import { renderControlPanel } from "./control-panel.ts";
 import { methodNotAllowed, notFound } from "./problems.ts";
 
@@ -22,14 +23,21 @@ export interface ControlRequest {
   readonly method: string;
   readonly path: string;
   readonly bodyText: string;
+  /** The request's Content-Type header, or null. */
+  readonly contentType?: string | null;
 }
 
+/** The reply to a control request that passed `refuseForeignControl`. */
 export function handleControl(
   variant: Variant,
   mock: LoginMock,
   request: ControlRequest,
 ): MockReply {
-  const route = request.path.slice(CONTROL_PREFIX.length).replace(/\/+$/, "") || "/";
+  return withControlHeaders(controlReply(variant, mock, request));
+}
+
+function controlReply(variant: Variant, mock: LoginMock, request: ControlRequest): MockReply {
+  const route = withoutTrailingSlashes(request.path.slice(CONTROL_PREFIX.length)) || "/";
   const allow = (methods: string) =>
     methods.split(", ").includes(request.method)
       ? undefined
@@ -63,14 +71,39 @@ export function handleControl(
         })
       );
     case "/scenario":
-      return allow("GET, PUT, DELETE") ?? scenarioRoute(variant, mock, request);
+      return (
+        allow("GET, PUT, DELETE") ?? refuseNonJson(request) ?? scenarioRoute(variant, mock, request)
+      );
     case "/reset":
       if (request.method !== "POST") return methodNotAllowed(request.method, request.path, "POST");
-      mock.reset();
-      return jsonReply(200, { reset: true, seed: mock.store.seed });
+      return refuseNonJson(request) ?? resetRoute(mock);
     default:
       return notFound(request.method, request.path);
   }
+}
+
+function resetRoute(mock: LoginMock): MockReply {
+  mock.reset();
+  return jsonReply(200, { reset: true, seed: mock.store.seed });
+}
+
+/**
+ * A body must come as application/json; a request without one may send no Content-Type. Other
+ * pages can send only form, multipart and text/plain bodies without a CORS preflight (a form,
+ * even an empty one, always sends its Content-Type); a JSON body needs one, and the control
+ * API never grants it. curl's `-X POST` and a bodyless Node fetch send no Content-Type.
+ */
+function refuseNonJson(request: ControlRequest): MockReply | undefined {
+  if (request.method !== "PUT" && request.method !== "POST") return undefined;
+  const type = request.contentType ?? null;
+  if (type === null && request.bodyText === "") return undefined;
+  if (type?.split(";")[0]?.trim().toLowerCase() === "application/json") return undefined;
+  return problemReply(
+    415,
+    "control-json-only",
+    "The control API takes JSON only",
+    `[login-mock] ${request.method} ${request.path} takes a JSON body sent as Content-Type: application/json, not ${type === null ? "a body without a Content-Type" : JSON.stringify(type)}. Web pages can send forms and plain text to this machine, so the control API refuses them. With curl, add -H 'Content-Type: application/json'${request.method === "POST" ? ", or send no body" : ""}.`,
+  );
 }
 
 function scenarioRoute(variant: Variant, mock: LoginMock, request: ControlRequest): MockReply {
@@ -125,8 +158,10 @@ function htmlReply(html: string): MockReply {
       ["content-type", "text/html; charset=utf-8"],
       [
         "content-security-policy",
-        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'",
+        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'",
       ],
+      // frame-ancestors for browsers without CSP 2: no page may frame the panel (clickjacking).
+      ["x-frame-options", "DENY"],
     ],
     body: html,
     delayMs: 0,
@@ -137,4 +172,11 @@ function htmlReply(html: string): MockReply {
 export function isLoopback(request: IncomingMessage): boolean {
   const address = request.socket.remoteAddress ?? "";
   return address === "::1" || address.startsWith("127.") || address.startsWith("::ffff:127.");
+}
+
+/** `path` without trailing slashes. A loop, not `/\/+$/`: that regex is quadratic on long paths. */
+function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path.charCodeAt(end - 1) === 47) end -= 1;
+  return path.slice(0, end);
 }

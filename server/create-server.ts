@@ -1,14 +1,19 @@
 /**
  * The standalone HTTP server: plain `node:http` in front of the runtime-free core, one server
  * per variant (each vendor has its own host, so each variant has its own port). It adds only
- * what real HTTP needs: body limits, CORS, the control API, timeouts and logging.
+ * what real HTTP needs: body limits, CORS, the control API, timeouts, logging, and bounds on
+ * what one client can make it hold (held-work.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Socket } from "node:net";
+import type { Duplex } from "node:stream";
 import type { LoginMock } from "../mocks/core/login-mock.ts";
 import type { MockReply } from "../mocks/core/mock-reply.ts";
 import { LOGIN_PATH, type Variant } from "../openapi/documents.ts";
 import { CONTROL_PREFIX, handleControl, isLoopback } from "./control-api.ts";
+import { refuseForeignControl } from "./control-guard.ts";
 import { corsHeaders, type OriginPolicy, preflightHeaders } from "./cors.ts";
+import { createHeldWork, type HeldWork } from "./held-work.ts";
 import {
   bodyTooLarge,
   internalError,
@@ -31,6 +36,8 @@ export interface MockServerOptions {
   /** How long a client may take to send its headers / its whole request. */
   readonly headersTimeoutMs?: number;
   readonly requestTimeoutMs?: number;
+  /** Bounds connections and held replies; `startServers` shares one among its servers. */
+  readonly heldWork?: HeldWork;
 }
 
 /** A slow client gets this long to send its headers, and its whole request. */
@@ -42,6 +49,7 @@ export function createMockServer(options: MockServerOptions): Server {
   const policy = options.originPolicy ?? { kind: "local" };
   const log = options.log ?? (() => {});
   const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
+  const heldWork = options.heldWork ?? createHeldWork();
 
   async function route(
     request: IncomingMessage,
@@ -50,13 +58,16 @@ export function createMockServer(options: MockServerOptions): Server {
     const method = request.method ?? "GET";
     if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
       if (!options.allowRemoteControl && !isLoopback(request)) return remoteControlRefused();
+      const refused = refuseForeignControl(request, options.allowedHosts);
+      if (refused) return refused;
       const body =
         method === "PUT" || method === "POST"
           ? await readBody(request, limit)
           : { kind: "ok" as const, text: "" };
       if (body.kind === "aborted") return "aborted";
       if (body.kind === "too-large") return bodyTooLarge(limit);
-      return handleControl(variant, mock, { method, path, bodyText: body.text });
+      const contentType = headerValue(request, "content-type");
+      return handleControl(variant, mock, { method, path, bodyText: body.text, contentType });
     }
     if (path !== LOGIN_PATH) return notFound(method, path);
     if (method === "OPTIONS") return "preflight";
@@ -76,10 +87,20 @@ export function createMockServer(options: MockServerOptions): Server {
     const started = performance.now();
     const method = request.method ?? "GET";
     const path = normalizePath(variant, loggablePath(request.url));
-    const cors = corsHeaders(policy, request);
     let scenario: string | null = null;
     const done = (status: number | string) =>
       log({ variant, method, path, status, scenario, ms: Math.round(performance.now() - started) });
+    const { socket } = request;
+    // The rest of a pipelined burst already parsed when we closed its socket.
+    if (socket.destroyed) return;
+    if (!heldWork.admit(socket)) {
+      // Replies leave in order and this one would queue behind too many: it can never be
+      // answered in time, so the connection goes (MAX_REQUESTS_PER_SOCKET).
+      socket.destroy();
+      return done("closed");
+    }
+    response.once("finish", () => heldWork.finish(socket));
+    const cors = corsHeaders(policy, request);
     let outcome: MockReply | "preflight" | "aborted";
     try {
       outcome = await route(request, path);
@@ -97,7 +118,7 @@ export function createMockServer(options: MockServerOptions): Server {
     }
     // A body we did not read (413, early errors) must not be parsed as the next request.
     if (!request.complete) cors.push(["connection", "close"]);
-    sendReply(request, response, outcome, cors, done);
+    sendReply(request, response, outcome, cors, done, heldWork);
   }
 
   const server = createServer(
@@ -110,14 +131,25 @@ export function createMockServer(options: MockServerOptions): Server {
     },
     (request, response) => void onRequest(request, response),
   );
-  // A malformed request line or headers: answer 400 and close, never throw.
-  server.on("clientError", (_error, socket) => {
-    if (socket.writable)
-      socket.end("HTTP/1.1 400 Bad Request\r\nconnection: close\r\ncontent-length: 0\r\n\r\n");
-    else socket.destroy();
+  server.on("connection", (socket: Socket) => {
+    if (!heldWork.connect(socket)) socket.destroy();
+  });
+  // A malformed or too slow request: answer as Node itself would (408 for a timeout, 431 for
+  // huge headers, else 400) and close, never throw.
+  server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable || error.code === "ECONNRESET") return void socket.destroy();
+    const status = CLIENT_ERROR_STATUS[error.code ?? ""] ?? "400 Bad Request";
+    socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
   });
   return server;
 }
+
+/** The status line for each client error Node reports by code; anything else is a 400. */
+const CLIENT_ERROR_STATUS: Readonly<Record<string, string>> = {
+  ERR_HTTP_REQUEST_TIMEOUT: "408 Request Timeout",
+  HPE_HEADER_OVERFLOW: "431 Request Header Fields Too Large",
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: "413 Payload Too Large",
+};
 
 /** Seamless also answers the `//auth/login` its own code examples call. */
 function normalizePath(variant: Variant, path: string): string {

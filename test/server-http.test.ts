@@ -45,8 +45,9 @@ describe("CORS for a dev server on another port", () => {
     expect(response.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
     expect(response.headers.get("access-control-allow-credentials")).toBe("true");
     expect(response.headers.get("access-control-allow-methods")).toContain("POST");
+    // The headers the mock reads, whatever the page asks for.
     expect(response.headers.get("access-control-allow-headers")).toBe(
-      "content-type, x-mock-scenario",
+      "Content-Type, Prefer, X-Mock-Scenario",
     );
   });
 
@@ -70,8 +71,12 @@ describe("CORS for a dev server on another port", () => {
 });
 
 describe("the control API", () => {
+  // The control API takes JSON bodies only; fetch would label a string body text/plain.
   const control = (path: string, init: RequestInit = {}) =>
-    fetch(`${servers.url("seamless")}/__mock${path}`, init);
+    fetch(`${servers.url("seamless")}/__mock${path}`, {
+      ...init,
+      ...(init.body === undefined ? {} : { headers: { "content-type": "application/json" } }),
+    });
 
   it("reports health", async () => {
     expect(await (await control("/health")).json()).toMatchObject({
