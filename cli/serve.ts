@@ -7,6 +7,7 @@ import { DEFAULT_JWT_SECRET } from "../mocks/core/jwt.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
 import { parseRecaptchaMode, RECAPTCHA_MODES } from "../mocks/core/recaptcha.ts";
 import { findScenario, scenariosOf } from "../mocks/core/scenario-catalogue.ts";
+import { parseInstant } from "../mocks/core/session-clock.ts";
 import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../mocks/store/demo-accounts.ts";
 import { isVariant, VARIANTS, type Variant } from "../openapi/documents.ts";
 import type { OriginPolicy } from "../server/cors.ts";
@@ -63,6 +64,11 @@ export const SERVE_FLAGS = {
     type: "string",
     value: "SECONDS",
     help: "Token lifetime instead of the documented 2 h (TalkStack) and 24 h (Seamless).",
+  },
+  clock: {
+    type: "string",
+    value: "ISO",
+    help: "Mock time: every session's clock starts at this instant (e.g. 2030-01-01T09:00:00Z) and runs forward; PUT /__mock/clock moves one session's (default: real time).",
   },
   delay: {
     type: "string",
@@ -121,6 +127,15 @@ export function parseServeOptions(argv: readonly string[], env: NodeJS.ProcessEn
       throw badFlag("serve", "scenario", scenario, known.join(", "));
     }
   }
+  const clockText = flags.clock === undefined ? undefined : String(flags.clock);
+  const clockStart = clockText === undefined ? undefined : parseInstant(clockText);
+  if (clockText !== undefined && clockStart === undefined)
+    throw badFlag(
+      "serve",
+      "clock",
+      clockText,
+      "an ISO 8601 date-time with a time zone, such as 2030-01-01T09:00:00Z",
+    );
   const host = String(flags.host ?? DEFAULT_HOST);
   if (!/^[\w.:-]+$/.test(host))
     throw badFlag("serve", "host", host, "an IP address or host name, such as 127.0.0.1");
@@ -133,6 +148,7 @@ export function parseServeOptions(argv: readonly string[], env: NodeJS.ProcessEn
     recaptcha,
     tokenTtlSeconds: integerFlag("serve", "token-ttl", flags["token-ttl"], 1, 10 * 365 * 24 * 3600),
     delayMs: integerFlag("serve", "delay", flags.delay, 0, MAX_DELAY_MS) ?? 0,
+    clockStart,
     log: logText as LogFormat,
     originPolicy: parseOriginPolicy(flags["allow-origin"]),
     allowRemoteControl: flags["allow-remote-control"] === true,
@@ -182,6 +198,7 @@ export async function serve(argv: readonly string[]): Promise<RunningServers> {
     delayMs: options.delayMs,
     scenarios: options.scenarios,
     ...(options.tokenTtlSeconds === undefined ? {} : { tokenTtlSeconds: options.tokenTtlSeconds }),
+    ...(options.clockStart === undefined ? {} : { clockStart: options.clockStart }),
   });
   const running = await startServers({
     variants: options.variants,
@@ -213,7 +230,7 @@ function renderBanner(
   lines.push(
     "Force a scenario per request: -H 'Prefer: code=401, example=recaptcha-failed' or -H 'X-Mock-Scenario: network-error'.",
     "All scenarios and demo accounts: npx login-mock scenarios",
-    `Seed ${options.seed} · reCAPTCHA ${options.recaptcha.mode} · log ${options.log} · Ctrl-C stops.`,
+    `Seed ${options.seed} · reCAPTCHA ${options.recaptcha.mode} · log ${options.log}${options.clockStart === undefined ? "" : ` · clock starts at ${new Date(options.clockStart).toISOString()}`} · Ctrl-C stops.`,
     "",
   );
   return lines.join("\n");

@@ -24,7 +24,27 @@ export {
 export { createLoginMock, type LoginMock, type LoginMockOptions } from "./core/login-mock.ts";
 export type { MockReply } from "./core/mock-reply.ts";
 export { parseRecaptchaMode, type RecaptchaMode } from "./core/recaptcha.ts";
+export {
+  type FieldReport,
+  JOURNAL_CAPACITY,
+  type JournalEntry,
+  type RequestJournal,
+} from "./core/request-journal.ts";
 export { findScenario, SCENARIOS, type Scenario, scenariosOf } from "./core/scenario-catalogue.ts";
+export type { MockSession } from "./core/session.ts";
+export {
+  type ClockState,
+  MAX_CLOCK_STEP_SECONDS,
+  type SessionClock,
+} from "./core/session-clock.ts";
+export {
+  DEFAULT_SESSION,
+  SESSION_COOKIE,
+  SESSION_HEADER,
+  SESSION_ID_PATTERN,
+} from "./core/session-id.ts";
+export { MAX_SESSIONS, SESSION_IDLE_MS, type SessionLimits } from "./core/session-table.ts";
+export type { CredentialReport, CredentialState, WhoAmI } from "./core/whoami.ts";
 export { createHandlers, DEFAULT_BASE_URLS, forceScenarioWith } from "./msw/handlers.ts";
 export { SEAMLESS_DEMO, TALKSTACK_DEMO, UNKNOWN_EMAIL } from "./store/demo-accounts.ts";
 

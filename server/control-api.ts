@@ -1,7 +1,9 @@
 /**
- * The control API for QA and tests, under `/__mock/`: health, the scenario catalogue, a sticky
- * scenario, a store reset, and the HTML control panel. Each server controls its own variant;
- * a reset restores the store both variants share.
+ * The control API for QA and tests, under `/__mock/`: health, the scenario catalogue, sticky
+ * scenarios, resets, the mock clock, the request journal, sessions, whoami, and the HTML
+ * control panel. Every route acts on the request's session (`X-Mock-Session` or the
+ * `mock-session` cookie; the default one without). Either variant's server controls both
+ * variants (`?variant=`, default its own), so one panel shows both.
  */
 import type { IncomingMessage } from "node:http";
 import type { LoginMock } from "../mocks/core/login-mock.ts";
@@ -15,76 +17,126 @@ import {
 import type { Variant } from "../openapi/documents.ts";
 import { withControlHeaders } from "./control-guard.ts";
 import { renderControlPanel } from "./control-panel.ts";
+import {
+  badControlRequest,
+  CONTROL_PREFIX,
+  type ControlRequest,
+  readJsonObject,
+  sessionFor,
+  sessionIdFor,
+  variantFor,
+} from "./control-request.ts";
+import {
+  clockRoute,
+  requestsRoute,
+  resetRoute,
+  sessionsRoute,
+  whoamiRoute,
+} from "./control-session-routes.ts";
 import { methodNotAllowed, notFound } from "./problems.ts";
 
-export const CONTROL_PREFIX = "/__mock";
+export { CONTROL_PREFIX, type ControlRequest } from "./control-request.ts";
 
-export interface ControlRequest {
-  readonly method: string;
-  readonly path: string;
-  readonly bodyText: string;
-  /** The request's Content-Type header, or null. */
-  readonly contentType?: string | null;
+/** The one control route with CORS: it only describes the caller's own credential. */
+export const WHOAMI_ROUTE = "/whoami";
+
+/** The route under `/__mock` a path names (`/` for the panel), trailing slashes ignored. */
+export function controlRoute(path: string): string {
+  return withoutTrailingSlashes(path.slice(CONTROL_PREFIX.length)) || "/";
 }
 
 /** The reply to a control request that passed `refuseForeignControl`. */
-export function handleControl(
+export async function handleControl(
   variant: Variant,
   mock: LoginMock,
   request: ControlRequest,
-): MockReply {
-  return withControlHeaders(controlReply(variant, mock, request));
+): Promise<MockReply> {
+  return withControlHeaders(await controlReply(variant, mock, request));
 }
 
-function controlReply(variant: Variant, mock: LoginMock, request: ControlRequest): MockReply {
-  const route = withoutTrailingSlashes(request.path.slice(CONTROL_PREFIX.length)) || "/";
+async function controlReply(
+  variant: Variant,
+  mock: LoginMock,
+  request: ControlRequest,
+): Promise<MockReply> {
+  const route = controlRoute(request.path);
   const allow = (methods: string) =>
     methods.split(", ").includes(request.method)
       ? undefined
       : methodNotAllowed(request.method, request.path, methods);
+  // Every route refuses a bad session id, even those that act on no session.
+  const named = sessionIdFor(request);
+  if ("reply" in named) return named.reply;
   switch (route) {
     case "/":
-      return allow("GET") ?? htmlReply(renderControlPanel(variant, mock.scenario(variant)));
+      return allow("GET") ?? panelRoute(variant, mock, request);
     case "/health":
-      return (
-        allow("GET") ??
-        jsonReply(200, {
-          status: "ok",
-          variant,
-          seed: mock.store.seed,
-          scenario: mock.scenario(variant),
-        })
-      );
+      return allow("GET") ?? healthRoute(variant, mock, request);
     case "/scenarios":
-      return (
-        allow("GET") ??
-        jsonReply(200, {
-          variant,
-          active: mock.scenario(variant),
-          scenarios: scenariosOf(variant).map(({ name, kind, status, summary, howToReach }) => ({
-            name,
-            kind,
-            status,
-            summary,
-            howToReach,
-          })),
-        })
-      );
+      return allow("GET") ?? scenariosRoute(variant, mock, request);
     case "/scenario":
       return (
         allow("GET, PUT, DELETE") ?? refuseNonJson(request) ?? scenarioRoute(variant, mock, request)
       );
     case "/reset":
       if (request.method !== "POST") return methodNotAllowed(request.method, request.path, "POST");
-      return refuseNonJson(request) ?? resetRoute(mock);
+      return refuseNonJson(request) ?? resetRoute(mock, request);
+    case "/clock":
+      return allow("GET, PUT, DELETE") ?? refuseNonJson(request) ?? clockRoute(mock, request);
+    case WHOAMI_ROUTE:
+      return allow("GET") ?? whoamiRoute(mock, request);
+    case "/requests":
+      return allow("GET, DELETE") ?? requestsRoute(mock, request);
+    case "/sessions":
+      return allow("GET") ?? sessionsRoute(mock);
     default:
       return notFound(request.method, request.path);
   }
 }
 
-function resetRoute(mock: LoginMock): MockReply {
-  mock.reset();
-  return jsonReply(200, { reset: true, seed: mock.store.seed });
+function panelRoute(variant: Variant, mock: LoginMock, request: ControlRequest): MockReply {
+  const found = sessionFor(mock, request);
+  if ("reply" in found) return found.reply;
+  const { session } = found;
+  return htmlReply(
+    renderControlPanel(variant, {
+      talkstack: session.scenario("talkstack"),
+      seamless: session.scenario("seamless"),
+    }),
+  );
+}
+
+function healthRoute(variant: Variant, mock: LoginMock, request: ControlRequest): MockReply {
+  const found = sessionFor(mock, request);
+  if ("reply" in found) return found.reply;
+  return jsonReply(200, {
+    status: "ok",
+    variant,
+    seed: mock.store.seed,
+    scenario: found.session.scenario(variant),
+    session: found.session.id,
+    sessions: mock.sessionCount(),
+  });
+}
+
+function scenariosRoute(own: Variant, mock: LoginMock, request: ControlRequest): MockReply {
+  const asked = variantFor(request, own);
+  if ("reply" in asked) return asked.reply;
+  const { variant } = asked;
+  const found = sessionFor(mock, request);
+  if ("reply" in found) return found.reply;
+  return jsonReply(200, {
+    variant,
+    session: found.session.id,
+    active: found.session.scenario(variant),
+    scenarios: scenariosOf(variant).map(({ name, kind, status, summary, howToReach }) => ({
+      name,
+      kind,
+      status,
+      summary,
+      howToReach,
+    })),
+  });
 }
 
 /**
@@ -106,48 +158,36 @@ function refuseNonJson(request: ControlRequest): MockReply | undefined {
   );
 }
 
-function scenarioRoute(variant: Variant, mock: LoginMock, request: ControlRequest): MockReply {
+function scenarioRoute(own: Variant, mock: LoginMock, request: ControlRequest): MockReply {
+  const body = request.method === "PUT" ? readJsonObject(request.bodyText) : {};
+  const usage = `Send a JSON body like {"scenario": "recaptcha-failed"} (add "variant": "talkstack" or "seamless" for the other variant), or DELETE ${CONTROL_PREFIX}/scenario to clear it.`;
+  if (body === undefined) return badControlRequest(usage);
+  const asked = variantFor(request, own, body.variant);
+  if ("reply" in asked) return asked.reply;
+  const { variant } = asked;
+  const found = sessionFor(mock, request);
+  if ("reply" in found) return found.reply;
+  const { session } = found;
+  const answer = () =>
+    jsonReply(200, { variant, session: session.id, scenario: session.scenario(variant) });
+  if (request.method === "GET") return answer();
   if (request.method === "DELETE") {
-    mock.setScenario(variant, null);
-    return jsonReply(200, { variant, scenario: null });
+    session.setScenario(variant, null);
+    return answer();
   }
-  if (request.method === "GET")
-    return jsonReply(200, { variant, scenario: mock.scenario(variant) });
-  const name = readScenarioName(request.bodyText);
-  if (name === undefined) {
-    return problemReply(
-      400,
-      "bad-control-request",
-      "Bad control request",
-      `[login-mock] Send a JSON body like {"scenario": "recaptcha-failed"} (or DELETE ${CONTROL_PREFIX}/scenario to clear it).`,
-    );
-  }
+  const name = body.scenario;
+  if (typeof name !== "string" || name === "") return badControlRequest(usage);
   if (!findScenario(variant, name)) {
     return problemReply(
       400,
       "unknown-scenario",
       "Unknown scenario",
       unknownScenarioMessage(variant, name),
-      {
-        knownScenarios: scenariosOf(variant).map((scenario) => scenario.name),
-      },
+      { knownScenarios: scenariosOf(variant).map((scenario) => scenario.name) },
     );
   }
-  mock.setScenario(variant, name);
-  return jsonReply(200, { variant, scenario: name });
-}
-
-function readScenarioName(bodyText: string): string | undefined {
-  try {
-    const parsed: unknown = JSON.parse(bodyText);
-    if (parsed && typeof parsed === "object" && "scenario" in parsed) {
-      const { scenario } = parsed as { scenario: unknown };
-      return typeof scenario === "string" && scenario !== "" ? scenario : undefined;
-    }
-  } catch {
-    // Falls through to the usage message.
-  }
-  return undefined;
+  session.setScenario(variant, name);
+  return answer();
 }
 
 function htmlReply(html: string): MockReply {

@@ -4,17 +4,28 @@
  * By default any `http://localhost:*` or `http://127.0.0.1:*` origin is allowed, so a dev
  * server on another port can log in and keep the Seamless cookie.
  *
- * The control API gets no CORS at all: no other page may read its answers, and its preflights
- * fail, so no other page can send it JSON or DELETE.
+ * The control API gets no CORS, so no other page may read its answers, and its preflights
+ * fail, so no other page can send it JSON or DELETE. One exception: `GET /__mock/whoami` has
+ * the login's policy, because it only describes the credential the caller itself sent and
+ * changes nothing; a sample app on another port calls it with `credentials: "include"`.
  */
 import type { IncomingMessage } from "node:http";
-import { CONTROL_PREFIX } from "./control-api.ts";
+import { CONTROL_PREFIX, controlRoute, WHOAMI_ROUTE } from "./control-api.ts";
 
 const LOCAL_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;
 
 /** Headers browsers may read from our responses: which scenario answered. */
 const EXPOSED = "X-Mock-Scenario, X-Mock-Fault";
-const ALLOWED_REQUEST_HEADERS = "Content-Type, Prefer, X-Mock-Scenario";
+const LOGIN_PREFLIGHT: readonly [string, string][] = [
+  ["access-control-allow-methods", "POST, OPTIONS"],
+  ["access-control-allow-headers", "Content-Type, Prefer, X-Mock-Scenario, X-Mock-Session"],
+  ["access-control-max-age", "600"],
+];
+const WHOAMI_PREFLIGHT: readonly [string, string][] = [
+  ["access-control-allow-methods", "GET, OPTIONS"],
+  ["access-control-allow-headers", "Authorization, X-Mock-Session"],
+  ["access-control-max-age", "600"],
+];
 
 export type OriginPolicy =
   | { readonly kind: "local" }
@@ -24,17 +35,22 @@ export function isOriginAllowed(policy: OriginPolicy, origin: string): boolean {
   return policy.kind === "local" ? LOCAL_ORIGIN.test(origin) : policy.origins.includes(origin);
 }
 
-/** Whether the request is for the control API (`/__mock`, `//__mock/…`, `/__mock?…`). */
-function isControlRequest(request: IncomingMessage): boolean {
-  const path = (request.url ?? "/").replace(/^\/+/, "/").split(/[?#]/)[0] ?? "/";
-  return path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`);
+/**
+ * Which CORS policy a request gets: the login's, whoami's, or none (the rest of the control
+ * API: `/__mock`, `//__mock/…`, `/__mock?…`).
+ */
+export function corsRouteOf(url: string | undefined): "login" | "whoami" | "none" {
+  const path = (url ?? "/").replace(/^\/+/, "/").split(/[?#]/)[0] ?? "/";
+  if (path !== CONTROL_PREFIX && !path.startsWith(`${CONTROL_PREFIX}/`)) return "login";
+  return controlRoute(path) === WHOAMI_ROUTE ? "whoami" : "none";
 }
 
 /** CORS headers for a response to `request`; empty when it has no allowed Origin. */
 export function corsHeaders(policy: OriginPolicy, request: IncomingMessage): [string, string][] {
   const origin = request.headers.origin;
   const headers: [string, string][] = [["vary", "Origin"]];
-  if (!origin || !isOriginAllowed(policy, origin) || isControlRequest(request)) return headers;
+  if (!origin || !isOriginAllowed(policy, origin) || corsRouteOf(request.url) === "none")
+    return headers;
   headers.push(
     ["access-control-allow-origin", origin],
     ["access-control-allow-credentials", "true"],
@@ -52,10 +68,8 @@ export function preflightHeaders(
   request: IncomingMessage,
 ): [string, string][] {
   const origin = request.headers.origin;
-  if (!origin || !isOriginAllowed(policy, origin) || isControlRequest(request)) return [];
-  return [
-    ["access-control-allow-methods", "POST, OPTIONS"],
-    ["access-control-allow-headers", ALLOWED_REQUEST_HEADERS],
-    ["access-control-max-age", "600"],
-  ];
+  if (!origin || !isOriginAllowed(policy, origin)) return [];
+  const route = corsRouteOf(request.url);
+  if (route === "none") return [];
+  return [...(route === "whoami" ? WHOAMI_PREFLIGHT : LOGIN_PREFLIGHT)];
 }

@@ -10,7 +10,13 @@ import type { Duplex } from "node:stream";
 import type { LoginMock } from "../mocks/core/login-mock.ts";
 import type { MockReply } from "../mocks/core/mock-reply.ts";
 import { LOGIN_PATH, type Variant } from "../openapi/documents.ts";
-import { CONTROL_PREFIX, handleControl, isLoopback } from "./control-api.ts";
+import {
+  CONTROL_PREFIX,
+  controlRoute,
+  handleControl,
+  isLoopback,
+  WHOAMI_ROUTE,
+} from "./control-api.ts";
 import { refuseForeignControl } from "./control-guard.ts";
 import { corsHeaders, type OriginPolicy, preflightHeaders } from "./cors.ts";
 import { createHeldWork, type HeldWork } from "./held-work.ts";
@@ -66,8 +72,18 @@ export function createMockServer(options: MockServerOptions): Server {
           : { kind: "ok" as const, text: "" };
       if (body.kind === "aborted") return "aborted";
       if (body.kind === "too-large") return bodyTooLarge(limit);
-      const contentType = headerValue(request, "content-type");
-      return handleControl(variant, mock, { method, path, bodyText: body.text, contentType });
+      // whoami is the one control route other local pages may call (see cors.ts).
+      if (method === "OPTIONS" && controlRoute(path) === WHOAMI_ROUTE) return "preflight";
+      return handleControl(variant, mock, {
+        method,
+        path,
+        bodyText: body.text,
+        contentType: headerValue(request, "content-type"),
+        query: queryOf(request.url),
+        session: headerValue(request, "x-mock-session"),
+        cookie: headerValue(request, "cookie"),
+        authorization: headerValue(request, "authorization"),
+      });
     }
     if (path !== LOGIN_PATH) return notFound(method, path);
     if (method === "OPTIONS") return "preflight";
@@ -80,6 +96,8 @@ export function createMockServer(options: MockServerOptions): Server {
       bodyText: body.text,
       prefer: headerValue(request, "prefer"),
       scenario: headerValue(request, "x-mock-scenario"),
+      session: headerValue(request, "x-mock-session"),
+      cookie: headerValue(request, "cookie"),
     });
   }
 
@@ -154,6 +172,13 @@ const CLIENT_ERROR_STATUS: Readonly<Record<string, string>> = {
 /** Seamless also answers the `//auth/login` its own code examples call. */
 function normalizePath(variant: Variant, path: string): string {
   return variant === "seamless" ? path.replace(/^\/{2,}/, "/") : path;
+}
+
+/** The query string of a request target, without its `?` (and never its fragment). */
+function queryOf(url: string | undefined): string {
+  const target = url?.split("#")[0] ?? "";
+  const mark = target.indexOf("?");
+  return mark === -1 ? "" : target.slice(mark + 1);
 }
 
 function headerValue(request: IncomingMessage, name: string): string | null {

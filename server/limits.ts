@@ -4,6 +4,9 @@
  * table can be generated from this list, so the two cannot drift.
  */
 import { MAX_DELAY_MS } from "../mocks/core/faults.ts";
+import { JOURNAL_CAPACITY } from "../mocks/core/request-journal.ts";
+import { MAX_CLOCK_STEP_SECONDS } from "../mocks/core/session-clock.ts";
+import { MAX_SESSIONS, SESSION_IDLE_MS } from "../mocks/core/session-table.ts";
 import { HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from "./create-server.ts";
 import {
   HELD_RETRY_AFTER_SECONDS,
@@ -64,6 +67,26 @@ export const SERVER_LIMITS: readonly ServerLimit[] = [
     limit: "`no-response` hold",
     value: seconds(NO_RESPONSE_HOLD_MS),
     past: "the connection is closed without an answer",
+  },
+  {
+    limit: "mock sessions besides the default one (`X-Mock-Session`, whole process)",
+    value: count(MAX_SESSIONS),
+    past: '`503` problem+json `too-many-sessions` with `Retry-After`; free them with `POST /__mock/reset {"allSessions":true}`, or wait for one to idle out',
+  },
+  {
+    limit: "a session unused",
+    value: seconds(SESSION_IDLE_MS),
+    past: "it is dropped with its scenarios, clock, store changes and journal; its id then starts afresh",
+  },
+  {
+    limit: "request-journal entries per session (`GET /__mock/requests`)",
+    value: count(JOURNAL_CAPACITY),
+    past: "the oldest entry is dropped",
+  },
+  {
+    limit: "one move of a session's clock (`PUT /__mock/clock` `advanceSeconds`)",
+    value: `${MAX_CLOCK_STEP_SECONDS / (365 * 24 * 3600)} years`,
+    past: "`400` problem+json (set `now` to jump further, years 1970–9999)",
   },
   {
     limit: "request-log lines waiting for a slow stdout",

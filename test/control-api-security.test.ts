@@ -223,7 +223,7 @@ describe("the control API on this machine's names", () => {
     expect(received.status).toBe(204);
     expect(received.headers["access-control-allow-origin"]).toBe("http://localhost:5173");
     expect(received.headers["access-control-allow-headers"]).toBe(
-      "Content-Type, Prefer, X-Mock-Scenario",
+      "Content-Type, Prefer, X-Mock-Scenario, X-Mock-Session",
     );
   });
 

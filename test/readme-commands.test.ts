@@ -48,8 +48,10 @@ describe("the README's commands", () => {
 
   it("set a scenario and reset through the control API", async () => {
     const { output } = await run(shellBlockAfter("| `POST /__mock/reset` |"));
-    expect(output).toContain('{"variant":"seamless","scenario":"recaptcha-failed"}');
-    expect(output).toContain('"reset":true');
+    expect(output).toContain(
+      '{"variant":"seamless","session":"default","scenario":"recaptcha-failed"}',
+    );
+    expect(output).toContain('{"reset":"session","session":"default"}');
     expect(servers.mock.scenario("seamless")).toBeNull();
   });
 });

@@ -47,7 +47,7 @@ describe("CORS for a dev server on another port", () => {
     expect(response.headers.get("access-control-allow-methods")).toContain("POST");
     // The headers the mock reads, whatever the page asks for.
     expect(response.headers.get("access-control-allow-headers")).toBe(
-      "Content-Type, Prefer, X-Mock-Scenario",
+      "Content-Type, Prefer, X-Mock-Scenario, X-Mock-Session",
     );
   });
 
@@ -96,7 +96,11 @@ describe("the control API", () => {
       method: "PUT",
       body: JSON.stringify({ scenario: "recaptcha-failed" }),
     });
-    expect(await set.json()).toEqual({ variant: "seamless", scenario: "recaptcha-failed" });
+    expect(await set.json()).toEqual({
+      variant: "seamless",
+      session: "default",
+      scenario: "recaptcha-failed",
+    });
     const forced = await login("seamless", {
       headers: { "content-type": "application/json" },
       body: seamlessBody,

@@ -8,9 +8,9 @@ import type { Variant } from "../../openapi/documents.ts";
 import type { UserStore } from "../store/user-store.ts";
 import type { Clock } from "./clock.ts";
 import type { TokenSigner } from "./jwt.ts";
+import type { LoginRequestCheck } from "./login-request.ts";
 import { JSON_CONTENT_TYPE, type MockReply } from "./mock-reply.ts";
 import type { RecaptchaMode } from "./recaptcha.ts";
-import type { LoginFields } from "./request-data.ts";
 import { responseScenario } from "./spec-values.ts";
 
 export interface BehaviourContext {
@@ -27,10 +27,11 @@ export interface Decision {
   readonly example: string;
 }
 
-export interface VariantBehaviour {
+export interface VariantBehaviour<V extends Variant = Variant> {
   /** The example name of the success response. */
   readonly successExample: string;
-  decide(fields: LoginFields, context: BehaviourContext): Decision;
+  /** Reads the body as the spec's `LoginRequest` judged it (one check per request, shared). */
+  decide(check: LoginRequestCheck<V>, context: BehaviourContext): Decision;
   /** Logs in the account `email` names, or the documented demo account when none matches. */
   succeed(email: string | undefined, context: BehaviourContext): Promise<MockReply>;
 }

@@ -110,17 +110,13 @@ function decodeJsonObject(segment: string): Record<string, unknown> | null {
 }
 
 /**
- * Verifies a token signed by `signToken` (or any HS256 JWT under `secret`) at `nowMs`. Rejects,
- * in this order, a malformed token, any `alg` but HS256 (`none` included), a bad signature, and
- * an expired (`exp` <= now) or not-yet-valid (`nbf` > now) one.
- *
- * @example
- * const { payload } = await verifyToken(token, { secret: DEFAULT_JWT_SECRET, nowMs: Date.now() });
- * payload.email; // "user@example.com"
+ * Checks everything about a token but its time claims: the shape, `alg` (HS256 only, `none`
+ * refused), the signature under `secret`, and that `iat`/`exp`/`nbf` are numbers. Throws on the
+ * first failure; `verifyToken` adds the time checks, `whoami` judges the time itself.
  */
-export async function verifyToken(
+export async function verifySignature(
   token: string,
-  options: { secret: string; nowMs: number },
+  secret: string,
 ): Promise<{ payload: TokenPayload; protectedHeader: TokenHeader }> {
   const parts = token.split(".");
   const [header, payload, signature] = parts;
@@ -145,7 +141,7 @@ export async function verifyToken(
     signatureBytes !== null &&
     (await crypto.subtle.verify(
       "HMAC",
-      await keyFor(options.secret),
+      await keyFor(secret),
       signatureBytes,
       new TextEncoder().encode(`${header}.${payload}`),
     ));
@@ -159,11 +155,28 @@ export async function verifyToken(
   for (const name of ["iat", "exp", "nbf"] as const)
     if (name in claims && typeof claims[name] !== "number")
       throw rejected(`the "${name}" claim must be a number of seconds.`);
-  const now = Math.floor(options.nowMs / 1000);
-  if (typeof claims.exp === "number" && claims.exp <= now)
-    throw rejected(`"exp" claim check failed: it expired at ${claims.exp}, now is ${now}.`);
-  if (typeof claims.nbf === "number" && claims.nbf > now)
-    throw rejected(`"nbf" claim check failed: it is not valid before ${claims.nbf}.`);
-
   return { payload: claims as TokenPayload, protectedHeader: protectedHeader as TokenHeader };
+}
+
+/**
+ * Verifies a token signed by `signToken` (or any HS256 JWT under `secret`) at `nowMs`. Rejects,
+ * in this order, a malformed token, any `alg` but HS256 (`none` included), a bad signature, and
+ * an expired (`exp` <= now) or not-yet-valid (`nbf` > now) one.
+ *
+ * @example
+ * const { payload } = await verifyToken(token, { secret: DEFAULT_JWT_SECRET, nowMs: Date.now() });
+ * payload.email; // "user@example.com"
+ */
+export async function verifyToken(
+  token: string,
+  options: { secret: string; nowMs: number },
+): Promise<{ payload: TokenPayload; protectedHeader: TokenHeader }> {
+  const verified = await verifySignature(token, options.secret);
+  const { exp, nbf } = verified.payload;
+  const now = Math.floor(options.nowMs / 1000);
+  if (typeof exp === "number" && exp <= now)
+    throw rejected(`"exp" claim check failed: it expired at ${exp}, now is ${now}.`);
+  if (typeof nbf === "number" && nbf > now)
+    throw rejected(`"nbf" claim check failed: it is not valid before ${nbf}.`);
+  return verified;
 }

@@ -1,6 +1,9 @@
 /**
  * The runtime-free mock: (variant, request data, store, clock, scenario) → reply. MSW handlers
  * and the HTTP server are thin adapters over `handle`, so every runtime answers identically.
+ * Store, clock, scenarios and request journal belong to a session: the default one, or the one
+ * a request names with `X-Mock-Session` (or the `mock-session` cookie), so parallel tests can
+ * share one mock without seeing each other (session.ts, session-table.ts).
  *
  * @example
  * const mock = createLoginMock({ seed: 7 });
@@ -13,10 +16,11 @@
  */
 import type { Variant } from "../../openapi/documents.ts";
 import { createUserStore, type UserStore } from "../store/user-store.ts";
-import { type BehaviourContext, exampleReply, type VariantBehaviour } from "./behaviour.ts";
+import { exampleReply, type VariantBehaviour } from "./behaviour.ts";
 import { type Clock, systemClock } from "./clock.ts";
 import { SLOW_RESPONSE_MS } from "./faults.ts";
 import { createWebCryptoSigner, DEFAULT_JWT_SECRET, type TokenSigner } from "./jwt.ts";
+import { checkLoginRequest, type LoginRequestCheck } from "./login-request.ts";
 import { type MockReply, withDelay } from "./mock-reply.ts";
 import { parsePreferHeader } from "./prefer-header.ts";
 import type { RecaptchaMode } from "./recaptcha.ts";
@@ -26,17 +30,33 @@ import {
   nonEmptyString,
   readLoginFields,
 } from "./request-data.ts";
-import { findScenario, type Scenario, unknownScenarioMessage } from "./scenario-catalogue.ts";
+import { optionalFieldsSent } from "./request-journal.ts";
+import type { Scenario } from "./scenario-catalogue.ts";
 import { seamlessLogin } from "./seamless-login.ts";
 import { selectScenario } from "./select-scenario.ts";
+import { createSession, type LiveSession, type MockSession } from "./session.ts";
+import { parseInstant, SessionClock } from "./session-clock.ts";
+import { DEFAULT_SESSION, sessionIdOf } from "./session-id.ts";
+import { createSessionTable, type SessionLimits, type SessionLookup } from "./session-table.ts";
 import { talkstackLogin } from "./talkstack-login.ts";
+import { describeCredentials, type SentCredentials, type WhoAmI } from "./whoami.ts";
 
 export interface LoginMockOptions {
   /** Seed of the user store; the same seed gives the same users. Default 1. */
   readonly seed?: number;
+  /** The mock's own ("real") time; every session's clock is this plus its offset. */
   readonly clock?: Clock;
+  /**
+   * Every session's clock starts at this instant (ISO 8601 with a zone, or ms since the epoch)
+   * when it is created or reset, then runs forward. `login-mock serve --clock ISO`.
+   */
+  readonly clockStart?: string | number;
+  /** Signs and judges the JWTs (whoami). Default `login-mock-demo-secret`. */
   readonly jwtSecret?: string;
-  /** Signs the JWTs; default WebCrypto HS256 with `jwtSecret`. The HTTP server passes a faster one. */
+  /**
+   * Signs the JWTs; default WebCrypto HS256 with `jwtSecret`. The HTTP server passes a faster
+   * one. It must sign with `jwtSecret`, which whoami judges tokens by.
+   */
   readonly tokenSigner?: TokenSigner;
   /** Token lifetime in seconds for both variants, instead of the documented 2 h / 24 h. */
   readonly tokenTtlSeconds?: number;
@@ -44,109 +64,217 @@ export interface LoginMockOptions {
   readonly recaptcha?: RecaptchaMode;
   /** Added to every reply unless a request's `Prefer: delay=` says otherwise. */
   readonly delayMs?: number;
-  /** Scenarios set for the whole mock from the start, per variant. */
+  /** Scenarios every session (the default one included) starts with, per variant. */
   readonly scenarios?: Partial<Record<Variant, string>>;
+  /** Bounds on the sessions kept besides the default one (64, idle 30 minutes). */
+  readonly sessions?: SessionLimits;
 }
 
 export interface LoginMock {
-  /** Answers one `POST /auth/login`. `override` is a scenario forced by a handler override. */
+  /**
+   * Answers one `POST /auth/login`, in the session the input names (`session`, else the
+   * `mock-session` cookie, else the default one). `override` is a scenario forced by a handler
+   * override.
+   */
   handle(variant: Variant, input: LoginInput, override?: string | null): Promise<MockReply>;
-  /** Sets (or with null, clears) the scenario every request of `variant` gets. */
+  /** Sets (or with null, clears) the scenario every request of `variant` gets (default session). */
   setScenario(variant: Variant, name: string | null): void;
   scenario(variant: Variant): string | null;
-  /** Restores the seeded store and clears every sticky scenario. */
+  /** Restores the default session (seeded store, scenarios, clock, journal) and drops all others. */
   reset(): void;
+  /** The default session's store. */
   readonly store: UserStore;
+  /**
+   * A session by id, created on first use; `default` (or no id) is the default session.
+   * Throws on an id that breaks the rule or when the mock keeps too many sessions.
+   *
+   * @example
+   * mock.session("checkout-test").setScenario("seamless", "recaptcha-failed");
+   */
+  session(id?: string | null): MockSession;
+  /** Like `session`, for adapters: the 400 or 503 problem reply instead of a throw. */
+  openSession(id: string | null): SessionLookup<MockSession>;
+  /** The default session first, then every live one. */
+  sessions(): readonly MockSession[];
+  /** Live sessions besides the default one. */
+  sessionCount(): number;
+  readonly sessionLimits: { readonly limit: number; readonly idleMs: number };
+  /** What the credentials a client sent say, judged on `session`'s clock. Never the token. */
+  whoami(session: MockSession, sent: SentCredentials): Promise<WhoAmI>;
 }
 
-const BEHAVIOURS: Readonly<Record<Variant, VariantBehaviour>> = {
-  talkstack: talkstackLogin,
-  seamless: seamlessLogin,
-};
+const BEHAVIOURS: {
+  readonly talkstack: VariantBehaviour<"talkstack">;
+  readonly seamless: VariantBehaviour<"seamless">;
+} = { talkstack: talkstackLogin, seamless: seamlessLogin };
 
 export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
-  const store = createUserStore(options.seed ?? 1);
-  const context: BehaviourContext = {
-    store,
-    clock: options.clock ?? systemClock,
-    signToken:
-      options.tokenSigner ?? createWebCryptoSigner(options.jwtSecret ?? DEFAULT_JWT_SECRET),
+  const seed = options.seed ?? 1;
+  const baseClock = options.clock ?? systemClock;
+  const clockStartMs = clockStartOf(options.clockStart);
+  const jwtSecret = options.jwtSecret ?? DEFAULT_JWT_SECRET;
+  const shared = {
+    signToken: options.tokenSigner ?? createWebCryptoSigner(jwtSecret),
     tokenTtlSeconds: options.tokenTtlSeconds,
     recaptcha: options.recaptcha ?? { mode: "accept" },
-  };
-  const sticky = new Map<Variant, string>();
+  } as const;
+  const startScenarios = options.scenarios ?? {};
+  // Every session has its own store from the same seed (about 1 ms to build), its own clock.
+  const newSession = (id: string, nowMs: number) =>
+    createSession(
+      id,
+      {
+        store: createUserStore(seed),
+        clock: new SessionClock(baseClock, clockStartMs),
+        context: shared,
+        startScenarios,
+      },
+      nowMs,
+    );
+  const defaultSession = newSession(DEFAULT_SESSION, baseClock.now());
+  const table = createSessionTable(defaultSession, newSession, baseClock, options.sessions);
 
-  function setScenario(variant: Variant, name: string | null): void {
-    if (name === null) {
-      sticky.delete(variant);
-      return;
-    }
-    if (!findScenario(variant, name)) throw new Error(unknownScenarioMessage(variant, name));
-    sticky.set(variant, name);
-  }
-  for (const [variant, name] of Object.entries(options.scenarios ?? {}) as [Variant, string][]) {
-    setScenario(variant, name);
+  function openSession(id: string | null): SessionLookup {
+    if (id === null) return { ok: true, session: defaultSession };
+    const named = sessionIdOf(id, null);
+    return named.ok ? table.open(id) : named;
   }
 
-  async function answerWith(variant: Variant, example: string, fields: LoginFields) {
+  async function answerWith(
+    session: LiveSession,
+    variant: Variant,
+    example: string,
+    fields: LoginFields,
+  ) {
     const behaviour = BEHAVIOURS[variant];
     let reply: MockReply;
     if (example === behaviour.successExample) {
-      reply = await behaviour.succeed(nonEmptyString(fields, "email"), context);
+      reply = await behaviour.succeed(nonEmptyString(fields, "email"), session.context);
     } else {
       reply = exampleReply(variant, example);
     }
     return withHeader(reply, SCENARIO_HEADER, example);
   }
 
-  async function byData(variant: Variant, fields: LoginFields): Promise<MockReply> {
-    return answerWith(variant, BEHAVIOURS[variant].decide(fields, context).example, fields);
+  function decide(session: LiveSession, variant: Variant, check: LoginRequestCheck<Variant>) {
+    // Each behaviour reads its own variant's check; `variant` ties the two together.
+    const behaviour = BEHAVIOURS[variant] as VariantBehaviour;
+    return behaviour.decide(check, session.context).example;
   }
 
-  async function render(variant: Variant, scenario: Scenario, fields: LoginFields) {
-    if (scenario.kind === "response") return answerWith(variant, scenario.name, fields);
+  async function render(
+    session: LiveSession,
+    variant: Variant,
+    scenario: Scenario,
+    fields: LoginFields,
+    check: LoginRequestCheck<Variant>,
+  ) {
+    if (scenario.kind === "response") return answerWith(session, variant, scenario.name, fields);
+    const byData = () => answerWith(session, variant, decide(session, variant, check), fields);
     switch (scenario.name) {
       case "network-error":
         return { kind: "network-error", delayMs: 0 } as const;
       case "no-response":
         return { kind: "no-response" } as const;
       case "slow-response":
-        return withHeader(
-          withDelay(await byData(variant, fields), SLOW_RESPONSE_MS),
-          FAULT_HEADER,
-          scenario.name,
-        );
+        return withHeader(withDelay(await byData(), SLOW_RESPONSE_MS), FAULT_HEADER, scenario.name);
       case "truncated-json":
-        return withHeader(truncate(await byData(variant, fields)), FAULT_HEADER, scenario.name);
+        return withHeader(truncate(await byData()), FAULT_HEADER, scenario.name);
     }
     throw new Error(`[login-mock] The fault "${scenario.name}" has no renderer.`);
   }
 
   return {
-    store,
-    setScenario,
-    scenario: (variant) => sticky.get(variant) ?? null,
+    get store() {
+      return defaultSession.store;
+    },
+    setScenario: (variant, name) => defaultSession.setScenario(variant, name),
+    scenario: (variant) => defaultSession.scenario(variant),
     reset() {
-      store.reset();
-      sticky.clear();
+      table.clear();
+      defaultSession.reset();
+    },
+    session(id = null) {
+      const found = openSession(id);
+      if (!found.ok) throw new Error(problemDetail(found.reply));
+      return found.session;
+    },
+    openSession,
+    sessions: () => table.list(),
+    sessionCount: () => table.count(),
+    sessionLimits: { limit: table.limit, idleMs: table.idleMs },
+    whoami(session, sent) {
+      return describeCredentials(sent, {
+        session: session.id,
+        nowMs: session.clock.now(),
+        secret: jwtSecret,
+        store: session.store,
+      });
     },
     async handle(variant, input, override = null) {
+      // The common case, no session named, costs two null checks: no lookup, no parsing.
+      let session = defaultSession;
+      if (input.session != null || input.cookie != null) {
+        const named = sessionIdOf(input.session ?? null, input.cookie ?? null);
+        if (!named.ok) return named.reply;
+        if (named.id !== null) {
+          const found = table.open(named.id);
+          if (!found.ok) return found.reply;
+          session = found.session;
+        }
+      }
       const preference = parsePreferHeader(input.prefer);
       const selection = selectScenario(variant, {
         preference,
         headerScenario: input.scenario,
         override,
-        sticky: sticky.get(variant) ?? null,
+        sticky: session.scenario(variant),
       });
-      if (selection.kind === "problem") return selection.reply;
       const fields = readLoginFields(input);
-      const reply =
-        selection.kind === "data"
-          ? await byData(variant, fields)
-          : await render(variant, selection.scenario, fields);
+      const check = checkLoginRequest(variant, fields);
+      let reply: MockReply;
+      let served: string | null;
+      if (selection.kind === "problem") {
+        reply = selection.reply;
+        served = null;
+      } else if (selection.kind === "data") {
+        served = decide(session, variant, check);
+        reply = await answerWith(session, variant, served, fields);
+      } else {
+        served = selection.scenario.name;
+        reply = await render(session, variant, selection.scenario, fields, check);
+      }
+      const seenMs = baseClock.now();
+      session.lastSeenMs = seenMs;
+      session.requests++;
+      session.journal.record({
+        timeMs: seenMs + session.clock.offsetMs,
+        variant,
+        status: reply.kind === "response" ? reply.status : null,
+        scenario: served,
+        faults: check.valid ? null : check.faults,
+        optionalSent: optionalFieldsSent(variant, fields),
+      });
+      if (selection.kind === "problem") return reply;
       return withDelay(reply, preference.delayMs ?? options.delayMs ?? 0);
     },
   };
+}
+
+function clockStartOf(start: string | number | undefined): number | undefined {
+  if (start === undefined) return undefined;
+  const ms = typeof start === "number" ? start : parseInstant(start);
+  if (ms === undefined || !Number.isFinite(ms)) {
+    throw new Error(
+      `[login-mock] clockStart ${JSON.stringify(start)} is not an instant: pass an ISO 8601 date-time with a zone, such as "2030-01-01T09:00:00Z", or milliseconds since the epoch.`,
+    );
+  }
+  return ms;
+}
+
+function problemDetail(reply: MockReply): string {
+  if (reply.kind !== "response") return "[login-mock] The session could not be opened.";
+  return (JSON.parse(reply.body) as { detail: string }).detail;
 }
 
 /** Names the spec example a reply serves, so QA and tests can see which scenario answered. */

@@ -11,6 +11,10 @@ export interface LoginInput {
   /** Request headers the mock reads (lower-case names). */
   readonly prefer: string | null;
   readonly scenario: string | null;
+  /** The `X-Mock-Session` header: which session serves the request (absent: the default). */
+  readonly session?: string | null;
+  /** The `Cookie` header, read only for a `mock-session` cookie (when no header names one). */
+  readonly cookie?: string | null;
 }
 
 /** The body's fields, or an empty record when the body is not a JSON object. */

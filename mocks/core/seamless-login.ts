@@ -7,7 +7,6 @@
 import type { SeamlessResponseBody } from "../../openapi/types.ts";
 import { SEAMLESS_DEMO } from "../store/demo-accounts.ts";
 import type { VariantBehaviour } from "./behaviour.ts";
-import { checkLoginRequest } from "./login-request.ts";
 import { jsonReply } from "./mock-reply.ts";
 import { isRecaptchaAccepted } from "./recaptcha.ts";
 import { serializeSetCookie } from "./set-cookie.ts";
@@ -16,11 +15,10 @@ import { exampleValue, seamlessCookieContract } from "./spec-values.ts";
 const successTemplate = exampleValue("seamless", "success") as SeamlessResponseBody<200>;
 const cookie = seamlessCookieContract();
 
-export const seamlessLogin: VariantBehaviour = {
+export const seamlessLogin: VariantBehaviour<"seamless"> = {
   successExample: "success",
 
-  decide(fields, { store, recaptcha }) {
-    const check = checkLoginRequest("seamless", fields);
+  decide(check, { store, recaptcha }) {
     if (!check.valid) return { example: "missing-fields" };
     const { email, password, recaptchaVal } = check.request;
     if (!isRecaptchaAccepted(recaptcha, recaptchaVal)) return { example: "recaptcha-failed" };

@@ -7,7 +7,6 @@ import type { SpecValidationError } from "../../openapi/generated/validators.js"
 import type { TalkStackResponseBody } from "../../openapi/types.ts";
 import { TALKSTACK_DEMO } from "../store/demo-accounts.ts";
 import type { VariantBehaviour } from "./behaviour.ts";
-import { checkLoginRequest } from "./login-request.ts";
 import { jsonReply } from "./mock-reply.ts";
 import { randomToken } from "./random-token.ts";
 import { exampleValue, schemaExtension } from "./spec-values.ts";
@@ -17,11 +16,10 @@ const TOKEN_LIFETIME_SECONDS = Number(
   schemaExtension("talkstack", "Jwt", "x-token-lifetime-seconds"),
 );
 
-export const talkstackLogin: VariantBehaviour = {
+export const talkstackLogin: VariantBehaviour<"talkstack"> = {
   successExample: "success",
 
-  decide(fields, { store }) {
-    const check = checkLoginRequest("talkstack", fields);
+  decide(check, { store }) {
     if (!check.valid) return { example: invalidInputExample(check.faults) };
     const { email, password } = check.request;
     const account = store.findTalkStackAccount(email);

@@ -1,6 +1,8 @@
 /**
  * MSW request handlers: a thin adapter from `http.post` to the runtime-free core. The same
- * handlers serve the browser worker and Node's `setupServer`.
+ * handlers serve the browser worker and Node's `setupServer`. A request's `X-Mock-Session`
+ * header (or `mock-session` cookie) picks its session, as on the HTTP server; in tests, a mock
+ * per test file (`createLoginMock` + `createHandlers`) is the simpler isolation.
  */
 import { type HttpHandler, http } from "msw";
 import { LOGIN_PATH, VARIANTS, type Variant } from "../../openapi/documents.ts";
@@ -39,8 +41,8 @@ function variantHandlers(
   override: string | null,
 ): HttpHandler[] {
   return loginUrls(variant, baseUrls).map((url) =>
-    http.post(url, async ({ request }) =>
-      toResponse(await mock.handle(variant, await toLoginInput(request), override)),
+    http.post(url, async ({ request, cookies }) =>
+      toResponse(await mock.handle(variant, await toLoginInput(request, cookies), override)),
     ),
   );
 }

@@ -1,11 +1,24 @@
 import type { LoginInput } from "../core/request-data.ts";
+import { SESSION_COOKIE, SESSION_HEADER } from "../core/session-id.ts";
 
-/** Reads what the behaviour core needs from a Fetch API request. */
-export async function toLoginInput(request: Request): Promise<LoginInput> {
+/**
+ * Reads what the behaviour core needs from a Fetch API request. `cookies` is MSW's view of the
+ * request's cookies: in a browser a page's `fetch` cannot show its Cookie header, so the
+ * `mock-session` cookie comes from there.
+ */
+export async function toLoginInput(
+  request: Request,
+  cookies: Readonly<Record<string, string>> = {},
+): Promise<LoginInput> {
+  const sessionCookie = cookies[SESSION_COOKIE];
   return {
     contentType: request.headers.get("content-type"),
     bodyText: await request.text(),
     prefer: request.headers.get("prefer"),
     scenario: request.headers.get("x-mock-scenario"),
+    session: request.headers.get(SESSION_HEADER),
+    cookie:
+      request.headers.get("cookie") ??
+      (sessionCookie === undefined ? null : `${SESSION_COOKIE}=${sessionCookie}`),
   };
 }

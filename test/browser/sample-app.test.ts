@@ -98,6 +98,8 @@ describe("MSW worker mode: the mocks run in the tab", () => {
       `${app.url}/mockServiceWorker.js`,
     );
     expect(await page.textContent("#mode")).toContain("MSW service worker");
+    // whoami is the standalone server's: the session check is for server mode.
+    expect(await page.isVisible("#session")).toBe(false);
   });
 
   it("logs in to TalkStack with the document's example account", async () => {
@@ -189,6 +191,16 @@ describe("server mode: the app on one port, the mock server on another, with cre
     expect(view).toMatchObject({ state: "success", message: "successfully logged in. (SUCCESS)" });
   });
 
+  it("checks its session with whoami: the Seamless cookie and the TalkStack bearer token", async () => {
+    await page.click("#check-session");
+    await page.waitForSelector("#session[data-state=valid]");
+    const lines = await page.locator("#session li").allTextContents();
+    expect(lines).toEqual([
+      expect.stringMatching(/^Seamless cookie: valid for 2[34] h \d+ min$/),
+      expect.stringMatching(/^TalkStack token: valid for [12] h \d+ min$/),
+    ]);
+  });
+
   it("shows the vendor's bodies for error scenarios, by data and by a forced scenario", async () => {
     const wrong = await logIn(page, "seamless", { ...SEAMLESS_DEMO.documented, password: "wrong" });
     expect(wrong).toMatchObject({
@@ -227,6 +239,8 @@ describe("QA control panel: one click changes what the app gets", () => {
 
     await panel.click("button[data-scenario=recaptcha-failed]");
     await panel.waitForSelector('button[data-scenario=recaptcha-failed][aria-pressed="true"]');
+    // A page behind another one screenshots slowly (its rendering is throttled).
+    await panel.bringToFront();
     await panel.screenshot({ path: `${SCREENSHOTS}/control-panel.png`, fullPage: true });
     const forced = await logIn(appPage, "seamless", SEAMLESS_DEMO.documented);
     expect(forced).toMatchObject({

@@ -3,9 +3,11 @@
  * worker first, as the README's "In the browser" steps say; `?mode=server` talks to `npm start`'s
  * server on other ports, with credentials, as it would to the vendor. A production build has no
  * mocks and no scenario picker: it always talks to a server. `?talkstack=URL&seamless=URL` move
- * the servers; `?timeout=MS` sets the client timeout (default 5000).
+ * the servers; `?timeout=MS` sets the client timeout (default 5000); `?session=ID` sends every
+ * request in that mock session (X-Mock-Session), so parallel tests each get their own mock.
  */
 import { type LoginView, logIn, type Variant } from "./login.ts";
+import { checkSession, type SessionView } from "./session-check.ts";
 import { startMocks } from "./start-mocks.ts";
 
 const params = new URLSearchParams(location.search);
@@ -15,6 +17,14 @@ const baseUrls: Record<Variant, string> = {
   seamless: params.get("seamless") ?? "http://127.0.0.1:4011",
 };
 const timeoutMs = Number(params.get("timeout") ?? 5000);
+// A mock session keeps this tab's scenarios, clock and journal apart from everyone else's.
+const mockSession = params.get("session");
+const sessionHeaders: Record<string, string> =
+  mockSession && /^[A-Za-z0-9_.-]{1,64}$/.test(mockSession)
+    ? { "x-mock-session": mockSession }
+    : {};
+/** The TalkStack token of the last successful login: the app sends it to check its session. */
+let talkstackToken: string | undefined;
 
 const $ = <T extends Element>(selector: string) => document.querySelector(selector) as T;
 
@@ -51,20 +61,59 @@ for (const form of document.querySelectorAll<HTMLFormElement>("form.login")) {
     const fields = Object.fromEntries(new FormData(form)) as Record<string, string>;
     const scenario = document.querySelector<HTMLSelectElement>("#scenario")?.value;
     $<HTMLElement>("#result").dataset.state = "pending";
-    render(
-      await logIn(variant, {
-        baseUrl: baseUrls[variant],
-        fields,
-        headers: scenario ? { "x-mock-scenario": scenario } : {},
+    const view = await logIn(variant, {
+      baseUrl: baseUrls[variant],
+      fields,
+      headers: { ...sessionHeaders, ...(scenario ? { "x-mock-scenario": scenario } : {}) },
+      timeoutMs,
+    });
+    if (variant === "talkstack" && view.state === "success")
+      talkstackToken = (view.body as { token?: string }).token;
+    render(view);
+  });
+}
+
+function renderSession(view: SessionView): void {
+  const section = $<HTMLElement>("#session");
+  section.dataset.state = view.state;
+  const headline = document.createElement("h2");
+  headline.dataset.testid = "session-headline";
+  headline.textContent = view.headline;
+  const details = document.createElement("ul");
+  for (const line of view.details)
+    details.append(Object.assign(document.createElement("li"), { textContent: line }));
+  section.querySelector("[data-session-view]")?.replaceChildren(headline, details);
+  // A signed-in view must not outlive the session it shows.
+  if (view.state === "expired" || view.state === "invalid") {
+    const result = $<HTMLElement>("#result");
+    result.dataset.state = "signed-out";
+    result.replaceChildren(
+      Object.assign(document.createElement("p"), { textContent: "Signed out." }),
+    );
+  }
+}
+
+// Only the standalone server has whoami: the MSW worker mocks the login route alone.
+if (mode === "server") {
+  $<HTMLButtonElement>("#check-session").addEventListener("click", async () => {
+    $<HTMLElement>("#session").dataset.state = "pending";
+    renderSession(
+      await checkSession({
+        // The Seamless cookie belongs to its server's host; whoami there reads it.
+        baseUrl: baseUrls.seamless,
+        bearer: talkstackToken,
+        headers: sessionHeaders,
         timeoutMs,
       }),
     );
   });
-}
+} else $<HTMLElement>("#session").hidden = true;
 
 await Promise.all([mode === "msw" ? startMocks() : undefined, fillScenarioPicker()]);
 $<HTMLElement>("#mode").textContent =
   mode === "msw"
     ? "MSW service worker (in this tab)"
     : `standalone server (${baseUrls.talkstack}, ${baseUrls.seamless})`;
+if (sessionHeaders["x-mock-session"])
+  $<HTMLElement>("#mode").textContent += `, mock session ${sessionHeaders["x-mock-session"]}`;
 document.body.dataset.ready = "true";

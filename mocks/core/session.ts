@@ -1,0 +1,80 @@
+/**
+ * One mock session: its own sticky scenarios, clock, store changes and request journal, so
+ * parallel e2e tests (or two QA people) can share one server without seeing each other. The
+ * default session is the mock as it always was; others start from the same seed.
+ */
+import { VARIANTS, type Variant } from "../../openapi/documents.ts";
+import type { UserStore } from "../store/user-store.ts";
+import type { BehaviourContext } from "./behaviour.ts";
+import { RequestJournal } from "./request-journal.ts";
+import { findScenario, unknownScenarioMessage } from "./scenario-catalogue.ts";
+import type { SessionClock } from "./session-clock.ts";
+
+export interface MockSession {
+  /** `default`, or the id the requests name. */
+  readonly id: string;
+  readonly store: UserStore;
+  readonly clock: SessionClock;
+  readonly journal: RequestJournal;
+  /** The scenario every login of `variant` in this session gets, or null. */
+  scenario(variant: Variant): string | null;
+  /** Sets (or with null, clears) it. Throws on an unknown scenario. */
+  setScenario(variant: Variant, name: string | null): void;
+  /** Back to how the session started: seeded store, starting scenarios and clock, no journal. */
+  reset(): void;
+  /** When a request last named this session, on the mock's own clock (ms since the epoch). */
+  readonly lastSeenMs: number;
+  /** Login requests this session has answered. */
+  readonly requests: number;
+}
+
+/** What the mock itself keeps of a session: the context its logins run in. */
+export interface LiveSession extends MockSession {
+  readonly context: BehaviourContext;
+  lastSeenMs: number;
+  requests: number;
+}
+
+export interface SessionParts {
+  readonly store: UserStore;
+  readonly clock: SessionClock;
+  readonly context: Omit<BehaviourContext, "store" | "clock">;
+  /** Scenarios a new or reset session starts with (`serve --scenario`). */
+  readonly startScenarios: Readonly<Partial<Record<Variant, string>>>;
+}
+
+export function createSession(id: string, parts: SessionParts, nowMs: number): LiveSession {
+  const { store, clock, startScenarios } = parts;
+  const sticky: Record<Variant, string | null> = { talkstack: null, seamless: null };
+  const journal = new RequestJournal();
+
+  function setScenario(variant: Variant, name: string | null): void {
+    if (name !== null && !findScenario(variant, name)) {
+      throw new Error(unknownScenarioMessage(variant, name));
+    }
+    sticky[variant] = name;
+  }
+  function start(): void {
+    for (const variant of VARIANTS) setScenario(variant, startScenarios[variant] ?? null);
+  }
+  start();
+
+  return {
+    id,
+    store,
+    clock,
+    journal,
+    context: { ...parts.context, store, clock },
+    lastSeenMs: nowMs,
+    requests: 0,
+    scenario: (variant) => sticky[variant],
+    setScenario,
+    reset() {
+      store.reset();
+      start();
+      clock.restart();
+      journal.clear();
+      this.requests = 0;
+    },
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * What every control route reads from a request: the session it names, the variant it asks
+ * about, and its JSON body; and the problem replies for each of them gone wrong.
+ */
+import type { LoginMock } from "../mocks/core/login-mock.ts";
+import type { MockReply } from "../mocks/core/mock-reply.ts";
+import { problemReply } from "../mocks/core/problem.ts";
+import type { MockSession } from "../mocks/core/session.ts";
+import { sessionIdOf } from "../mocks/core/session-id.ts";
+import { isVariant, VARIANTS, type Variant } from "../openapi/documents.ts";
+
+export const CONTROL_PREFIX = "/__mock";
+
+export interface ControlRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly bodyText: string;
+  /** The request's Content-Type header, or null. */
+  readonly contentType?: string | null;
+  /** The query string, without its `?`. */
+  readonly query?: string;
+  /** The `X-Mock-Session` header. */
+  readonly session?: string | null;
+  readonly cookie?: string | null;
+  readonly authorization?: string | null;
+}
+
+/** The id of the session a control request names (`default` when none), or its 400. */
+export function sessionIdFor(request: ControlRequest): { id: string } | { reply: MockReply } {
+  const named = sessionIdOf(request.session ?? null, request.cookie ?? null);
+  if (!named.ok) return { reply: named.reply };
+  return { id: named.id ?? "default" };
+}
+
+/** The session a control request acts on, created if new; or its 400 / 503. */
+export function sessionFor(
+  mock: LoginMock,
+  request: ControlRequest,
+): { session: MockSession } | { reply: MockReply } {
+  const named = sessionIdFor(request);
+  if ("reply" in named) return named;
+  const found = mock.openSession(named.id);
+  return found.ok ? { session: found.session } : { reply: found.reply };
+}
+
+/** `?variant=` (else the server's own variant), or a 400 naming the two. */
+export function variantFor(
+  request: ControlRequest,
+  own: Variant,
+  fromBody?: unknown,
+): { variant: Variant } | { reply: MockReply } {
+  const asked = fromBody ?? new URLSearchParams(request.query ?? "").get("variant");
+  if (asked === null || asked === undefined) return { variant: own };
+  if (typeof asked === "string" && isVariant(asked)) return { variant: asked };
+  return {
+    reply: badControlRequest(
+      `"variant" must be one of ${VARIANTS.join(", ")}, not ${JSON.stringify(asked)}. Leave it out to mean this server's own variant (${own}).`,
+    ),
+  };
+}
+
+/** A JSON object body (an empty body counts as `{}`), or undefined when it is not one. */
+export function readJsonObject(bodyText: string): Record<string, unknown> | undefined {
+  if (bodyText.trim() === "") return {};
+  try {
+    const parsed: unknown = JSON.parse(bodyText);
+    return parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)
+      ? (parsed as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function badControlRequest(detail: string): MockReply {
+  return problemReply(400, "bad-control-request", "Bad control request", `[login-mock] ${detail}`);
+}

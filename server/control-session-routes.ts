@@ -1,0 +1,113 @@
+/**
+ * The control routes about sessions and what happened in them: reset (one session or all),
+ * the session's mock clock, its request journal, the list of sessions, and whoami.
+ */
+import type { LoginMock } from "../mocks/core/login-mock.ts";
+import { jsonReply, type MockReply } from "../mocks/core/mock-reply.ts";
+import type { MockSession } from "../mocks/core/session.ts";
+import { MAX_CLOCK_STEP_SECONDS, parseInstant } from "../mocks/core/session-clock.ts";
+import {
+  badControlRequest,
+  CONTROL_PREFIX,
+  type ControlRequest,
+  readJsonObject,
+  sessionFor,
+} from "./control-request.ts";
+
+/** `{}` or no body: the request's session. `{"allSessions": true}`: every session. */
+export function resetRoute(mock: LoginMock, request: ControlRequest): MockReply {
+  const body = readJsonObject(request.bodyText);
+  const allSessions = body?.allSessions ?? false;
+  if (body === undefined || typeof allSessions !== "boolean") {
+    return badControlRequest(
+      `POST ${CONTROL_PREFIX}/reset takes no body or {} (resets this request's session: its store changes, scenarios, clock and journal), or {"allSessions": true} (resets the default session and drops every other one).`,
+    );
+  }
+  if (allSessions) {
+    mock.reset();
+    return jsonReply(200, { reset: "all" });
+  }
+  return withSession(mock, request, (session) => {
+    session.reset();
+    return jsonReply(200, { reset: "session", session: session.id });
+  });
+}
+
+export function clockRoute(mock: LoginMock, request: ControlRequest): MockReply {
+  return withSession(mock, request, (session) => {
+    const { clock } = session;
+    const answer = () => jsonReply(200, { session: session.id, ...clock.state() });
+    if (request.method === "GET") return answer();
+    if (request.method === "DELETE") {
+      clock.toReal();
+      return answer();
+    }
+    const body = readJsonObject(request.bodyText) ?? {};
+    const usage = `PUT ${CONTROL_PREFIX}/clock takes {"advanceSeconds": N} (moves this session's clock N seconds, negative goes back, |N| <= ${MAX_CLOCK_STEP_SECONDS}) or {"now": "2030-01-01T09:00:00Z"} (sets it; time runs on from there). DELETE ${CONTROL_PREFIX}/clock returns to real time.`;
+    const { advanceSeconds, now } = body;
+    if ((advanceSeconds === undefined) === (now === undefined)) return badControlRequest(usage);
+    try {
+      if (advanceSeconds !== undefined) {
+        if (typeof advanceSeconds !== "number") return badControlRequest(usage);
+        clock.advance(advanceSeconds);
+      } else {
+        const instant = typeof now === "string" ? parseInstant(now) : undefined;
+        if (instant === undefined) return badControlRequest(usage);
+        clock.set(instant);
+      }
+    } catch (error) {
+      return badControlRequest((error as Error).message.replace(/^\[login-mock\] /, ""));
+    }
+    return answer();
+  });
+}
+
+export function requestsRoute(mock: LoginMock, request: ControlRequest): MockReply {
+  return withSession(mock, request, (session) => {
+    const { journal } = session;
+    const limitText = new URLSearchParams(request.query ?? "").get("limit");
+    const limit = limitText === null ? journal.capacity : Number(limitText);
+    if (!/^\d+$/.test(limitText ?? "0") || limit < 1 || limit > journal.capacity) {
+      return badControlRequest(
+        `?limit= takes a whole number from 1 to ${journal.capacity} (this session's journal keeps the newest ${journal.capacity} logins), not ${JSON.stringify(limitText)}.`,
+      );
+    }
+    if (request.method === "DELETE") journal.clear();
+    return jsonReply(200, {
+      session: session.id,
+      capacity: journal.capacity,
+      entries: journal.entries(limit),
+    });
+  });
+}
+
+export function sessionsRoute(mock: LoginMock): MockReply {
+  return jsonReply(200, {
+    limit: mock.sessionLimits.limit,
+    idleMinutes: mock.sessionLimits.idleMs / 60_000,
+    sessions: mock.sessions().map((session) => ({
+      id: session.id,
+      lastSeen: new Date(session.lastSeenMs).toISOString(),
+      requests: session.requests,
+    })),
+  });
+}
+
+export async function whoamiRoute(mock: LoginMock, request: ControlRequest): Promise<MockReply> {
+  const found = sessionFor(mock, request);
+  if ("reply" in found) return found.reply;
+  const described = await mock.whoami(found.session, {
+    cookie: request.cookie ?? null,
+    authorization: request.authorization ?? null,
+  });
+  return jsonReply(200, described);
+}
+
+function withSession(
+  mock: LoginMock,
+  request: ControlRequest,
+  act: (session: MockSession) => MockReply,
+): MockReply {
+  const found = sessionFor(mock, request);
+  return "reply" in found ? found.reply : act(found.session);
+}

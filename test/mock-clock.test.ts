@@ -1,0 +1,181 @@
+import { describe, expect, it } from "vitest";
+import { parseServeOptions, UsageError } from "../cli/serve.ts";
+import { fixedClock } from "../mocks/core/clock.ts";
+import { DEFAULT_JWT_SECRET, verifyToken } from "../mocks/core/jwt.ts";
+import { createLoginMock } from "../mocks/core/login-mock.ts";
+import { MAX_CLOCK_STEP_SECONDS, SessionClock } from "../mocks/core/session-clock.ts";
+import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../mocks/store/demo-accounts.ts";
+import type { Variant } from "../openapi/documents.ts";
+import { useHttpServers } from "./support/http-servers.ts";
+
+const servers = useHttpServers();
+const SESSION = "clock-test";
+
+/** Logs in on `variant` in the test's session; the token, and its iat/exp as verified. */
+async function logIn(variant: Variant) {
+  const body =
+    variant === "talkstack"
+      ? TALKSTACK_DEMO.documented
+      : { ...SEAMLESS_DEMO.documented, recaptchaVal: "x" };
+  const response = await fetch(`${servers.url(variant)}/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-mock-session": SESSION },
+    body: JSON.stringify(body),
+  });
+  const token =
+    variant === "talkstack"
+      ? ((await response.json()) as { token: string }).token
+      : (/^token=([^;]+)/.exec(response.headers.getSetCookie()[0] ?? "")?.[1] ?? "missing");
+  const { payload } = await verifyToken(token, { secret: DEFAULT_JWT_SECRET, nowMs: 0 });
+  return { token, iat: payload.iat ?? 0, exp: payload.exp ?? 0 };
+}
+
+async function clock(method: string, body?: unknown, session = SESSION) {
+  const response = await fetch(`${servers.url("seamless")}/__mock/clock`, {
+    method,
+    headers: {
+      "x-mock-session": session,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
+
+async function stateOf(token: string, variant: Variant) {
+  const headers: Record<string, string> =
+    variant === "talkstack" ? { authorization: `Bearer ${token}` } : { cookie: `token=${token}` };
+  const response = await fetch(`${servers.url(variant)}/__mock/whoami`, {
+    headers: { ...headers, "x-mock-session": SESSION },
+  });
+  const body = (await response.json()) as { credentials: { state: string }[] };
+  return body.credentials[0]?.state;
+}
+
+describe("the mock clock over HTTP", () => {
+  it("starts on real time", async () => {
+    const before = Date.now();
+    const { body } = await clock("GET");
+    expect(body).toMatchObject({ session: SESSION, offsetSeconds: 0, real: true });
+    expect(Date.parse(String(body.now))).toBeGreaterThanOrEqual(before - 1000);
+  });
+
+  it("expires a token issued before the clock is advanced past its lifetime", async () => {
+    const talkstack = await logIn("talkstack");
+    const seamless = await logIn("seamless");
+    expect(await stateOf(talkstack.token, "talkstack")).toBe("valid");
+    const moved = await clock("PUT", { advanceSeconds: 2 * 3600 + 1 });
+    expect(moved.body).toMatchObject({ offsetSeconds: 7201, real: false });
+    expect(await stateOf(talkstack.token, "talkstack")).toBe("expired");
+    expect(await stateOf(seamless.token, "seamless")).toBe("valid");
+    await clock("PUT", { advanceSeconds: 22 * 3600 });
+    expect(await stateOf(seamless.token, "seamless")).toBe("expired");
+    // Another session keeps its own time: the same token is still valid there.
+    const other = await fetch(`${servers.url("talkstack")}/__mock/whoami`, {
+      headers: { authorization: `Bearer ${talkstack.token}`, "x-mock-session": "other" },
+    });
+    expect(
+      ((await other.json()) as { credentials: { state: string }[] }).credentials[0]?.state,
+    ).toBe("valid");
+  });
+
+  it("issues tokens on the session's time, and on real time again after DELETE", async () => {
+    await clock("PUT", { now: "2031-05-01T00:00:00Z" });
+    const future = await logIn("talkstack");
+    expect(future.iat).toBeGreaterThanOrEqual(Date.parse("2031-05-01T00:00:00Z") / 1000);
+    expect(future.iat).toBeLessThan(Date.parse("2031-05-01T00:01:00Z") / 1000);
+
+    const reset = await clock("DELETE");
+    expect(reset.body).toMatchObject({ offsetSeconds: 0, real: true });
+    const talkstack = await logIn("talkstack");
+    const seamless = await logIn("seamless");
+    expect(talkstack.exp - talkstack.iat).toBe(2 * 3600);
+    expect(seamless.exp - seamless.iat).toBe(24 * 3600);
+    expect(Math.abs(talkstack.iat - Date.now() / 1000)).toBeLessThan(5);
+    expect(await stateOf(talkstack.token, "talkstack")).toBe("valid");
+    expect(await stateOf(seamless.token, "seamless")).toBe("valid");
+    expect(await stateOf(future.token, "talkstack")).toBe("valid");
+  });
+
+  it("moves back with a negative advance, and refuses moves out of range", async () => {
+    await clock("DELETE");
+    expect((await clock("PUT", { advanceSeconds: -60 })).body.offsetSeconds).toBe(-60);
+    for (const bad of [
+      { advanceSeconds: MAX_CLOCK_STEP_SECONDS + 1 },
+      { advanceSeconds: "60" },
+      { now: "2030-01-01" },
+      { now: "2030-01-01T00:00:00" },
+      { now: "10000-01-01T00:00:00Z" },
+      { advanceSeconds: 1, now: "2030-01-01T00:00:00Z" },
+      {},
+    ]) {
+      const refused = await clock("PUT", bad);
+      expect(refused.status, JSON.stringify(bad)).toBe(400);
+      expect(String(refused.body.detail)).toMatch(/advanceSeconds|between 1970/);
+    }
+    expect((await clock("GET")).body.offsetSeconds).toBe(-60);
+  });
+
+  it("goes back to its starting time on a session reset", async () => {
+    await clock("PUT", { advanceSeconds: 3600 });
+    await fetch(`${servers.url("seamless")}/__mock/reset`, {
+      method: "POST",
+      headers: { "x-mock-session": SESSION },
+    });
+    expect((await clock("GET")).body).toMatchObject({ offsetSeconds: 0, real: true });
+  });
+});
+
+describe("the mock clock in the core", () => {
+  it("starts every session at clockStart, then runs on with the base clock", async () => {
+    const base = fixedClock(Date.parse("2026-11-23T12:00:00Z"));
+    const mock = createLoginMock({ clock: base, clockStart: "2030-01-01T09:00:00Z" });
+    expect(new Date(mock.session().clock.now()).toISOString()).toBe("2030-01-01T09:00:00.000Z");
+    base.advance(60_000);
+    // A session created later starts at the same instant; older ones ran on.
+    expect(new Date(mock.session("late").clock.now()).toISOString()).toBe(
+      "2030-01-01T09:00:00.000Z",
+    );
+    expect(new Date(mock.session().clock.now()).toISOString()).toBe("2030-01-01T09:01:00.000Z");
+    mock.session().clock.toReal();
+    expect(mock.session().clock.state()).toEqual({
+      now: "2026-11-23T12:01:00.000Z",
+      offsetSeconds: 0,
+      real: true,
+    });
+    mock.reset();
+    expect(mock.session().clock.state().now).toBe("2030-01-01T09:00:00.000Z");
+  });
+
+  it("signs the Seamless cookie and TalkStack expirationTime on the session's clock", async () => {
+    const mock = createLoginMock({ clock: fixedClock(Date.parse("2026-01-01T00:00:00Z")) });
+    mock.session("s").clock.advance(3600);
+    const reply = await mock.handle("talkstack", {
+      contentType: "application/json",
+      bodyText: JSON.stringify(TALKSTACK_DEMO.documented),
+      prefer: null,
+      scenario: null,
+      session: "s",
+    });
+    const body = JSON.parse(reply.kind === "response" ? reply.body : "{}");
+    expect(body.expirationTime).toBe("2026-01-01T03:00:00.000Z");
+  });
+
+  it("refuses a clockStart that is not an instant, and a move past the limits", () => {
+    expect(() => createLoginMock({ clockStart: "next tuesday" })).toThrow(/clockStart/);
+    const sessionClock = new SessionClock(fixedClock(0));
+    expect(() => sessionClock.advance(-1)).toThrow(/between 1970/);
+    expect(() => sessionClock.advance(Number.NaN)).toThrow(/advanceSeconds/);
+  });
+
+  it("takes --clock ISO on the command line, and refuses anything else", () => {
+    expect(parseServeOptions(["--clock", "2030-01-01T09:00:00Z"], {}).clockStart).toBe(
+      Date.parse("2030-01-01T09:00:00Z"),
+    );
+    expect(
+      parseServeOptions([], { LOGIN_MOCK_CLOCK: "2030-01-01T10:00:00+01:00" }).clockStart,
+    ).toBe(Date.parse("2030-01-01T09:00:00Z"));
+    expect(() => parseServeOptions(["--clock", "tomorrow"], {})).toThrow(UsageError);
+    expect(() => parseServeOptions(["--clock", "tomorrow"], {})).toThrow(/--clock "tomorrow"/);
+  });
+});

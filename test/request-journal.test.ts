@@ -1,0 +1,162 @@
+import { describe, expect, it } from "vitest";
+import { fixedClock } from "../mocks/core/clock.ts";
+import { createLoginMock } from "../mocks/core/login-mock.ts";
+import { JOURNAL_CAPACITY } from "../mocks/core/request-journal.ts";
+import { SEAMLESS_DEMO } from "../mocks/store/demo-accounts.ts";
+import type { Variant } from "../openapi/documents.ts";
+import { useHttpServers } from "./support/http-servers.ts";
+
+const servers = useHttpServers();
+const seamlessBody = JSON.stringify({ ...SEAMLESS_DEMO.documented, recaptchaVal: "x" });
+
+const login = (variant: Variant, session: string, init: RequestInit = {}, query = "") =>
+  fetch(`${servers.url(variant)}/auth/login${query}`, {
+    method: "POST",
+    ...init,
+    headers: { "x-mock-session": session, ...(init.headers as Record<string, string>) },
+  });
+
+async function journal(session: string, query = "", method = "GET") {
+  const response = await fetch(`${servers.url("seamless")}/__mock/requests${query}`, {
+    method,
+    headers: { "x-mock-session": session },
+  });
+  const text = await response.text();
+  return { status: response.status, text, body: JSON.parse(text) as Record<string, unknown> };
+}
+
+describe("GET /__mock/requests", () => {
+  it("lists the session's logins newest first, with status, scenario and field verdicts", async () => {
+    await login("talkstack", "j1", {
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "not-an-email", password: "x" }),
+    });
+    // The connection drops: fetch rejects, and the journal still has the request.
+    await expect(
+      login("seamless", "j1", {
+        headers: { "content-type": "application/json", "x-mock-scenario": "network-error" },
+        body: JSON.stringify({ email: "a@b.co", password: 5 }),
+      }),
+    ).rejects.toThrow(TypeError);
+    await login("seamless", "j1", {
+      headers: { "content-type": "application/json" },
+      body: seamlessBody,
+    });
+    const { body } = await journal("j1");
+    expect(body.session).toBe("j1");
+    expect(body.capacity).toBe(JOURNAL_CAPACITY);
+    const entries = body.entries as Record<string, unknown>[];
+    expect(entries.map(({ time: _time, ...entry }) => entry)).toEqual([
+      {
+        variant: "seamless",
+        method: "POST",
+        path: "/auth/login",
+        status: 200,
+        scenario: "success",
+        fields: {
+          email: { present: true, wellFormed: true },
+          password: { present: true, wellFormed: true },
+          recaptchaVal: { present: true, wellFormed: true },
+        },
+      },
+      {
+        variant: "seamless",
+        method: "POST",
+        path: "/auth/login",
+        status: null,
+        scenario: "network-error",
+        fields: {
+          email: { present: true, wellFormed: true },
+          password: { present: true, wellFormed: false },
+          recaptchaVal: { present: false, wellFormed: false },
+        },
+      },
+      {
+        variant: "talkstack",
+        method: "POST",
+        path: "/auth/login",
+        status: 400,
+        scenario: "invalid-email",
+        fields: {
+          email: { present: true, wellFormed: false },
+          password: { present: true, wellFormed: true },
+        },
+      },
+    ]);
+    expect(Date.parse(String(entries[0]?.time))).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it("keeps each session's journal apart, and records no control requests", async () => {
+    await login("seamless", "j2", { headers: { "content-type": "text/plain" }, body: "hi" });
+    await fetch(`${servers.url("seamless")}/__mock/scenario`, {
+      headers: { "x-mock-session": "j2" },
+    });
+    const entries = (await journal("j2")).body.entries as { status: number }[];
+    expect(entries).toHaveLength(1);
+    expect(entries[0]?.status).toBe(422);
+    expect((await journal("j3")).body.entries).toEqual([]);
+  });
+
+  it("honours ?limit=, refuses a bad one, and DELETE clears the session's journal", async () => {
+    for (let i = 0; i < 3; i++) await login("talkstack", "j4", { body: "{}" });
+    expect((await journal("j4", "?limit=2")).body.entries).toHaveLength(2);
+    for (const bad of ["0", "101", "two", "-1"]) {
+      expect((await journal("j4", `?limit=${bad}`)).status, bad).toBe(400);
+    }
+    const cleared = await journal("j4", "", "DELETE");
+    expect(cleared.body).toEqual({ session: "j4", capacity: JOURNAL_CAPACITY, entries: [] });
+    expect((await journal("j4")).body.entries).toEqual([]);
+  });
+
+  it("never holds a password, reCAPTCHA value, token or cookie", async () => {
+    // The request-log secrecy test's values (test/server-http.test.ts), plus the reCAPTCHA.
+    const secret = "Log-Me-Not-123";
+    const recaptcha = "recaptcha-Log-Me-Not-456";
+    await login("talkstack", "j5", {
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "x@y.co", password: secret }),
+    });
+    const success = await login("seamless", "j5", {
+      headers: { "content-type": "application/json", cookie: "token=abc.def.ghi" },
+      body: JSON.stringify({ ...SEAMLESS_DEMO.documented, recaptchaVal: recaptcha }),
+    });
+    const token = success.headers.getSetCookie()[0]?.split(";")[0]?.split("=")[1] ?? "missing";
+    await login("talkstack", "j5", { body: "{}" }, `?password=${secret}`);
+    const { text, body } = await journal("j5");
+    expect((body.entries as unknown[]).length).toBe(3);
+    for (const secretValue of [
+      secret,
+      recaptcha,
+      token,
+      SEAMLESS_DEMO.documented.password,
+      "abc.def.ghi",
+      SEAMLESS_DEMO.documented.email,
+    ]) {
+      expect(text).not.toContain(secretValue);
+    }
+  });
+});
+
+describe("the journal in the core", () => {
+  it(`keeps the newest ${JOURNAL_CAPACITY} logins of a session, dropping the oldest`, async () => {
+    const clock = fixedClock(Date.parse("2026-05-05T00:00:00Z"));
+    const mock = createLoginMock({ clock });
+    for (let i = 0; i < JOURNAL_CAPACITY + 5; i++) {
+      clock.advance(1000);
+      await mock.handle("talkstack", {
+        contentType: "application/json",
+        bodyText: "{}",
+        prefer: null,
+        scenario: null,
+      });
+    }
+    const { journal } = mock.session();
+    expect(journal.size).toBe(JOURNAL_CAPACITY);
+    const entries = journal.entries();
+    expect(entries).toHaveLength(JOURNAL_CAPACITY);
+    expect(entries[0]?.time).toBe("2026-05-05T00:01:45.000Z");
+    expect(entries.at(-1)?.time).toBe("2026-05-05T00:00:06.000Z");
+    mock.reset();
+    expect(mock.session().journal.entries()).toEqual([]);
+  });
+});
