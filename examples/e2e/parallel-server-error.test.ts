@@ -1,47 +1,13 @@
 /**
- * Two workers, one mock server. This file and parallel-recaptcha.test.ts run at the same
- * time in two Vitest workers, each with its own browser and its own mock session. Each forces
- * a different Seamless scenario through the control API, and each sees only its own: nothing
- * is reset between them, nothing waits for the other to finish.
+ * The other of the two parallel workers (see parallel-recaptcha.test.ts): same server, its own
+ * session, a different scenario forced at the same moment.
  */
-import { SEAMLESS_DEMO } from "login-mock";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchChromium } from "../../test/browser/support/chromium.ts";
-import {
-  control,
-  forceScenario,
-  journalOf,
-  logIn,
-  openApp,
-  waitForScenario,
-} from "./support/e2e.ts";
+import { parallelScenarioTest } from "./support/parallel-scenario.ts";
 
-// One session per test file: any name no other worker uses.
-const SESSION = "e2e-server-error";
-const OTHER = { session: "e2e-recaptcha", scenario: "recaptcha-failed" };
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-  // A watch-mode rerun talks to the same server: start this session from its seeded state.
-  await control(SESSION, "POST", "/reset");
-});
-afterAll(() => browser?.close());
-
-it("gets the server error it forced while the other worker forces a reCAPTCHA failure", async () => {
-  const page = await openApp(browser, SESSION, "query");
-  await forceScenario(SESSION, "seamless", "server-error");
-  // Only to prove the point: both sessions now hold a different scenario at the same moment.
-  await waitForScenario(OTHER.session, "seamless", OTHER.scenario);
-
-  expect(await logIn(page, "seamless", SEAMLESS_DEMO.documented)).toEqual({
-    headline: "Login failed: 500",
-    message: "user Login Failed.",
-  });
-  // The session's journal holds this worker's login and nobody else's.
-  const logins = (await journalOf(SESSION)).filter((entry) => entry.method === "POST");
-  expect(logins.map(({ path, status, scenario }) => ({ path, status, scenario }))).toEqual([
-    { path: "/auth/login", status: 500, scenario: "server-error" },
-  ]);
+parallelScenarioTest({
+  session: "e2e-server-error",
+  scenario: "server-error",
+  other: { session: "e2e-recaptcha", scenario: "recaptcha-failed" },
+  shows: { headline: "Login failed: 500", message: "user Login Failed." },
+  status: 500,
 });
