@@ -8,7 +8,7 @@
  *   npm run bench -- --rounds 3   # three interleaved rounds, medians: steadier, ~4 minutes
  *   npm run bench -- --duration 3 # quicker, noisier
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFile, execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
@@ -22,12 +22,23 @@ const { values } = parseArgs({
     duration: { type: "string", default: "10" },
     connections: { type: "string", default: "50" },
     rounds: { type: "string", default: "1" },
+    "msw-logins": { type: "string", default: "2000" },
   },
 });
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
 const ROUNDS = Math.max(1, Number(values.rounds));
 const NODE = process.execPath;
+// At most 20,000 logins per MSW batch, so the in-process case stays bounded in time too.
+const MSW_LOGINS = Math.min(20_000, Math.max(1, Number(values["msw-logins"])));
+// /proc/<pid>/stat counts CPU time in clock ticks; read their length once (100 on Linux/x86).
+const CLK_TCK = (() => {
+  try {
+    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
 
 interface Target {
   readonly name: string;
@@ -114,7 +125,17 @@ async function coldStart(
   throw new Error(`${target.name} did not answer 200 within 30 s`);
 }
 
-async function load(port: number, body: string, duration = DURATION) {
+/** A process's CPU time so far, user + system, in µs: /proc/<pid>/stat fields 14 and 15. */
+function cpuUs(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  // Fields after the command name, which is in parentheses and may hold spaces: field 3 first.
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  const ticks = Number(fields[14 - 3]) + Number(fields[15 - 3]);
+  return (ticks * 1e6) / CLK_TCK;
+}
+
+async function load(port: number, body: string, duration = DURATION, pid = 0) {
+  const cpuBefore = pid ? cpuUs(pid) : 0;
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/auth/login`,
     method: "POST",
@@ -123,7 +144,11 @@ async function load(port: number, body: string, duration = DURATION) {
     connections: CONNECTIONS,
     duration,
   });
+  const cpu = pid ? cpuUs(pid) - cpuBefore : 0;
+  // Requests answered during the load (autocannon's total), so CPU µs per request.
+  const requests = result.requests.total;
   return {
+    cpuPerRequest: requests > 0 ? cpu / requests : 0,
     rps: result.requests.average,
     p50: result.latency.p50,
     p99: result.latency.p99,
@@ -147,16 +172,8 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 type Load = Awaited<ReturnType<typeof load>>;
-const rows: {
-  name: string;
-  coldMs: number;
-  bytes: number;
-  success: Load;
-  error: Load;
-  rss: number;
-}[] = [];
 console.log(
-  `[bench] node ${process.version}, ${DURATION} s per load, ${CONNECTIONS} connections, ${ROUNDS} round(s)`,
+  `[bench] node ${process.version}, ${DURATION} s per load, ${CONNECTIONS} connections, ${ROUNDS} round(s); CPU from /proc/<pid>/stat (utime + stime, ${CLK_TCK} ticks/s)`,
 );
 
 // Cold start is the median of three spawns (the first also fills V8's compile cache, as a
@@ -165,6 +182,14 @@ const servers: {
   target: Target;
   running: Awaited<ReturnType<typeof coldStart>>;
   coldMs: number;
+}[] = [];
+const rows: {
+  name: string;
+  coldMs: number;
+  bytes: number;
+  success: Load[];
+  error: Load[];
+  rss: number;
 }[] = [];
 try {
   for (const target of TARGETS) {
@@ -181,14 +206,27 @@ try {
   // Two seconds of discarded load each, so every server is measured with its JIT warm.
   for (const { running } of servers) await load(running.port, SUCCESS_BODY, 2);
   // Rounds take turns (ceiling, mock, Prism, ceiling, …) so that drift in this machine's speed
-  // falls on all three alike; each figure is the median over the rounds.
+  // falls on all three alike; each figure is the median over the rounds, each ratio the median
+  // of the per-round ratios, with their spread (min–max).
   const results = servers.map(() => ({ success: [] as Load[], error: [] as Load[] }));
   for (let round = 0; round < ROUNDS; round++) {
     for (const [index, { running }] of servers.entries()) {
-      results[index]?.success.push(await load(running.port, SUCCESS_BODY));
-      results[index]?.error.push(await load(running.port, ERROR_BODY));
+      const pid = running.child.pid ?? 0;
+      results[index]?.success.push(await load(running.port, SUCCESS_BODY, DURATION, pid));
+      results[index]?.error.push(await load(running.port, ERROR_BODY, DURATION, pid));
     }
-    console.log(`[bench] round ${round + 1}/${ROUNDS} done`);
+    const base = results[0];
+    console.log(`[bench] round ${round + 1}/${ROUNDS}:`);
+    for (const [index, { target }] of servers.entries()) {
+      const s = results[index]?.success[round];
+      const e = results[index]?.error[round];
+      const bs = base?.success[round];
+      const be = base?.error[round];
+      if (!s || !e || !bs || !be) continue;
+      console.log(
+        `  ${target.name.padEnd(26)} success ${Math.round(s.rps)} req/s (${ratio(s.rps, bs.rps)}), ${s.cpuPerRequest.toFixed(1)} µs CPU/req (${ratio(s.cpuPerRequest, bs.cpuPerRequest)}) | error ${Math.round(e.rps)} req/s (${ratio(e.rps, be.rps)}), ${e.cpuPerRequest.toFixed(1)} µs CPU/req (${ratio(e.cpuPerRequest, be.cpuPerRequest)})`,
+      );
+    }
   }
   for (const [index, { target, running, coldMs }] of servers.entries()) {
     const result = results[index];
@@ -197,16 +235,10 @@ try {
       name: target.name,
       coldMs,
       bytes: running.bytes,
-      success: medianLoad(result.success),
-      error: medianLoad(result.error),
+      success: result.success,
+      error: result.error,
       rss: rssMb(running.child.pid ?? 0),
     });
-  }
-  if (ROUNDS > 1) {
-    const perRound = (results[1]?.success ?? []).map((load, round) =>
-      (load.rps / (results[0]?.success[round]?.rps ?? 1)).toFixed(2),
-    );
-    console.log(`[bench] login-mock success ratio per round: ${perRound.join(", ")}`);
   }
 } finally {
   for (const { running } of servers) await stop(running.child);
@@ -217,33 +249,44 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
-function medianLoad(loads: readonly Load[]): Load {
-  return {
-    rps: median(loads.map((l) => l.rps)),
-    p50: median(loads.map((l) => l.p50)),
-    p99: median(loads.map((l) => l.p99)),
-    non2xx: Math.max(...loads.map((l) => l.non2xx)),
-    errors: Math.max(...loads.map((l) => l.errors)),
-  };
+function ratio(value: number, base: number): string {
+  return `${(value / base).toFixed(2)}x`;
+}
+
+/** Median and spread of a figure over the rounds: "12.3 (11.9–13.0)"; one round, no spread. */
+function spread(values: readonly number[], digits: number, suffix = ""): string {
+  const m = `${median(values).toFixed(digits)}${suffix}`;
+  if (values.length < 2) return m;
+  return `${m} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
+}
+
+/** Per-round ratios of one server's figure to the ceiling's in the same round. */
+function roundRatios(loads: readonly Load[], base: readonly Load[], pick: (l: Load) => number) {
+  return loads.map((l, round) => pick(l) / pick(base[round] ?? l));
 }
 
 const ceiling = rows[0];
 if (!ceiling) throw new Error("no ceiling measured");
-const ratio = (value: number, base: number) => `${(value / base).toFixed(2)}x`;
+const rps = (l: Load) => l.rps;
+const cpu = (l: Load) => l.cpuPerRequest;
 const lines = [
-  "| server | body bytes | success req/s | × ceiling | p50 / p99 ms | error req/s | × ceiling | p50 / p99 ms | cold start ms | × ceiling | RSS after load MB | × ceiling |",
-  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+  "| server | body bytes | success req/s | × ceiling | success CPU µs/req | × ceiling | p50 / p99 ms | error req/s | × ceiling | error CPU µs/req | × ceiling | p50 / p99 ms | cold start ms | × ceiling | RSS after load MB | × ceiling |",
+  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ...rows
     .map((row) =>
       [
         row.name,
         row.bytes,
-        Math.round(row.success.rps),
-        ratio(row.success.rps, ceiling.success.rps),
-        `${row.success.p50} / ${row.success.p99}`,
-        Math.round(row.error.rps),
-        ratio(row.error.rps, ceiling.error.rps),
-        `${row.error.p50} / ${row.error.p99}`,
+        Math.round(median(row.success.map(rps))),
+        spread(roundRatios(row.success, ceiling.success, rps), 2, "x"),
+        spread(row.success.map(cpu), 1),
+        spread(roundRatios(row.success, ceiling.success, cpu), 2, "x"),
+        `${median(row.success.map((l) => l.p50))} / ${median(row.success.map((l) => l.p99))}`,
+        Math.round(median(row.error.map(rps))),
+        spread(roundRatios(row.error, ceiling.error, rps), 2, "x"),
+        spread(row.error.map(cpu), 1),
+        spread(roundRatios(row.error, ceiling.error, cpu), 2, "x"),
+        `${median(row.error.map((l) => l.p50))} / ${median(row.error.map((l) => l.p99))}`,
         Math.round(row.coldMs),
         ratio(row.coldMs, ceiling.coldMs),
         row.rss.toFixed(1),
@@ -253,15 +296,100 @@ const lines = [
     .map((line) => `| ${line} |`),
 ];
 console.log(`\n${lines.join("\n")}\n`);
+console.log(
+  "Figures are medians over the rounds, (min–max) across rounds; × ceiling is the median of the per-round ratios. CPU µs/req = the server process's user + sys CPU during the load / requests completed (load generator excluded).",
+);
+const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
 const mock = rows.find((row) => row.name === "login-mock");
 if (mock) {
-  const verdict = (ok: boolean) => (ok ? "met" : "NOT met");
+  const successCpu = median(roundRatios(mock.success, ceiling.success, cpu));
+  const successRps = median(roundRatios(mock.success, ceiling.success, rps));
+  const errorCpu = median(roundRatios(mock.error, ceiling.error, cpu));
+  const cold = mock.coldMs / ceiling.coldMs;
+  const rss = mock.rss / ceiling.rss;
+  console.log("Targets (login-mock vs ceiling, medians):");
   console.log(
-    `Targets: success throughput >= 0.5x ceiling: ${verdict(mock.success.rps >= 0.5 * ceiling.success.rps)}; cold start <= 2x: ${verdict(mock.coldMs <= 2 * ceiling.coldMs)}; RSS <= 1.5x: ${verdict(mock.rss <= 1.5 * ceiling.rss)}`,
+    `  success CPU/request <= 2.0x: ${successCpu.toFixed(2)}x  ${verdict(successCpu <= 2)}`,
   );
+  console.log(
+    `  success throughput  >= 0.5x: ${successRps.toFixed(2)}x  ${verdict(successRps >= 0.5)}`,
+  );
+  console.log(
+    `  error CPU/request   <= 1.5x: ${errorCpu.toFixed(2)}x  ${verdict(errorCpu <= 1.5)}`,
+  );
+  console.log(`  cold start          <= 1.5x: ${cold.toFixed(2)}x  ${verdict(cold <= 1.5)}`);
+  console.log(`  RSS after load      <= 1.3x: ${rss.toFixed(2)}x  ${verdict(rss <= 1.3)}`);
   const failures = rows
-    .filter((row) => row.success.non2xx > 0 || row.success.errors > 0)
+    .filter((row) => row.success.some((l) => l.non2xx > 0 || l.errors > 0))
     .map((row) => row.name);
   if (failures.length)
     console.log(`Warning: non-2xx or errors on the success path for ${failures.join(", ")}`);
 }
+
+// MSW in-process: our handlers vs a bare http.post answering the same bytes, each batch in a
+// child process of its own (setupServer patches globals), alternating ours/bare, bare/ours, …
+// The HTTP servers above are stopped by now, so nothing else of ours competes for the cores.
+const MSW_WARMUP = 300;
+type MswBatch = {
+  kind: string;
+  logins: number;
+  ok: number;
+  wallMs: number;
+  cpuUs: number;
+  sample: unknown;
+};
+function mswBatch(kind: "ours" | "bare", sample?: unknown): Promise<MswBatch> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      NODE,
+      ["bench/msw-case.ts", kind, String(MSW_LOGINS), String(MSW_WARMUP)],
+      {
+        env: { ...process.env, MSW_BARE_RESPONSE: sample ? JSON.stringify(sample) : "" },
+        timeout: 180_000,
+        maxBuffer: 16 * 1024 * 1024,
+      },
+      (error, stdout) => {
+        if (error) return reject(error);
+        const last = stdout.trim().split("\n").at(-1) ?? "";
+        resolve(JSON.parse(last) as MswBatch);
+      },
+    );
+  });
+}
+const mswVersion = (
+  JSON.parse(readFileSync("node_modules/msw/package.json", "utf8")) as { version: string }
+).version;
+const ours: MswBatch[] = [];
+const bare: MswBatch[] = [];
+let sample: unknown;
+for (let round = 0; round < ROUNDS; round++) {
+  const order: ("ours" | "bare")[] =
+    round % 2 === 0 || !sample ? ["ours", "bare"] : ["bare", "ours"];
+  for (const kind of order) {
+    const batch = await mswBatch(kind, sample);
+    if (kind === "ours") sample ??= batch.sample;
+    (kind === "ours" ? ours : bare).push(batch);
+  }
+}
+const msPer = (b: MswBatch) => b.wallMs / b.logins;
+const cpuMsPer = (b: MswBatch) => b.cpuUs / 1000 / b.logins;
+const wallRatios = ours.map((b, i) => msPer(b) / msPer(bare[i] ?? b));
+const cpuRatios = ours.map((b, i) => cpuMsPer(b) / cpuMsPer(bare[i] ?? b));
+console.log(
+  `\nMSW ${mswVersion} in-process (setupServer + fetch; ${MSW_LOGINS} sequential logins per batch after ${MSW_WARMUP} warm-up; one child process per batch; ${ROUNDS} round(s), alternating):`,
+);
+console.log(
+  `  ours (createHandlers)       ${spread(ours.map(msPer), 3)} ms/login wall, ${spread(ours.map(cpuMsPer), 3)} ms CPU/login`,
+);
+console.log(
+  `  bare http.post, same bytes  ${spread(bare.map(msPer), 3)} ms/login wall, ${spread(bare.map(cpuMsPer), 3)} ms CPU/login`,
+);
+const wallRatio = median(wallRatios);
+console.log(
+  `  ours / bare                 wall ${spread(wallRatios, 2, "x")}, CPU ${spread(cpuRatios, 2, "x")}; target wall <= 1.3x: ${verdict(wallRatio <= 1.3)}`,
+);
+const notOk = [...ours, ...bare].filter((b) => b.ok !== b.logins);
+if (notOk.length) console.log(`  Warning: ${notOk.length} batch(es) had non-200 answers`);
+console.log(
+  `  msw 2 beside msw 3: msw 2 is measured by nothing yet (only msw ${mswVersion} is installed).`,
+);

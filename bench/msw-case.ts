@@ -1,0 +1,87 @@
+/**
+ * One MSW batch, run by bench/run.ts in a child process of its own (msw's `setupServer`
+ * patches the process's globals, so each case gets a clean process and alternation between
+ * cases cannot leak interception from one into the other).
+ *
+ *   node bench/msw-case.ts ours <logins> <warm-up>   # our createHandlers(createLoginMock())
+ *   node bench/msw-case.ts bare <logins> <warm-up>   # one http.post answering fixed bytes,
+ *                                                    # given as JSON in MSW_BARE_RESPONSE
+ *
+ * Sends the logins one after another with `fetch` to the vendor's URL and prints one JSON line:
+ * wall ms and CPU µs (process.cpuUsage, user + system) for the measured batch, the count of
+ * 200s, and the first response (status, headers, body) so the bare case can send the same bytes.
+ */
+import { HttpResponse, http } from "msw";
+import { setupServer } from "msw/node";
+import { createLoginMock } from "../mocks/core/login-mock.ts";
+import { createHandlers, DEFAULT_BASE_URLS } from "../mocks/msw/handlers.ts";
+
+const [kind, loginsArg = "2000", warmupArg = "300"] = process.argv.slice(2);
+const LOGINS = Math.min(20_000, Math.max(1, Number(loginsArg)));
+const WARMUP = Math.min(20_000, Math.max(0, Number(warmupArg)));
+const URL_ = `${DEFAULT_BASE_URLS.seamless[0]}/auth/login`;
+const BODY = JSON.stringify({
+  email: "user@example.com",
+  password: "securePassword123",
+  recaptchaVal: "bench",
+});
+
+interface Sample {
+  status: number;
+  headers: [string, string][];
+  body: string;
+}
+
+function handlersFor(kind: string | undefined) {
+  if (kind === "ours") return createHandlers(createLoginMock());
+  if (kind === "bare") {
+    const sample = JSON.parse(process.env.MSW_BARE_RESPONSE ?? "null") as Sample | null;
+    if (!sample) throw new Error("bare: MSW_BARE_RESPONSE is not set");
+    return [
+      http.post(URL_, async ({ request }) => {
+        await request.text(); // read the body, as our handler does
+        const headers = new Headers();
+        for (const [name, value] of sample.headers) headers.append(name, value);
+        return new HttpResponse(sample.body, { status: sample.status, headers });
+      }),
+    ];
+  }
+  throw new Error(`unknown case ${kind}; use ours or bare`);
+}
+
+const server = setupServer(...handlersFor(kind));
+server.listen({ onUnhandledFrame: "error" });
+
+async function login(): Promise<Response> {
+  return fetch(URL_, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: BODY,
+  });
+}
+
+const first = await login();
+const sample: Sample = {
+  status: first.status,
+  headers: [...first.headers].filter(([name]) => name !== "set-cookie"),
+  body: await first.text(),
+};
+for (const cookie of first.headers.getSetCookie()) sample.headers.push(["set-cookie", cookie]);
+
+for (let i = 0; i < WARMUP; i++) await (await login()).text();
+
+let ok = 0;
+const cpuBefore = process.cpuUsage();
+const started = performance.now();
+for (let i = 0; i < LOGINS; i++) {
+  const response = await login();
+  await response.text();
+  if (response.status === 200) ok++;
+}
+const wallMs = performance.now() - started;
+const cpu = process.cpuUsage(cpuBefore);
+server.close();
+
+process.stdout.write(
+  `${JSON.stringify({ kind, logins: LOGINS, ok, wallMs, cpuUs: cpu.user + cpu.system, sample })}\n`,
+);
