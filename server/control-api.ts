@@ -79,8 +79,7 @@ async function controlReply(
         allow("GET, PUT, DELETE") ?? refuseNonJson(request) ?? scenarioRoute(variant, mock, request)
       );
     case "/reset":
-      if (request.method !== "POST") return methodNotAllowed(request.method, request.path, "POST");
-      return refuseNonJson(request) ?? resetRoute(mock, request);
+      return allow("POST") ?? refuseNonJson(request) ?? resetRoute(mock, request);
     case "/clock":
       return allow("GET, PUT, DELETE") ?? refuseNonJson(request) ?? clockRoute(mock, request);
     case WHOAMI_ROUTE:

@@ -6,9 +6,9 @@
  * It sends no CORS headers (see cors.ts), so no other page can read what it says.
  */
 import type { IncomingMessage } from "node:http";
-import type { MockReply } from "../mocks/core/mock-reply.ts";
+import { type MockReply, withHeaders } from "../mocks/core/mock-reply.ts";
 import { problemReply } from "../mocks/core/problem.ts";
-import { type AllowedHosts, isHostAllowed } from "./host-check.ts";
+import { type AllowedHosts, hostNameOf, isHostAllowed } from "./host-check.ts";
 
 declare module "./create-server.ts" {
   interface MockServerOptions {
@@ -21,7 +21,7 @@ declare module "./create-server.ts" {
 }
 
 /** Sent with every control reply: never sniff a JSON reply into HTML, never cache state. */
-export const CONTROL_HEADERS: readonly (readonly [string, string])[] = [
+const CONTROL_HEADERS: readonly (readonly [string, string])[] = [
   ["x-content-type-options", "nosniff"],
   ["cache-control", "no-store"],
 ];
@@ -59,14 +59,13 @@ function isOwnOrigin(origin: string, host: string): boolean {
 }
 
 function hostRefused(host: string | undefined): MockReply {
-  const name = host?.replace(/:\d+$/, "") ?? "";
   const shown = host === undefined ? "no Host header" : `Host ${JSON.stringify(host)}`;
   return withControlHeaders(
     problemReply(
       403,
       "control-host-not-allowed",
       "Host not allowed for the control API",
-      `[login-mock] The control API refused a request with ${shown}: it answers only to this machine's names (localhost, 127.0.0.1, [::1]), so a web page cannot reach it through DNS rebinding. To use it under another name, start the server with --allowed-hosts ${name || "NAME"} (or LOGIN_MOCK_ALLOWED_HOSTS).`,
+      `[login-mock] The control API refused a request with ${shown}: it answers only to this machine's names (localhost, 127.0.0.1, [::1]), so a web page cannot reach it through DNS rebinding. To use it under another name, start the server with --allowed-hosts ${hostNameOf(host) ?? "NAME"} (or LOGIN_MOCK_ALLOWED_HOSTS).`,
     ),
   );
 }
@@ -85,7 +84,5 @@ function crossSiteRefused(method: string, from: string, host: string | undefined
 
 /** `reply` with CONTROL_HEADERS added. */
 export function withControlHeaders(reply: MockReply): MockReply {
-  return reply.kind === "response"
-    ? { ...reply, headers: [...reply.headers, ...CONTROL_HEADERS] }
-    : reply;
+  return withHeaders(reply, CONTROL_HEADERS);
 }

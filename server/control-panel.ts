@@ -132,7 +132,7 @@ function variantSection(variant: Variant, served: boolean, active: string | null
   const rows = scenariosOf(variant)
     .map((scenario) => scenarioRow(scenario, active))
     .join("\n");
-  const accounts = (ACCOUNTS[variant] ?? [])
+  const accounts = ACCOUNTS[variant]
     .map(
       (a) =>
         `<tr><td><code>${escapeHtml(a.email)}</code></td><td><code>${escapeHtml(a.password)}</code></td><td>${escapeHtml(a.outcome)}</td></tr>`,

@@ -39,7 +39,7 @@ export function isOriginAllowed(policy: OriginPolicy, origin: string): boolean {
  * Which CORS policy a request gets: the login's, whoami's, or none (the rest of the control
  * API: `/__mock`, `//__mock/…`, `/__mock?…`).
  */
-export function corsRouteOf(url: string | undefined): "login" | "whoami" | "none" {
+function corsRouteOf(url: string | undefined): "login" | "whoami" | "none" {
   const path = (url ?? "/").replace(/^\/+/, "/").split(/[?#]/)[0] ?? "/";
   if (path !== CONTROL_PREFIX && !path.startsWith(`${CONTROL_PREFIX}/`)) return "login";
   return controlRoute(path) === WHOAMI_ROUTE ? "whoami" : "none";

@@ -1,16 +1,19 @@
 /**
  * The control panel's script, inlined (the CSP allows inline scripts and same-origin fetches
- * only). Plain ES2020, no template literals, so it can live in this string unchanged. Every
+ * only). Plain ES2020, no template literals; the session id pattern and cookie name come from
+ * mocks/core/session-id.ts, so the panel checks ids exactly as the server does. Every
  * call names the session the panel acts on in X-Mock-Session; the page itself renders the
  * catalogue, the script fills in what belongs to the session.
  */
+import { SESSION_COOKIE, SESSION_ID_PATTERN } from "../mocks/core/session-id.ts";
+
 export const PANEL_SCRIPT = `
 "use strict";
 (() => {
   const VARIANTS = ["talkstack", "seamless"];
   const TITLES = { talkstack: "TalkStack", seamless: "Seamless" };
-  const SESSION_ID = /^[A-Za-z0-9_.-]{1,64}$/;
-  const COOKIE = "mock-session";
+  const SESSION_ID = ${SESSION_ID_PATTERN};
+  const COOKIE = ${JSON.stringify(SESSION_COOKIE)};
   // The journal polls while the tab is visible; a failing server is retried less and less often.
   const POLL_MS = 1500;
   const MAX_BACKOFF_MS = 30000;

@@ -1,6 +1,6 @@
 /** The server's own errors, as problem+json replies (see mocks/core/problem.ts). */
 
-import type { MockReply } from "../mocks/core/mock-reply.ts";
+import { withHeaders } from "../mocks/core/mock-reply.ts";
 import { problemReply } from "../mocks/core/problem.ts";
 import { LOGIN_PATH } from "../openapi/documents.ts";
 import { HELD_RETRY_AFTER_SECONDS } from "./held-work.ts";
@@ -66,6 +66,4 @@ export const tooMuchHeldWork = (limit: number) => {
   ]);
 };
 
-function withHeaders(reply: MockReply, headers: readonly (readonly [string, string])[]) {
-  return reply.kind === "response" ? { ...reply, headers: [...reply.headers, ...headers] } : reply;
-}
+/** `reply` with `headers` appended (a fault reply has none to add to). */

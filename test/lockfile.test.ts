@@ -13,6 +13,31 @@ describe("the lockfile", () => {
     expect(missing, "run `npm run lockfile` after changing dependencies").toEqual([]);
   });
 
+  it("finds an optional package the lockfile has no entry for, so the check above can fail", () => {
+    const missing = missingOptionalEntries({
+      packages: {
+        "": { devDependencies: { tool: "1.0.0" } },
+        "node_modules/tool": {
+          dev: true,
+          optionalDependencies: { "@tool/cli-linux-x64-musl": "1.0.0" },
+        },
+      },
+    }) as Map<string, unknown>;
+    expect([...missing]).toEqual([
+      [
+        "node_modules/@tool/cli-linux-x64-musl",
+        {
+          version: "1.0.0",
+          dev: true,
+          optional: true,
+          cpu: ["x64"],
+          os: ["linux"],
+          libc: ["musl"],
+        },
+      ],
+    ]);
+  });
+
   it("names the platform of the native builds this machine's registry does not serve", () => {
     expect(lock.packages["node_modules/@biomejs/cli-darwin-arm64"]).toMatchObject({
       os: ["darwin"],

@@ -4,28 +4,16 @@ import { fixedClock } from "../mocks/core/clock.ts";
 import { DEFAULT_JWT_SECRET, verifyToken } from "../mocks/core/jwt.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
 import { MAX_CLOCK_STEP_SECONDS, SessionClock } from "../mocks/core/session-clock.ts";
-import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../mocks/store/demo-accounts.ts";
+import { TALKSTACK_DEMO } from "../mocks/store/demo-accounts.ts";
 import type { Variant } from "../openapi/documents.ts";
-import { useHttpServers } from "./support/http-servers.ts";
+import { demoLoginToken, useHttpServers } from "./support/http-servers.ts";
 
 const servers = useHttpServers();
 const SESSION = "clock-test";
 
 /** Logs in on `variant` in the test's session; the token, and its iat/exp as verified. */
 async function logIn(variant: Variant) {
-  const body =
-    variant === "talkstack"
-      ? TALKSTACK_DEMO.documented
-      : { ...SEAMLESS_DEMO.documented, recaptchaVal: "x" };
-  const response = await fetch(`${servers.url(variant)}/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-mock-session": SESSION },
-    body: JSON.stringify(body),
-  });
-  const token =
-    variant === "talkstack"
-      ? ((await response.json()) as { token: string }).token
-      : (/^token=([^;]+)/.exec(response.headers.getSetCookie()[0] ?? "")?.[1] ?? "missing");
+  const token = await demoLoginToken(servers, variant, SESSION);
   const { payload } = await verifyToken(token, { secret: DEFAULT_JWT_SECRET, nowMs: 0 });
   return { token, iat: payload.iat ?? 0, exp: payload.exp ?? 0 };
 }

@@ -25,6 +25,14 @@ async function journal(session: string, query = "", method = "GET") {
   return { status: response.status, text, body: JSON.parse(text) as Record<string, unknown> };
 }
 
+/** A journal entry for a login on `variant`, without its time. */
+const loginEntry = (
+  variant: Variant,
+  status: number | null,
+  scenario: string,
+  fields: Record<string, { present: boolean; wellFormed: boolean }>,
+) => ({ variant, method: "POST", path: "/auth/login", status, scenario, fields });
+
 describe("GET /__mock/requests", () => {
   it("lists the session's logins newest first, with status, scenario and field verdicts", async () => {
     await login("talkstack", "j1", {
@@ -47,41 +55,20 @@ describe("GET /__mock/requests", () => {
     expect(body.capacity).toBe(JOURNAL_CAPACITY);
     const entries = body.entries as Record<string, unknown>[];
     expect(entries.map(({ time: _time, ...entry }) => entry)).toEqual([
-      {
-        variant: "seamless",
-        method: "POST",
-        path: "/auth/login",
-        status: 200,
-        scenario: "success",
-        fields: {
-          email: { present: true, wellFormed: true },
-          password: { present: true, wellFormed: true },
-          recaptchaVal: { present: true, wellFormed: true },
-        },
-      },
-      {
-        variant: "seamless",
-        method: "POST",
-        path: "/auth/login",
-        status: null,
-        scenario: "network-error",
-        fields: {
-          email: { present: true, wellFormed: true },
-          password: { present: true, wellFormed: false },
-          recaptchaVal: { present: false, wellFormed: false },
-        },
-      },
-      {
-        variant: "talkstack",
-        method: "POST",
-        path: "/auth/login",
-        status: 400,
-        scenario: "invalid-email",
-        fields: {
-          email: { present: true, wellFormed: false },
-          password: { present: true, wellFormed: true },
-        },
-      },
+      loginEntry("seamless", 200, "success", {
+        email: { present: true, wellFormed: true },
+        password: { present: true, wellFormed: true },
+        recaptchaVal: { present: true, wellFormed: true },
+      }),
+      loginEntry("seamless", null, "network-error", {
+        email: { present: true, wellFormed: true },
+        password: { present: true, wellFormed: false },
+        recaptchaVal: { present: false, wellFormed: false },
+      }),
+      loginEntry("talkstack", 400, "invalid-email", {
+        email: { present: true, wellFormed: false },
+        password: { present: true, wellFormed: true },
+      }),
     ]);
     expect(Date.parse(String(entries[0]?.time))).toBeGreaterThan(Date.now() - 60_000);
   });

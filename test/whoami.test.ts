@@ -2,27 +2,12 @@ import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../mocks/store/demo-accounts.ts";
 import type { Variant } from "../openapi/documents.ts";
-import { useHttpServers } from "./support/http-servers.ts";
+import { demoLoginToken, useHttpServers } from "./support/http-servers.ts";
 
 const servers = useHttpServers();
 
-async function issuedToken(variant: Variant, session?: string): Promise<string> {
-  const body =
-    variant === "talkstack"
-      ? TALKSTACK_DEMO.documented
-      : { ...SEAMLESS_DEMO.documented, recaptchaVal: "x" };
-  const response = await fetch(`${servers.url(variant)}/auth/login`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      ...(session === undefined ? {} : { "x-mock-session": session }),
-    },
-    body: JSON.stringify(body),
-  });
-  if (variant === "talkstack") return ((await response.json()) as { token: string }).token;
-  const cookie = response.headers.getSetCookie()[0] ?? "";
-  return /^token=([^;]+)/.exec(cookie)?.[1] ?? "missing";
-}
+const issuedToken = (variant: Variant, session?: string) =>
+  demoLoginToken(servers, variant, session);
 
 async function whoami(headers: Record<string, string>, variant: Variant = "seamless") {
   const response = await fetch(`${servers.url(variant)}/__mock/whoami`, { headers });

@@ -42,14 +42,23 @@ export interface VariantBehaviour<V extends Variant = Variant> {
  * `application/problem+json` as login-mock's server sends it).
  */
 export function exampleReply(variant: Variant, name: string): MockReply {
-  const { status, example } = responseScenario(variant, name);
-  const contentType =
-    example.mediaType === "application/json" ? JSON_CONTENT_TYPE : example.mediaType;
-  return {
-    kind: "response",
-    status,
-    headers: [["content-type", contentType]],
-    body: JSON.stringify(example.value),
-    delayMs: 0,
-  };
+  // The examples never change and replies are never mutated: render each once, not per request.
+  const key = `${variant} ${name}`;
+  let reply = exampleReplies.get(key);
+  if (!reply) {
+    const { status, example } = responseScenario(variant, name);
+    const contentType =
+      example.mediaType === "application/json" ? JSON_CONTENT_TYPE : example.mediaType;
+    reply = {
+      kind: "response",
+      status,
+      headers: [["content-type", contentType]],
+      body: JSON.stringify(example.value),
+      delayMs: 0,
+    };
+    exampleReplies.set(key, reply);
+  }
+  return reply;
 }
+
+const exampleReplies = new Map<string, MockReply>();

@@ -37,6 +37,8 @@ export interface TokenHeader {
   readonly [parameter: string]: unknown;
 }
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder("utf-8", { fatal: true });
 const HEADER = encodeJson({ alg: "HS256", typ: "JWT" });
 
 // Imported once per secret: importing an HMAC key costs as much as signing with it.
@@ -47,7 +49,7 @@ function keyFor(secret: string): Promise<CryptoKey> {
   if (!key) {
     key = crypto.subtle.importKey(
       "raw",
-      new TextEncoder().encode(secret),
+      encoder.encode(secret),
       { name: "HMAC", hash: "SHA-256" },
       false,
       ["sign", "verify"],
@@ -58,7 +60,7 @@ function keyFor(secret: string): Promise<CryptoKey> {
 }
 
 function encodeJson(value: object): string {
-  return encodeBase64url(new TextEncoder().encode(JSON.stringify(value)));
+  return encodeBase64url(encoder.encode(JSON.stringify(value)));
 }
 
 /** Signs claims at `nowMs` for `lifetimeSeconds`. Adapters may bring a faster one (see server/). */
@@ -86,7 +88,7 @@ export async function signToken(
   const signature = await crypto.subtle.sign(
     "HMAC",
     await keyFor(options.secret),
-    new TextEncoder().encode(signingInput),
+    encoder.encode(signingInput),
   );
   return { token: `${signingInput}.${encodeBase64url(new Uint8Array(signature))}`, exp };
 }
@@ -100,7 +102,7 @@ function decodeJsonObject(segment: string): Record<string, unknown> | null {
   const bytes = decodeBase64url(segment);
   if (!bytes) return null;
   try {
-    const value: unknown = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+    const value: unknown = JSON.parse(decoder.decode(bytes));
     return typeof value === "object" && value !== null && !Array.isArray(value)
       ? (value as Record<string, unknown>)
       : null;
@@ -143,7 +145,7 @@ export async function verifySignature(
       "HMAC",
       await keyFor(secret),
       signatureBytes,
-      new TextEncoder().encode(`${header}.${payload}`),
+      encoder.encode(`${header}.${payload}`),
     ));
   if (!valid)
     throw rejected(

@@ -21,7 +21,7 @@ import { type Clock, systemClock } from "./clock.ts";
 import { SLOW_RESPONSE_MS } from "./faults.ts";
 import { createWebCryptoSigner, DEFAULT_JWT_SECRET, type TokenSigner } from "./jwt.ts";
 import { checkLoginRequest, type LoginRequestCheck } from "./login-request.ts";
-import { type MockReply, withDelay } from "./mock-reply.ts";
+import { type MockReply, withDelay, withHeaders } from "./mock-reply.ts";
 import { parsePreferHeader } from "./prefer-header.ts";
 import type { RecaptchaMode } from "./recaptcha.ts";
 import {
@@ -153,7 +153,7 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
     } else {
       reply = exampleReply(variant, example);
     }
-    return withHeader(reply, SCENARIO_HEADER, example);
+    return withHeaders(reply, [[SCENARIO_HEADER, example]]);
   }
 
   function decide(session: LiveSession, variant: Variant, check: LoginRequestCheck<Variant>) {
@@ -177,9 +177,11 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
       case "no-response":
         return { kind: "no-response" } as const;
       case "slow-response":
-        return withHeader(withDelay(await byData(), SLOW_RESPONSE_MS), FAULT_HEADER, scenario.name);
+        return withHeaders(withDelay(await byData(), SLOW_RESPONSE_MS), [
+          [FAULT_HEADER, scenario.name],
+        ]);
       case "truncated-json":
-        return withHeader(truncate(await byData()), FAULT_HEADER, scenario.name);
+        return withHeaders(truncate(await byData()), [[FAULT_HEADER, scenario.name]]);
     }
     throw new Error(`[login-mock] The fault "${scenario.name}" has no renderer.`);
   }
@@ -281,11 +283,6 @@ function problemDetail(reply: MockReply): string {
 export const SCENARIO_HEADER = "x-mock-scenario";
 /** Names the network fault applied to a reply that still arrives. */
 export const FAULT_HEADER = "x-mock-fault";
-
-function withHeader(reply: MockReply, name: string, value: string): MockReply {
-  if (reply.kind !== "response") return reply;
-  return { ...reply, headers: [...reply.headers, [name, value]] };
-}
 
 function truncate(reply: MockReply): MockReply {
   if (reply.kind !== "response") return reply;

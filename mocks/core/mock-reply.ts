@@ -33,6 +33,14 @@ export function jsonReply(
   };
 }
 
+/** The same reply with `headers` added after its own; faults have no headers and pass through. */
+export function withHeaders(
+  reply: MockReply,
+  headers: readonly (readonly [string, string])[],
+): MockReply {
+  return reply.kind === "response" ? { ...reply, headers: [...reply.headers, ...headers] } : reply;
+}
+
 /** The same reply, sent after `delayMs` more milliseconds. */
 export function withDelay(reply: MockReply, delayMs: number): MockReply {
   if (delayMs <= 0 || reply.kind === "no-response") return reply;

@@ -4,7 +4,7 @@
  * has named for `idleMs` is dropped (lazily, when the table is next used; no timer to clear).
  */
 import type { Clock } from "./clock.ts";
-import type { MockReply } from "./mock-reply.ts";
+import { type MockReply, withHeaders } from "./mock-reply.ts";
 import { problemReply } from "./problem.ts";
 import type { LiveSession } from "./session.ts";
 import { DEFAULT_SESSION } from "./session-id.ts";
@@ -69,7 +69,7 @@ export function createSessionTable(
       }
       if (!session) {
         if (sessions.size >= limit) sweep(nowMs);
-        if (sessions.size >= limit) return { ok: false, reply: tableFull(limit, idleMs, nowMs) };
+        if (sessions.size >= limit) return { ok: false, reply: tableFull(nowMs) };
         session = createSession(id, nowMs);
         sessions.set(id, session);
       }
@@ -89,7 +89,7 @@ export function createSessionTable(
     },
   };
 
-  function tableFull(limit: number, idleMs: number, nowMs: number): MockReply {
+  function tableFull(nowMs: number): MockReply {
     let oldest = nowMs;
     for (const session of sessions.values()) oldest = Math.min(oldest, session.lastSeenMs);
     const retryAfter = Math.max(1, Math.ceil((oldest + idleMs - nowMs) / 1000));
@@ -101,8 +101,6 @@ export function createSessionTable(
       `[login-mock] This mock already keeps ${limit} sessions besides the default one, the most it holds at once. Free them with POST /__mock/reset {"allSessions":true} (in code: mock.reset()), or wait: a session unused for ${idleMinutes} minutes is dropped, the next one in ${retryAfter} s. Send no X-Mock-Session to use the default session meanwhile.`,
       { limit, idleMinutes },
     );
-    return reply.kind === "response"
-      ? { ...reply, headers: [...reply.headers, ["retry-after", String(retryAfter)]] }
-      : reply;
+    return withHeaders(reply, [["retry-after", String(retryAfter)]]);
   }
 }

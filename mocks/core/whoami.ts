@@ -43,7 +43,7 @@ export interface SentCredentials {
 
 const TOKEN_COOKIE = seamlessCookieContract().name;
 
-export const WHOAMI_HINT = `Nothing to read: send the Seamless cookie with fetch(url, { credentials: "include" }) from the page that logged in (the browser adds the httpOnly ${TOKEN_COOKIE} cookie itself), or a TalkStack token as Authorization: Bearer <token>.`;
+const WHOAMI_HINT = `Nothing to read: send the Seamless cookie with fetch(url, { credentials: "include" }) from the page that logged in (the browser adds the httpOnly ${TOKEN_COOKIE} cookie itself), or a TalkStack token as Authorization: Bearer <token>.`;
 
 export async function describeCredentials(
   sent: SentCredentials,

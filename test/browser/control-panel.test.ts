@@ -3,31 +3,17 @@
  * session QA picks, with the clock, the browser's own login (whoami) and the live request
  * journal. Screenshots land in test-results/screenshots/.
  */
-import { mkdirSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import type { ViteDevServer } from "vite";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../../mocks/store/demo-accounts.ts";
 import type { Variant } from "../../openapi/documents.ts";
 import { useHttpServers } from "../support/http-servers.ts";
-import { launchChromium } from "./support/chromium.ts";
-import { startSampleApp } from "./support/sample-app.ts";
+import { SCREENSHOTS, useChromiumAndSampleApp } from "./support/chromium-and-app.ts";
 
-const SCREENSHOTS = "test-results/screenshots";
 const SESSION = "qa-panel";
 
-let browser: Browser;
-let app: { url: string; server: ViteDevServer };
+const chromium = useChromiumAndSampleApp();
 const servers = useHttpServers();
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  [browser, app] = await Promise.all([launchChromium(), startSampleApp()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.server.close();
-});
 
 /** What the control API says, asked from Node in `session`. */
 async function control(session: string, path: string) {
@@ -51,7 +37,7 @@ describe("one control panel for both APIs", () => {
   let context: BrowserContext;
   let panel: Page;
   beforeAll(async () => {
-    context = await browser.newContext();
+    context = await chromium.browser.newContext();
     panel = await openPanel(context);
   });
   afterAll(() => context.close());
@@ -155,7 +141,7 @@ describe("one control panel for both APIs", () => {
       talkstack: servers.url("talkstack"),
       seamless: servers.url("seamless"),
     });
-    await appPage.goto(`${app.url}/?${query}`);
+    await appPage.goto(`${chromium.appUrl}/?${query}`);
     await appPage.waitForSelector("body[data-ready=true]");
     const logIn = async (variant: Variant, password: string) => {
       await appPage.fill(`#${variant} [name=password]`, password);

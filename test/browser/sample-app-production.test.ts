@@ -3,30 +3,20 @@
  * test/sample-app-production.test.ts) and served by `vite preview`, it still logs in against the
  * standalone server, and nothing asks for a service worker.
  */
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SEAMLESS_DEMO } from "../../mocks/store/demo-accounts.ts";
 import { useHttpServers } from "../support/http-servers.ts";
-import { launchChromium } from "./support/chromium.ts";
-import { previewSampleAppBuild } from "./support/sample-app.ts";
+import { useChromiumAndSampleApp } from "./support/chromium-and-app.ts";
 
-let browser: Browser;
-let app: { url: string; close(): Promise<void> };
+const chromium = useChromiumAndSampleApp("production");
 const servers = useHttpServers();
-
-beforeAll(async () => {
-  [browser, app] = await Promise.all([launchChromium(), previewSampleAppBuild()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.close();
-});
 
 describe("the production build against the standalone server", () => {
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    context = await browser.newContext();
+    context = await chromium.browser.newContext();
     page = await context.newPage();
     // `mode=msw` on purpose: a production build has no mocks to start, whatever the URL says.
     const query = new URLSearchParams({
@@ -34,7 +24,7 @@ describe("the production build against the standalone server", () => {
       talkstack: servers.url("talkstack"),
       seamless: servers.url("seamless"),
     });
-    await page.goto(`${app.url}/?${query}`);
+    await page.goto(`${chromium.appUrl}/?${query}`);
     await page.waitForSelector("body[data-ready=true]");
   });
   afterAll(() => context.close());

@@ -4,37 +4,23 @@
  * credentials, and steered from the server's control panel. Screenshots land in
  * test-results/screenshots/.
  */
-import { mkdirSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import type { ViteDevServer } from "vite";
+import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCENARIOS, type Scenario } from "../../mocks/core/scenario-catalogue.ts";
 import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../../mocks/store/demo-accounts.ts";
 import type { Variant } from "../../openapi/documents.ts";
 import { useHttpServers } from "../support/http-servers.ts";
-import { launchChromium } from "./support/chromium.ts";
-import { startSampleApp } from "./support/sample-app.ts";
+import { SCREENSHOTS, useChromiumAndSampleApp } from "./support/chromium-and-app.ts";
 
-const SCREENSHOTS = "test-results/screenshots";
 const CLIENT_TIMEOUT_MS = 1500;
 
-let browser: Browser;
-let app: { url: string; server: ViteDevServer };
+const chromium = useChromiumAndSampleApp();
 const servers = useHttpServers();
-
-beforeAll(async () => {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  [browser, app] = await Promise.all([launchChromium(), startSampleApp()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.server.close();
-});
 
 async function openApp(context: BrowserContext, query: Record<string, string>): Promise<Page> {
   const page = await context.newPage();
   const params = new URLSearchParams({ timeout: String(CLIENT_TIMEOUT_MS), ...query });
-  await page.goto(`${app.url}/?${params}`);
+  await page.goto(`${chromium.appUrl}/?${params}`);
   await page.waitForSelector("body[data-ready=true]");
   return page;
 }
@@ -88,14 +74,14 @@ describe("MSW worker mode: the mocks run in the tab", () => {
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    context = await browser.newContext();
+    context = await chromium.browser.newContext();
     page = await openApp(context, { mode: "msw" });
   });
   afterAll(() => context.close());
 
   it("registers the service worker and it controls the page", async () => {
     expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)).toBe(
-      `${app.url}/mockServiceWorker.js`,
+      `${chromium.appUrl}/mockServiceWorker.js`,
     );
     expect(await page.textContent("#mode")).toContain("MSW service worker");
     // whoami is the standalone server's: the session check is for server mode.
@@ -152,7 +138,7 @@ describe("server mode: the app on one port, the mock server on another, with cre
   let context: BrowserContext;
   let page: Page;
   beforeAll(async () => {
-    context = await browser.newContext();
+    context = await chromium.browser.newContext();
     page = await openApp(context, {
       mode: "server",
       talkstack: servers.url("talkstack"),
@@ -224,7 +210,7 @@ describe("server mode: the app on one port, the mock server on another, with cre
 describe("QA control panel: one click changes what the app gets", () => {
   let context: BrowserContext;
   beforeAll(async () => {
-    context = await browser.newContext();
+    context = await chromium.browser.newContext();
   });
   afterAll(() => context.close());
 

@@ -6,6 +6,7 @@ import {
   type LoginMock,
   type LoginMockOptions,
 } from "../../mocks/core/login-mock.ts";
+import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../../mocks/store/demo-accounts.ts";
 import type { Variant } from "../../openapi/documents.ts";
 import { createNodeSigner } from "../../server/node-signer.ts";
 import type { RequestLogEntry } from "../../server/request-log.ts";
@@ -52,4 +53,29 @@ export function useHttpServers(
       return running;
     },
   };
+}
+
+/**
+ * Logs in on `variant` as its documented demo account, in `session` if given, and returns the
+ * token it issued: TalkStack's from the body, Seamless' from its `token` cookie.
+ */
+export async function demoLoginToken(
+  servers: TestServers,
+  variant: Variant,
+  session?: string,
+): Promise<string> {
+  const body =
+    variant === "talkstack"
+      ? TALKSTACK_DEMO.documented
+      : { ...SEAMLESS_DEMO.documented, recaptchaVal: "x" };
+  const response = await fetch(`${servers.url(variant)}/auth/login`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      ...(session === undefined ? {} : { "x-mock-session": session }),
+    },
+    body: JSON.stringify(body),
+  });
+  if (variant === "talkstack") return ((await response.json()) as { token: string }).token;
+  return /^token=([^;]+)/.exec(response.headers.getSetCookie()[0] ?? "")?.[1] ?? "missing";
 }
