@@ -7,19 +7,36 @@
  * ratios against the ceiling (medians over rounds, min–max spread) and the targets, then an
  * in-process MSW case: our handlers vs a bare `http.post` answering the same bytes (see
  * bench/msw-case.ts). Each server gets 2 s of unmeasured warm-up load first. Servers bind to
- * 127.0.0.1 and are stopped by PID.
+ * 127.0.0.1 and are stopped by PID. On Linux with 2+ cores each server runs pinned to the last
+ * core and the load generator to the first (bench/load-target.ts), so they never take turns on
+ * one core; `npm run bench:profile` shows where one server's CPU goes.
  *
  *   npm run bench                 # full run, ~2 minutes
  *   npm run bench -- --rounds 3   # three interleaved rounds, medians: steadier, ~4.5 minutes
  *   npm run bench -- --duration 3 # quicker, noisier
  *   npm run bench -- --msw-logins 5000   # logins per MSW batch (default 2000, at most 20000)
  */
-import { type ChildProcess, execFile, execFileSync, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { prismMockArgs, prismScript } from "../cli/prism.ts";
 import { freePort } from "../server/free-port.ts";
+import {
+  CPU_SOURCE,
+  ceilingTarget,
+  cpuUs,
+  ERROR_BODY,
+  MOCK_TARGET,
+  NODE,
+  pinLoadGenerator,
+  recordCeilingReplies,
+  rssMb,
+  SUCCESS_BODY,
+  startTarget,
+  stopTarget,
+  type Target,
+} from "./load-target.ts";
 
 const { values } = parseArgs({
   options: {
@@ -32,100 +49,8 @@ const { values } = parseArgs({
 const DURATION = Number(values.duration);
 const CONNECTIONS = Number(values.connections);
 const ROUNDS = Math.max(1, Number(values.rounds));
-const NODE = process.execPath;
 // At most 20,000 logins per MSW batch, so the in-process case stays bounded in time too.
 const MSW_LOGINS = Math.min(20_000, Math.max(1, Number(values["msw-logins"])));
-// /proc/<pid>/stat counts CPU time in clock ticks; read their length once (100 on Linux/x86).
-const CLK_TCK = (() => {
-  try {
-    return Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
-  } catch {
-    return 100;
-  }
-})();
-
-interface Target {
-  readonly name: string;
-  readonly command: (port: number) => string[];
-  readonly env?: Record<string, string>;
-}
-
-// The ceiling sends the mock's own bytes: before anything is measured, one login-mock is
-// spawned, asked the bench's success and error requests, and stopped; the ceiling replays those
-// replies (status, headers with Set-Cookie, body) — see bench/ceiling-server.mjs. The table
-// prints each server's success body size to show it.
-const ceilingEnv: Record<string, string> = {};
-const TARGETS: Target[] = [
-  {
-    name: "ceiling (bare node:http)",
-    command: (port) => [NODE, "bench/ceiling-server.mjs", String(port)],
-    env: ceilingEnv,
-  },
-  {
-    name: "login-mock",
-    command: (port) => [
-      NODE,
-      "dist/cli/cli.js",
-      "serve",
-      "--variant",
-      "seamless",
-      "--port",
-      String(port),
-      "--log",
-      "off",
-    ],
-  },
-  {
-    name: "prism mock",
-    command: (port) => [NODE, prismScript(), ...prismMockArgs("openapi/seamless.yaml", port)],
-  },
-];
-
-const SUCCESS_BODY = JSON.stringify({
-  email: "user@example.com",
-  password: "securePassword123",
-  recaptchaVal: "bench",
-});
-const ERROR_BODY = JSON.stringify({ email: "user@example.com" });
-
-async function coldStart(
-  target: Target,
-  port: number,
-): Promise<{ child: ChildProcess; ms: number; bytes: number; port: number }> {
-  const [command, ...args] = target.command(port);
-  const started = performance.now();
-  const child = spawn(command ?? NODE, args, {
-    stdio: "ignore",
-    env: { ...process.env, ...target.env },
-  });
-  const deadline = started + 30_000;
-  while (performance.now() < deadline) {
-    try {
-      const response = await fetch(`http://127.0.0.1:${port}/auth/login`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: SUCCESS_BODY,
-      });
-      const { byteLength } = await response.arrayBuffer();
-      if (response.status === 200)
-        return { child, ms: performance.now() - started, bytes: byteLength, port };
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 2));
-  }
-  child.kill("SIGKILL");
-  throw new Error(`${target.name} did not answer 200 within 30 s`);
-}
-
-/** A process's CPU time so far, user + system, in µs: /proc/<pid>/stat fields 14 and 15. */
-function cpuUs(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  // Fields after the command name, which is in parentheses and may hold spaces: field 3 first.
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  const ticks = Number(fields[14 - 3]) + Number(fields[15 - 3]);
-  return (ticks * 1e6) / CLK_TCK;
-}
 
 async function load(port: number, body: string, duration = DURATION, pid = 0) {
   const cpuBefore = pid ? cpuUs(pid) : 0;
@@ -150,30 +75,17 @@ async function load(port: number, body: string, duration = DURATION, pid = 0) {
   };
 }
 
-function rssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once("exit", () => resolve());
-    child.kill("SIGTERM");
-    setTimeout(() => child.kill("SIGKILL"), 3000).unref();
-  });
-}
-
 type Load = Awaited<ReturnType<typeof load>>;
+const pinning = pinLoadGenerator();
 console.log(
-  `[bench] node ${process.version}, ${DURATION} s per load, ${CONNECTIONS} connections, ${ROUNDS} round(s); CPU from /proc/<pid>/stat (utime + stime, ${CLK_TCK} ticks/s)`,
+  `[bench] node ${process.version}, ${DURATION} s per load, ${CONNECTIONS} connections, ${ROUNDS} round(s); CPU from ${CPU_SOURCE}; ${pinning}`,
 );
 
 // Cold start is the median of three spawns (the first also fills V8's compile cache, as a
 // developer's first `npm start` does); the last server of each stays up, idle, for the loads.
 const servers: {
   target: Target;
-  running: Awaited<ReturnType<typeof coldStart>>;
+  running: Awaited<ReturnType<typeof startTarget>>;
   coldMs: number;
 }[] = [];
 const rows: {
@@ -185,34 +97,21 @@ const rows: {
   rss: number;
 }[] = [];
 try {
-  const mockTarget = TARGETS.find((target) => target.name === "login-mock");
-  if (!mockTarget) throw new Error("no login-mock target");
-  const capture = await coldStart(mockTarget, await freePort());
-  try {
-    const reply = async (body: string) => {
-      const response = await fetch(`http://127.0.0.1:${capture.port}/auth/login`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body,
-      });
-      const skip = new Set(["set-cookie", "content-length", "date", "connection", "keep-alive"]);
-      const headers = [...response.headers].filter(([name]) => !skip.has(name));
-      for (const cookie of response.headers.getSetCookie()) headers.push(["set-cookie", cookie]);
-      return { status: response.status, headers, body: await response.text() };
-    };
-    ceilingEnv.CEILING_REPLIES = JSON.stringify({
-      success: await reply(SUCCESS_BODY),
-      error: { request: ERROR_BODY, ...(await reply(ERROR_BODY)) },
-    });
-  } finally {
-    await stop(capture.child);
-  }
-  for (const target of TARGETS) {
+  // The ceiling sends the mock's own bytes, recorded before anything is measured.
+  const targets: Target[] = [
+    ceilingTarget(await recordCeilingReplies(await freePort())),
+    MOCK_TARGET,
+    {
+      name: "prism mock",
+      command: (port) => [NODE, prismScript(), ...prismMockArgs("openapi/seamless.yaml", port)],
+    },
+  ];
+  for (const target of targets) {
     const starts: number[] = [];
-    let running: Awaited<ReturnType<typeof coldStart>> | undefined;
+    let running: Awaited<ReturnType<typeof startTarget>> | undefined;
     for (let attempt = 0; attempt < 3; attempt++) {
-      if (running) await stop(running.child);
-      running = await coldStart(target, await freePort());
+      if (running) await stopTarget(running.child);
+      running = await startTarget(target, await freePort());
       starts.push(running.ms);
     }
     if (!running) throw new Error("no server started");
@@ -256,7 +155,7 @@ try {
     });
   }
 } finally {
-  for (const { running } of servers) await stop(running.child);
+  for (const { running } of servers) await stopTarget(running.child);
 }
 
 /** The middle value; with an even count, the mean of the two middle ones (two rounds: their mean). */
