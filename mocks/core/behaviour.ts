@@ -43,8 +43,9 @@ export interface VariantBehaviour<V extends Variant = Variant> {
  */
 export function exampleReply(variant: Variant, name: string): MockReply {
   // The examples never change and replies are never mutated: render each once, not per request.
-  const key = `${variant} ${name}`;
-  let reply = exampleReplies.get(key);
+  // One map per variant: no key string to build and hash on every error reply.
+  const replies = exampleReplies[variant];
+  let reply = replies.get(name);
   if (!reply) {
     const { status, example } = responseScenario(variant, name);
     const contentType =
@@ -56,9 +57,12 @@ export function exampleReply(variant: Variant, name: string): MockReply {
       body: JSON.stringify(example.value),
       delayMs: 0,
     };
-    exampleReplies.set(key, reply);
+    replies.set(name, reply);
   }
   return reply;
 }
 
-const exampleReplies = new Map<string, MockReply>();
+const exampleReplies: Readonly<Record<Variant, Map<string, MockReply>>> = {
+  talkstack: new Map(),
+  seamless: new Map(),
+};

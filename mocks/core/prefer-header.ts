@@ -17,8 +17,10 @@ export interface Preference {
  * Prism-style servers honour what they can of a `Prefer` instead of refusing the request.
  */
 export function parsePreferHeader(header: string | null | undefined): Preference {
+  // Most requests send no Prefer: answer them without splitting an empty string.
+  if (!header) return NO_PREFERENCE;
   const preference: { code?: number; example?: string; delayMs?: number } = {};
-  for (const part of (header ?? "").split(/[,;]/)) {
+  for (const part of header.split(/[,;]/)) {
     const [rawKey, ...rest] = part.split("=");
     const key = rawKey?.trim().toLowerCase();
     const value = rest
@@ -33,3 +35,5 @@ export function parsePreferHeader(header: string | null | undefined): Preference
   }
   return preference;
 }
+
+const NO_PREFERENCE: Preference = Object.freeze({});

@@ -38,6 +38,8 @@ export function nonEmptyString(fields: LoginFields, name: string): string | unde
 }
 
 function isJsonContentType(contentType: string | null): boolean {
+  // The usual value needs no splitting or case folding.
+  if (contentType === "application/json") return true;
   const essence = contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
   return essence === "application/json" || essence.endsWith("+json");
 }
