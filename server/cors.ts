@@ -46,8 +46,11 @@ function corsRouteOf(url: string | undefined): "login" | "whoami" | "none" {
 }
 
 /** CORS headers for a response to `request`; empty when it has no allowed Origin. */
-export function corsHeaders(policy: OriginPolicy, request: IncomingMessage): [string, string][] {
-  const origin = request.headers.origin;
+export function corsHeaders(
+  policy: OriginPolicy,
+  request: IncomingMessage,
+  origin: string | null | undefined = request.headers.origin,
+): [string, string][] {
   const headers: [string, string][] = [["vary", "Origin"]];
   if (!origin || !isOriginAllowed(policy, origin) || corsRouteOf(request.url) === "none")
     return headers;
@@ -66,8 +69,8 @@ export function corsHeaders(policy: OriginPolicy, request: IncomingMessage): [st
 export function preflightHeaders(
   policy: OriginPolicy,
   request: IncomingMessage,
+  origin: string | null | undefined = request.headers.origin,
 ): [string, string][] {
-  const origin = request.headers.origin;
   if (!origin || !isOriginAllowed(policy, origin)) return [];
   const route = corsRouteOf(request.url);
   if (route === "none") return [];

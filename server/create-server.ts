@@ -28,6 +28,7 @@ import {
   remoteControlRefused,
 } from "./problems.ts";
 import { DEFAULT_BODY_LIMIT, readBody } from "./read-body.ts";
+import { type RequestHeaders, requestHeaders } from "./request-headers.ts";
 import { loggablePath, type RequestLogger } from "./request-log.ts";
 import { sendReply } from "./send-reply.ts";
 
@@ -53,13 +54,14 @@ export const REQUEST_TIMEOUT_MS = 15_000;
 export function createMockServer(options: MockServerOptions): Server {
   const { variant, mock } = options;
   const policy = options.originPolicy ?? { kind: "local" };
-  const log = options.log ?? (() => {});
+  const log = options.log?.off ? undefined : options.log;
   const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
   const heldWork = options.heldWork ?? createHeldWork();
 
   async function route(
     request: IncomingMessage,
     path: string,
+    headers: RequestHeaders,
   ): Promise<MockReply | "preflight" | "aborted"> {
     const method = request.method ?? "GET";
     if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
@@ -68,7 +70,7 @@ export function createMockServer(options: MockServerOptions): Server {
       if (refused) return refused;
       const body =
         method === "PUT" || method === "POST"
-          ? await readBody(request, limit)
+          ? await readBody(request, limit, headers.contentLength)
           : { kind: "ok" as const, text: "" };
       if (body.kind === "aborted") return "aborted";
       if (body.kind === "too-large") return bodyTooLarge(limit);
@@ -78,36 +80,43 @@ export function createMockServer(options: MockServerOptions): Server {
         method,
         path,
         bodyText: body.text,
-        contentType: headerValue(request, "content-type"),
+        contentType: headers.contentType,
         query: queryOf(request.url),
-        session: headerValue(request, "x-mock-session"),
-        cookie: headerValue(request, "cookie"),
-        authorization: headerValue(request, "authorization"),
+        session: headers.session,
+        cookie: headers.cookie,
+        authorization: headers.authorization,
       });
     }
     if (path !== LOGIN_PATH) return notFound(method, path);
     if (method === "OPTIONS") return "preflight";
     if (method !== "POST") return methodNotAllowed(method, path, "POST, OPTIONS");
-    const body = await readBody(request, limit);
+    const body = await readBody(request, limit, headers.contentLength);
     if (body.kind === "aborted") return "aborted";
     if (body.kind === "too-large") return bodyTooLarge(limit);
     return mock.handle(variant, {
-      contentType: headerValue(request, "content-type"),
+      contentType: headers.contentType,
       bodyText: body.text,
-      prefer: headerValue(request, "prefer"),
-      scenario: headerValue(request, "x-mock-scenario"),
-      session: headerValue(request, "x-mock-session"),
-      cookie: headerValue(request, "cookie"),
+      prefer: headers.prefer,
+      scenario: headers.scenario,
+      session: headers.session,
+      cookie: headers.cookie,
     });
   }
 
   async function onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const started = performance.now();
+    const started = log ? performance.now() : 0;
     const method = request.method ?? "GET";
     const path = normalizePath(variant, loggablePath(request.url));
     let scenario: string | null = null;
     const done = (status: number | string) =>
-      log({ variant, method, path, status, scenario, ms: Math.round(performance.now() - started) });
+      log?.({
+        variant,
+        method,
+        path,
+        status,
+        scenario,
+        ms: Math.round(performance.now() - started),
+      });
     const { socket } = request;
     // The rest of a pipelined burst already parsed when we closed its socket.
     if (socket.destroyed) return;
@@ -118,20 +127,24 @@ export function createMockServer(options: MockServerOptions): Server {
       return done("closed");
     }
     response.once("finish", () => heldWork.finish(socket));
-    const cors = corsHeaders(policy, request);
+    const headers = requestHeaders(request);
+    const cors = corsHeaders(policy, request, headers.origin);
     let outcome: MockReply | "preflight" | "aborted";
     try {
-      outcome = await route(request, path);
+      outcome = await route(request, path, headers);
     } catch {
       outcome = internalError();
     }
     if (outcome === "aborted") return done("aborted");
     if (outcome === "preflight") {
-      response.writeHead(204, Object.fromEntries([...cors, ...preflightHeaders(policy, request)]));
+      response.writeHead(
+        204,
+        Object.fromEntries([...cors, ...preflightHeaders(policy, request, headers.origin)]),
+      );
       response.end();
       return done(204);
     }
-    if (outcome.kind === "response") {
+    if (log && outcome.kind === "response") {
       scenario = outcome.headers.find(([name]) => name === "x-mock-scenario")?.[1] ?? null;
     }
     // A body we did not read (413, early errors) must not be parsed as the next request.
@@ -171,7 +184,7 @@ const CLIENT_ERROR_STATUS: Readonly<Record<string, string>> = {
 
 /** Seamless also answers the `//auth/login` its own code examples call. */
 function normalizePath(variant: Variant, path: string): string {
-  return variant === "seamless" ? path.replace(/^\/{2,}/, "/") : path;
+  return variant === "seamless" && path.startsWith("//") ? path.replace(/^\/{2,}/, "/") : path;
 }
 
 /** The query string of a request target, without its `?` (and never its fragment). */
@@ -179,10 +192,4 @@ function queryOf(url: string | undefined): string {
   const target = url?.split("#")[0] ?? "";
   const mark = target.indexOf("?");
   return mark === -1 ? "" : target.slice(mark + 1);
-}
-
-function headerValue(request: IncomingMessage, name: string): string | null {
-  const value = request.headers[name];
-  if (value === undefined) return null;
-  return Array.isArray(value) ? value.join(", ") : value;
 }

@@ -12,8 +12,12 @@ export type BodyResult =
 /** Express's default JSON limit (100 kB); a login body is a few hundred bytes. */
 export const DEFAULT_BODY_LIMIT = 100 * 1024;
 
-export function readBody(request: IncomingMessage, limitBytes: number): Promise<BodyResult> {
-  const declared = Number(request.headers["content-length"]);
+export function readBody(
+  request: IncomingMessage,
+  limitBytes: number,
+  contentLength: string | null | undefined = request.headers["content-length"],
+): Promise<BodyResult> {
+  const declared = Number(contentLength);
   if (Number.isFinite(declared) && declared > limitBytes) {
     request.resume();
     return Promise.resolve({ kind: "too-large" });
@@ -38,7 +42,15 @@ export function readBody(request: IncomingMessage, limitBytes: number): Promise<
       chunks.push(chunk);
     });
     // Invalid UTF-8 becomes U+FFFD, as Express's body parser does; it never throws.
-    request.on("end", () => settle({ kind: "ok", text: Buffer.concat(chunks).toString("utf8") }));
+    // A login body arrives in one chunk: decode it without copying it into a new Buffer first.
+    request.on("end", () =>
+      settle({
+        kind: "ok",
+        text: (chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)).toString(
+          "utf8",
+        ),
+      }),
+    );
     request.on("error", () => settle({ kind: "aborted" }));
     request.on("close", () => settle({ kind: "aborted" }));
   });

@@ -20,6 +20,8 @@ export interface RequestLogger {
   (entry: RequestLogEntry): void;
   /** The server is stopping: never let unread log output hold the process up. */
   release?(): void;
+  /** Writes nothing (`--log off`): the server then skips timing and describing requests. */
+  readonly off?: boolean;
 }
 
 /**
@@ -30,9 +32,9 @@ export function createRequestLogger(
   format: LogFormat,
   output: Pick<LineOutput, "write"> & Partial<LineOutput> = lineOutput(),
 ): RequestLogger {
-  const logger: RequestLogger =
+  const logger: RequestLogger & { off?: boolean; release?: () => void } =
     format === "off"
-      ? () => {}
+      ? Object.assign(() => {}, { off: true })
       : format === "json"
         ? (entry) => output.write(JSON.stringify({ time: new Date().toISOString(), ...entry }))
         : (entry) =>
@@ -45,5 +47,7 @@ export function createRequestLogger(
 
 /** The path without its query string: queries are the one place a client might put a secret. */
 export function loggablePath(url: string | undefined): string {
+  // The usual login URL has no query and is short: nothing to cut.
+  if (url !== undefined && url.length <= 200 && !url.includes("?")) return url;
   return (url ?? "/").split("?")[0]?.slice(0, 200) ?? "/";
 }
