@@ -9,9 +9,15 @@
  *
  * Sends the logins one after another with `fetch` to the vendor's URL and prints one JSON line:
  * wall ms and CPU µs (process.cpuUsage, user + system) for the measured batch, the count of
- * 200s, and the first response (status, headers, body) so the bare case can send the same bytes.
+ * 200s, the first response (status, headers, body) so the bare case can send the same bytes, and
+ * the msw copy this process loaded (`msw`: version and folder, from the package.json that
+ * `import.meta.resolve("msw")` leads to). bench/msw-report.ts runs it on msw 2 too, with
+ * `--import ./bench/msw2-resolve.mjs`, which sends every `msw` import to the `msw-2` alias.
  */
-import { HttpResponse, http } from "msw";
+import { readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { HttpHandler, HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
 import { createHandlers, DEFAULT_BASE_URLS } from "../mocks/msw/handlers.ts";
@@ -49,8 +55,35 @@ function handlersFor(kind: string | undefined) {
   throw new Error(`unknown case ${kind}; use ours or bare`);
 }
 
-const server = setupServer(...handlersFor(kind));
-server.listen({ onUnhandledFrame: "error" });
+/** The msw package `msw` resolves to here: its version and folder (relative to the cwd). */
+function loadedMsw(): { version: string; folder: string } {
+  let folder = dirname(fileURLToPath(import.meta.resolve("msw")));
+  for (;;) {
+    try {
+      const pkg = JSON.parse(readFileSync(join(folder, "package.json"), "utf8")) as {
+        name?: string;
+        version?: string;
+      };
+      if (pkg.name === "msw" && pkg.version)
+        return { version: pkg.version, folder: relative(process.cwd(), folder) };
+    } catch {
+      // No package.json at this level: go up.
+    }
+    const parent = dirname(folder);
+    if (parent === folder) throw new Error("msw-case: no msw package.json above msw's entry");
+    folder = parent;
+  }
+}
+const msw = loadedMsw();
+
+const handlers = handlersFor(kind);
+// Our handlers and this file's http.post must come from the msw copy reported above.
+if (!handlers.every((handler) => handler instanceof HttpHandler))
+  throw new Error(`msw-case: handlers not built by msw ${msw.version} at ${msw.folder}`);
+const server = setupServer(...handlers);
+// msw 3 names the option onUnhandledFrame, msw 2 onUnhandledRequest; each ignores the other's.
+const listenOptions = { onUnhandledFrame: "error", onUnhandledRequest: "error" } as const;
+server.listen(listenOptions);
 
 async function login(): Promise<Response> {
   return fetch(URL_, {
@@ -83,5 +116,5 @@ const cpu = process.cpuUsage(cpuBefore);
 server.close();
 
 process.stdout.write(
-  `${JSON.stringify({ kind, logins: LOGINS, ok, wallMs, cpuUs: cpu.user + cpu.system, sample })}\n`,
+  `${JSON.stringify({ kind, logins: LOGINS, ok, wallMs, cpuUs: cpu.user + cpu.system, sample, msw })}\n`,
 );

@@ -16,8 +16,6 @@
  *   npm run bench -- --duration 3 # quicker, noisier
  *   npm run bench -- --msw-logins 5000   # logins per MSW batch (default 2000, at most 20000)
  */
-import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { prismMockArgs, prismScript } from "../cli/prism.ts";
@@ -37,6 +35,8 @@ import {
   stopTarget,
   type Target,
 } from "./load-target.ts";
+import { mswReport } from "./msw-report.ts";
+import { median, ratio, spread } from "./stats.ts";
 
 const { values } = parseArgs({
   options: {
@@ -158,25 +158,6 @@ try {
   for (const { running } of servers) await stopTarget(running.child);
 }
 
-/** The middle value; with an even count, the mean of the two middle ones (two rounds: their mean). */
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  if (sorted.length % 2 === 1) return sorted[middle] ?? 0;
-  return ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-}
-
-function ratio(value: number, base: number): string {
-  return `${(value / base).toFixed(2)}x`;
-}
-
-/** Median and spread of a figure over the rounds: "12.3 (11.9–13.0)"; one round, no spread. */
-function spread(values: readonly number[], digits: number, suffix = ""): string {
-  const m = `${median(values).toFixed(digits)}${suffix}`;
-  if (values.length < 2) return m;
-  return `${m} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
-}
-
 /** Per-round ratios of one server's figure to the ceiling's in the same round. */
 function roundRatios(loads: readonly Load[], base: readonly Load[], pick: (l: Load) => number) {
   return loads.map((l, round) => pick(l) / pick(base[round] ?? l));
@@ -243,70 +224,7 @@ if (mock) {
     console.log(`Warning: non-2xx or errors on the success path for ${failures.join(", ")}`);
 }
 
-// MSW in-process: our handlers vs a bare http.post answering the same bytes, each batch in a
-// child process of its own (setupServer patches globals), alternating ours/bare, bare/ours, …
-// The HTTP servers above are stopped by now, so nothing else of ours competes for the cores.
-const MSW_WARMUP = 300;
-type MswBatch = {
-  kind: string;
-  logins: number;
-  ok: number;
-  wallMs: number;
-  cpuUs: number;
-  sample: unknown;
-};
-function mswBatch(kind: "ours" | "bare", sample?: unknown): Promise<MswBatch> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      NODE,
-      ["bench/msw-case.ts", kind, String(MSW_LOGINS), String(MSW_WARMUP)],
-      {
-        env: { ...process.env, MSW_BARE_RESPONSE: sample ? JSON.stringify(sample) : "" },
-        timeout: 180_000,
-        maxBuffer: 16 * 1024 * 1024,
-      },
-      (error, stdout) => {
-        if (error) return reject(error);
-        const last = stdout.trim().split("\n").at(-1) ?? "";
-        resolve(JSON.parse(last) as MswBatch);
-      },
-    );
-  });
-}
-const mswVersion = (
-  JSON.parse(readFileSync("node_modules/msw/package.json", "utf8")) as { version: string }
-).version;
-const ours: MswBatch[] = [];
-const bare: MswBatch[] = [];
-let sample: unknown;
-for (let round = 0; round < ROUNDS; round++) {
-  const order: ("ours" | "bare")[] =
-    round % 2 === 0 || !sample ? ["ours", "bare"] : ["bare", "ours"];
-  for (const kind of order) {
-    const batch = await mswBatch(kind, sample);
-    if (kind === "ours") sample ??= batch.sample;
-    (kind === "ours" ? ours : bare).push(batch);
-  }
-}
-const msPer = (b: MswBatch) => b.wallMs / b.logins;
-const cpuMsPer = (b: MswBatch) => b.cpuUs / 1000 / b.logins;
-const wallRatios = ours.map((b, i) => msPer(b) / msPer(bare[i] ?? b));
-const cpuRatios = ours.map((b, i) => cpuMsPer(b) / cpuMsPer(bare[i] ?? b));
-console.log(
-  `\nMSW ${mswVersion} in-process (setupServer + fetch; ${MSW_LOGINS} sequential logins per batch after ${MSW_WARMUP} warm-up; one child process per batch; ${ROUNDS} round(s), alternating):`,
-);
-console.log(
-  `  ours (createHandlers)       ${spread(ours.map(msPer), 3)} ms/login wall, ${spread(ours.map(cpuMsPer), 3)} ms CPU/login`,
-);
-console.log(
-  `  bare http.post, same bytes  ${spread(bare.map(msPer), 3)} ms/login wall, ${spread(bare.map(cpuMsPer), 3)} ms CPU/login`,
-);
-const wallRatio = median(wallRatios);
-console.log(
-  `  ours / bare                 wall ${spread(wallRatios, 2, "x")}, CPU ${spread(cpuRatios, 2, "x")}; target wall <= 1.3x: ${verdict(wallRatio <= 1.3)}`,
-);
-const notOk = [...ours, ...bare].filter((b) => b.ok !== b.logins);
-if (notOk.length) console.log(`  Warning: ${notOk.length} batch(es) had non-200 answers`);
-console.log(
-  `  msw 2 beside msw 3: msw 2 is measured by nothing yet (only msw ${mswVersion} is installed).`,
-);
+// MSW in-process: our handlers vs a bare http.post answering the same bytes, on msw 3 and on
+// msw 2 (bench/msw-report.ts). The HTTP servers above are stopped by now.
+const msw = await mswReport({ rounds: ROUNDS, logins: MSW_LOGINS, warmup: 300, node: NODE });
+console.log(`\n${msw.lines.join("\n")}`);
