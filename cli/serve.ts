@@ -12,7 +12,6 @@ import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../mocks/store/demo-accounts.ts";
 import { isVariant, VARIANTS, type Variant } from "../openapi/documents.ts";
 import type { OriginPolicy } from "../server/cors.ts";
 import { type AllowedHosts, parseAllowedHosts } from "../server/host-check.ts";
-import { createNodeSigner } from "../server/node-signer.ts";
 import { createRequestLogger, LOG_FORMATS, type LogFormat } from "../server/request-log.ts";
 import {
   DEFAULT_HOST,
@@ -193,7 +192,6 @@ export async function serve(argv: readonly string[]): Promise<RunningServers> {
   const options = parseServeOptions(argv);
   const mock = createLoginMock({
     seed: options.seed,
-    tokenSigner: createNodeSigner(DEFAULT_JWT_SECRET),
     recaptcha: options.recaptcha,
     delayMs: options.delayMs,
     scenarios: options.scenarios,

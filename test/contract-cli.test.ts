@@ -10,7 +10,6 @@ import { describe, expect, it } from "vitest";
 import { DEFAULT_JWT_SECRET } from "../mocks/core/jwt.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
 import { SEAMLESS_DEMO } from "../mocks/store/demo-accounts.ts";
-import { createNodeSigner } from "../server/node-signer.ts";
 import { startServers } from "../server/start-servers.ts";
 import { useHttpServers } from "./support/http-servers.ts";
 import { MUTANTS, mutatedMock } from "./support/mutants.ts";
@@ -103,10 +102,7 @@ describe("login-mock contract", () => {
   it("exits 1 against a broken server and names the check in the JUnit failure", async () => {
     const mutant = MUTANTS.find((m) => m.caughtBy === "token-not-in-body");
     if (!mutant) throw new Error("no token-leak mutant");
-    const mock = mutatedMock(
-      createLoginMock({ tokenSigner: createNodeSigner(DEFAULT_JWT_SECRET) }),
-      mutant,
-    );
+    const mock = mutatedMock(createLoginMock(), mutant);
     const running = await startServers({ variants: ["seamless"], port: 0, mock, log: () => {} });
     try {
       const junit = join(mkdtempSync(join(tmpdir(), "contract-cli-")), "junit.xml");

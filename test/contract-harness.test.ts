@@ -8,7 +8,6 @@ import { type ContractReport, runContract } from "../contracts/contract-run.ts";
 import { DEFAULT_JWT_SECRET } from "../mocks/core/jwt.ts";
 import { createLoginMock, type LoginMock } from "../mocks/core/login-mock.ts";
 import { VARIANTS, type Variant } from "../openapi/documents.ts";
-import { createNodeSigner } from "../server/node-signer.ts";
 import { DEFAULT_BODY_LIMIT } from "../server/read-body.ts";
 import { startServers } from "../server/start-servers.ts";
 import { ownServerOptions } from "./support/contract-options.ts";
@@ -124,7 +123,7 @@ describe("the 413 for an oversized body", () => {
       await running.close(100);
     }
   }
-  const newMock = () => createLoginMock({ tokenSigner: createNodeSigner(DEFAULT_JWT_SECRET) });
+  const newMock = () => createLoginMock();
 
   it("is judged by its status alone when the body is the framework's own (x-framework-body)", async () => {
     const { report, oversized } = await runAgainst(frameworkLimit(newMock(), DEFAULT_BODY_LIMIT));
@@ -208,10 +207,7 @@ describe("the contract suite against deliberately broken servers", () => {
   it.each(MUTANTS.map((mutant) => [mutant.name, mutant] as const))(
     "catches %s",
     async (_name, mutant) => {
-      const mock = mutatedMock(
-        createLoginMock({ tokenSigner: createNodeSigner(DEFAULT_JWT_SECRET) }),
-        mutant,
-      );
+      const mock = mutatedMock(createLoginMock(), mutant);
       const running = await startServers({
         variants: [mutant.variant],
         port: 0,

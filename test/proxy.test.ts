@@ -10,7 +10,6 @@ import { DEFAULT_JWT_SECRET } from "../mocks/core/jwt.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
 import { SEAMLESS_DEMO } from "../mocks/store/demo-accounts.ts";
 import { freePort } from "../server/free-port.ts";
-import { createNodeSigner } from "../server/node-signer.ts";
 import { type RunningServers, startServers } from "../server/start-servers.ts";
 import { MUTANTS, mutatedMock } from "./support/mutants.ts";
 import { runCliAsync, stopChild, waitForHttp } from "./support/spawn-cli.ts";
@@ -36,11 +35,10 @@ describe("login-mock proxy", () => {
   let good: RunningServers;
   let broken: RunningServers;
   beforeAll(async () => {
-    const signer = createNodeSigner(DEFAULT_JWT_SECRET);
     good = await startServers({
       variants: ["seamless"],
       port: 0,
-      mock: createLoginMock({ tokenSigner: signer }),
+      mock: createLoginMock(),
       log: () => {},
     });
     const mutant = MUTANTS.find((m) => m.name.startsWith("missing required field"));
@@ -48,7 +46,7 @@ describe("login-mock proxy", () => {
     broken = await startServers({
       variants: ["seamless"],
       port: 0,
-      mock: mutatedMock(createLoginMock({ tokenSigner: signer }), mutant),
+      mock: mutatedMock(createLoginMock(), mutant),
       log: () => {},
     });
   });

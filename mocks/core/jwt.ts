@@ -5,6 +5,7 @@
  * not identity.
  */
 import { decodeBase64url, encodeBase64url } from "./base64url.ts";
+import { createNativeSigner } from "./native-signer.ts";
 
 /** The signing key when none is configured. Public on purpose: it only signs mock tokens. */
 export const DEFAULT_JWT_SECRET = "login-mock-demo-secret";
@@ -68,6 +69,14 @@ export type TokenSigner = (
   claims: TokenClaims,
   timing: { nowMs: number; lifetimeSeconds: number },
 ) => Promise<SignedToken>;
+
+/**
+ * The signer a mock gets unless it is given one: the runtime's synchronous HMAC where there is
+ * one (native-signer.ts), else WebCrypto. Both give the same bytes.
+ */
+export function createDefaultSigner(secret: string): TokenSigner {
+  return createNativeSigner(secret) ?? createWebCryptoSigner(secret);
+}
 
 /** The portable signer: WebCrypto HMAC, in browsers and Node alike. */
 export function createWebCryptoSigner(secret: string): TokenSigner {

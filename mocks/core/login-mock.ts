@@ -19,7 +19,7 @@ import { createUserStore, type UserStore } from "../store/user-store.ts";
 import { exampleReply, type VariantBehaviour } from "./behaviour.ts";
 import { type Clock, systemClock } from "./clock.ts";
 import { SLOW_RESPONSE_MS } from "./faults.ts";
-import { createWebCryptoSigner, DEFAULT_JWT_SECRET, type TokenSigner } from "./jwt.ts";
+import { createDefaultSigner, DEFAULT_JWT_SECRET, type TokenSigner } from "./jwt.ts";
 import { checkLoginRequest, type LoginRequestCheck } from "./login-request.ts";
 import { type MockReply, withDelay, withHeaders } from "./mock-reply.ts";
 import { parsePreferHeader } from "./prefer-header.ts";
@@ -54,8 +54,8 @@ export interface LoginMockOptions {
   /** Signs and judges the JWTs (whoami). Default `login-mock-demo-secret`. */
   readonly jwtSecret?: string;
   /**
-   * Signs the JWTs; default WebCrypto HS256 with `jwtSecret`. The HTTP server passes a faster
-   * one. It must sign with `jwtSecret`, which whoami judges tokens by.
+   * Signs the JWTs; default HS256 with `jwtSecret`, through node:crypto where the runtime has
+   * it, else WebCrypto. It must sign with `jwtSecret`, which whoami judges tokens by.
    */
   readonly tokenSigner?: TokenSigner;
   /** Token lifetime in seconds for both variants, instead of the documented 2 h / 24 h. */
@@ -114,7 +114,7 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
   const clockStartMs = clockStartOf(options.clockStart);
   const jwtSecret = options.jwtSecret ?? DEFAULT_JWT_SECRET;
   const shared = {
-    signToken: options.tokenSigner ?? createWebCryptoSigner(jwtSecret),
+    signToken: options.tokenSigner ?? createDefaultSigner(jwtSecret),
     tokenTtlSeconds: options.tokenTtlSeconds,
     recaptcha: options.recaptcha ?? { mode: "accept" },
   } as const;

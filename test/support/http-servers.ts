@@ -8,7 +8,6 @@ import {
 } from "../../mocks/core/login-mock.ts";
 import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../../mocks/store/demo-accounts.ts";
 import type { Variant } from "../../openapi/documents.ts";
-import { createNodeSigner } from "../../server/node-signer.ts";
 import type { RequestLogEntry } from "../../server/request-log.ts";
 import {
   type RunningServers,
@@ -27,9 +26,7 @@ export function useHttpServers(
   mockOptions: LoginMockOptions = {},
   serverOptions: Partial<Omit<StartOptions, "mock" | "variants">> = {},
 ): TestServers {
-  // The signer `login-mock serve` uses, so tests exercise what users run.
   const mock = createLoginMock({
-    tokenSigner: createNodeSigner(DEFAULT_JWT_SECRET),
     ...mockOptions,
   });
   const logLines: string[] = [];

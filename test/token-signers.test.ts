@@ -1,6 +1,19 @@
-import { describe, expect, it } from "vitest";
-import { DEFAULT_JWT_SECRET, signToken, verifyToken } from "../mocks/core/jwt.ts";
-import { createNodeSigner } from "../server/node-signer.ts";
+import { afterEach, describe, expect, it } from "vitest";
+import {
+  createDefaultSigner,
+  DEFAULT_JWT_SECRET,
+  signToken,
+  type TokenSigner,
+  verifyToken,
+} from "../mocks/core/jwt.ts";
+import { createNativeSigner } from "../mocks/core/native-signer.ts";
+
+/** The synchronous node:crypto signer every mock in Node gets by default. */
+function createNodeSigner(secret: string): TokenSigner {
+  const signer = createNativeSigner(secret);
+  if (!signer) throw new Error("Node should offer node:crypto through process.getBuiltinModule");
+  return signer;
+}
 
 // Signed by jose 6 before login-mock dropped it: the bytes every signer must keep producing.
 const JOSE_TOKEN =
@@ -8,7 +21,7 @@ const JOSE_TOKEN =
   "eyJlbWFpbCI6ImpvaG5AZXhhbXBsZS5jb20iLCJzdWIiOiI1MDdmMWY3N2JjZjg2Y2Q3OTk0MzkwMTEiLCJpYXQiOjE3NDE3MDgxNzgsImV4cCI6MTc0MTcxNTM3OH0." +
   "1ZiZTuortPiC-2WptDuYUCqbf0iRxHgnLgEl0ShVNpI";
 
-describe("the server's node:crypto signer", () => {
+describe("the node:crypto signer (the default in Node)", () => {
   it("produces the same token, byte for byte, as jose did", async () => {
     const claims = { sub: "507f1f77bcf86cd799439011", email: "john@example.com" };
     const timing = { nowMs: 1_741_708_178_000, lifetimeSeconds: 7200 };
@@ -47,5 +60,36 @@ describe("the server's node:crypto signer", () => {
     await expect(
       verifyToken(token, { secret: DEFAULT_JWT_SECRET, nowMs: Date.now() }),
     ).rejects.toThrow(/signature/);
+  });
+});
+
+describe("the default signer", () => {
+  const { getBuiltinModule } = process;
+  afterEach(() => {
+    process.getBuiltinModule = getBuiltinModule;
+  });
+
+  it("is node:crypto's in Node: it answers without a thread-pool job", async () => {
+    const sign = createDefaultSigner(DEFAULT_JWT_SECRET);
+    // WebCrypto settles a sign in a later turn; the native signer within the same one.
+    let settled = false;
+    const pending = sign({ sub: "x", email: "a@b.co" }, { nowMs: 0, lifetimeSeconds: 5 }).then(
+      () => {
+        settled = true;
+      },
+    );
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(settled).toBe(true);
+    await pending;
+  });
+
+  it("falls back to WebCrypto where the runtime has no process.getBuiltinModule (browsers)", async () => {
+    // @ts-expect-error: a browser-like runtime, for this test only.
+    process.getBuiltinModule = undefined;
+    expect(createNativeSigner(DEFAULT_JWT_SECRET)).toBeUndefined();
+    const claims = { sub: "507f1f77bcf86cd799439011", email: "john@example.com" };
+    const timing = { nowMs: 1_741_708_178_000, lifetimeSeconds: 7200 };
+    expect((await createDefaultSigner(DEFAULT_JWT_SECRET)(claims, timing)).token).toBe(JOSE_TOKEN);
   });
 });
