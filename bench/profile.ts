@@ -35,6 +35,7 @@ const { values } = parseArgs({
     connections: { type: "string", default: "50" },
     "no-profile": { type: "boolean", default: false },
     top: { type: "string", default: "30" },
+    rate: { type: "string" },
   },
 });
 if (values.target !== "login-mock" && values.target !== "ceiling")
@@ -73,6 +74,7 @@ const load = (duration: number) =>
     body,
     connections: Number(values.connections),
     duration,
+    ...(values.rate ? { overallRate: Number(values.rate) } : {}),
   });
 try {
   await load(2);

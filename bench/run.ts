@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: the mock server against a bare node:http ceiling and against Prism, in one
  * run on this machine. For each: cold start (spawn → first 200), then autocannon (-c 50, -d 10
- * by default) on the success path and on one error path, then RSS after the load. Around each
+ * by default) on the success path and on one error path, then the success path at a fixed
+ * 5,000 req/s (FIXED_RATE), then RSS after the load. Around each
  * load the server process's CPU time (user + sys, /proc/<pid>/stat) gives CPU µs per request,
  * a figure the load generator sharing the cores moves far less than req/s. Prints a table with
  * ratios against the ceiling (medians over rounds, min–max spread) and the targets, then an
@@ -11,11 +12,12 @@
  * core and the load generator to the first (bench/load-target.ts), so they never take turns on
  * one core; `npm run bench:profile` shows where one server's CPU goes.
  *
- *   npm run bench                 # full run, ~2 minutes
- *   npm run bench -- --rounds 3   # three interleaved rounds, medians: steadier, ~4.5 minutes
+ *   npm run bench                 # full run, ~3 minutes
+ *   npm run bench -- --rounds 3   # three interleaved rounds, medians: steadier, ~8 minutes
  *   npm run bench -- --duration 3 # quicker, noisier
  *   npm run bench -- --msw-logins 5000   # logins per MSW batch (default 2000, at most 20000)
  */
+import { availableParallelism, cpus, platform, release, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { prismMockArgs, prismScript } from "../cli/prism.ts";
@@ -52,7 +54,16 @@ const ROUNDS = Math.max(1, Number(values.rounds));
 // At most 20,000 logins per MSW batch, so the in-process case stays bounded in time too.
 const MSW_LOGINS = Math.min(20_000, Math.max(1, Number(values["msw-logins"])));
 
-async function load(port: number, body: string, duration = DURATION, pid = 0) {
+/**
+ * Requests per second of the fixed-rate load. At full load, a server slower than autocannon
+ * also pays for waking it up on every reply (a 50 µs busy-wait added to the ceiling raised its
+ * socket-write cost from ~9 to ~27 µs a request), so its CPU/request is inflated by the rig. At
+ * a rate every server sustains, all of them are in the same state, and CPU/request is the
+ * server's own work.
+ */
+const FIXED_RATE = 5000;
+
+async function load(port: number, body: string, duration = DURATION, pid = 0, rate = 0) {
   const cpuBefore = pid ? cpuUs(pid) : 0;
   const result = await autocannon({
     url: `http://127.0.0.1:${port}/auth/login`,
@@ -61,6 +72,7 @@ async function load(port: number, body: string, duration = DURATION, pid = 0) {
     body,
     connections: CONNECTIONS,
     duration,
+    ...(rate ? { overallRate: rate } : {}),
   });
   const cpu = pid ? cpuUs(pid) - cpuBefore : 0;
   // Requests answered during the load (autocannon's total), so CPU µs per request.
@@ -78,6 +90,9 @@ async function load(port: number, body: string, duration = DURATION, pid = 0) {
 type Load = Awaited<ReturnType<typeof load>>;
 const pinning = pinLoadGenerator();
 console.log(
+  `[bench] ${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? "unknown CPU"} × ${availableParallelism()}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}`,
+);
+console.log(
   `[bench] node ${process.version}, ${DURATION} s per load, ${CONNECTIONS} connections, ${ROUNDS} round(s); CPU from ${CPU_SOURCE}; ${pinning}`,
 );
 
@@ -94,6 +109,7 @@ const rows: {
   bytes: number;
   success: Load[];
   error: Load[];
+  fixed: Load[];
   rss: number;
 }[] = [];
 try {
@@ -122,23 +138,37 @@ try {
   // Rounds take turns (ceiling, mock, Prism, ceiling, …) so that drift in this machine's speed
   // falls on all three alike; each figure is the median over the rounds, each ratio the median
   // of the per-round ratios, with their spread (min–max).
-  const results = servers.map(() => ({ success: [] as Load[], error: [] as Load[] }));
+  const results = servers.map(() => ({
+    success: [] as Load[],
+    error: [] as Load[],
+    fixed: [] as Load[],
+  }));
   for (let round = 0; round < ROUNDS; round++) {
     for (const [index, { running }] of servers.entries()) {
       const pid = running.child.pid ?? 0;
       results[index]?.success.push(await load(running.port, SUCCESS_BODY, DURATION, pid));
       results[index]?.error.push(await load(running.port, ERROR_BODY, DURATION, pid));
+      // Prism cannot reach the rate (~3,000 req/s at most here): no fixed-rate figure for it.
+      if (!servers[index]?.target.name.startsWith("prism"))
+        results[index]?.fixed.push(
+          await load(running.port, SUCCESS_BODY, DURATION, pid, FIXED_RATE),
+        );
     }
     const base = results[0];
     console.log(`[bench] round ${round + 1}/${ROUNDS}:`);
     for (const [index, { target }] of servers.entries()) {
       const s = results[index]?.success[round];
       const e = results[index]?.error[round];
+      const f = results[index]?.fixed[round];
       const bs = base?.success[round];
       const be = base?.error[round];
-      if (!s || !e || !bs || !be) continue;
+      const bf = base?.fixed[round];
+      if (!s || !e || !bs || !be || !bf) continue;
+      const atRate = f
+        ? ` | at ${FIXED_RATE} req/s ${f.cpuPerRequest.toFixed(1)} µs CPU/req (${ratio(f.cpuPerRequest, bf.cpuPerRequest)})`
+        : "";
       console.log(
-        `  ${target.name.padEnd(26)} success ${Math.round(s.rps)} req/s (${ratio(s.rps, bs.rps)}), ${s.cpuPerRequest.toFixed(1)} µs CPU/req (${ratio(s.cpuPerRequest, bs.cpuPerRequest)}) | error ${Math.round(e.rps)} req/s (${ratio(e.rps, be.rps)}), ${e.cpuPerRequest.toFixed(1)} µs CPU/req (${ratio(e.cpuPerRequest, be.cpuPerRequest)})`,
+        `  ${target.name.padEnd(26)} success ${Math.round(s.rps)} req/s (${ratio(s.rps, bs.rps)}), ${s.cpuPerRequest.toFixed(1)} µs CPU/req (${ratio(s.cpuPerRequest, bs.cpuPerRequest)}) | error ${Math.round(e.rps)} req/s (${ratio(e.rps, be.rps)}), ${e.cpuPerRequest.toFixed(1)} µs CPU/req (${ratio(e.cpuPerRequest, be.cpuPerRequest)})${atRate}`,
       );
     }
   }
@@ -150,6 +180,7 @@ try {
       coldMs,
       bytes: running.bytes,
       success: result.success,
+      fixed: result.fixed,
       error: result.error,
       rss: rssMb(running.child.pid ?? 0),
     });
@@ -168,8 +199,8 @@ if (!ceiling) throw new Error("no ceiling measured");
 const rps = (l: Load) => l.rps;
 const cpu = (l: Load) => l.cpuPerRequest;
 const lines = [
-  "| server | body bytes | success req/s | × ceiling | success CPU µs/req | × ceiling | p50 / p99 ms | error req/s | × ceiling | error CPU µs/req | × ceiling | p50 / p99 ms | cold start ms | × ceiling | RSS after load MB | × ceiling |",
-  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+  `| server | body bytes | success req/s | × ceiling | success CPU µs/req | × ceiling | p50 / p99 ms | error req/s | × ceiling | error CPU µs/req | × ceiling | p50 / p99 ms | success CPU µs/req at ${FIXED_RATE} req/s | × ceiling | cold start ms | × ceiling | RSS after load MB | × ceiling |`,
+  "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
   ...rows
     .map((row) =>
       [
@@ -185,6 +216,8 @@ const lines = [
         spread(row.error.map(cpu), 1),
         spread(roundRatios(row.error, ceiling.error, cpu), 2, "x"),
         `${median(row.error.map((l) => l.p50))} / ${median(row.error.map((l) => l.p99))}`,
+        row.fixed.length ? spread(row.fixed.map(cpu), 1) : "—",
+        row.fixed.length ? spread(roundRatios(row.fixed, ceiling.fixed, cpu), 2, "x") : "—",
         Math.round(row.coldMs),
         ratio(row.coldMs, ceiling.coldMs),
         row.rss.toFixed(1),
@@ -217,8 +250,12 @@ if (mock) {
   );
   console.log(`  cold start          <= 1.5x: ${cold.toFixed(2)}x  ${verdict(cold <= 1.5)}`);
   console.log(`  RSS after load      <= 1.3x: ${rss.toFixed(2)}x  ${verdict(rss <= 1.3)}`);
+  const fixedCpu = median(roundRatios(mock.fixed, ceiling.fixed, cpu));
+  console.log(
+    `  (not a target) success CPU/request at ${FIXED_RATE} req/s, every server in the same state: ${fixedCpu.toFixed(2)}x`,
+  );
   const failures = rows
-    .filter((row) => row.success.some((l) => l.non2xx > 0 || l.errors > 0))
+    .filter((row) => [...row.success, ...row.fixed].some((l) => l.non2xx > 0 || l.errors > 0))
     .map((row) => row.name);
   if (failures.length)
     console.log(`Warning: non-2xx or errors on the success path for ${failures.join(", ")}`);
