@@ -93,3 +93,21 @@ describe("the default signer", () => {
     expect((await createDefaultSigner(DEFAULT_JWT_SECRET)(claims, timing)).token).toBe(JOSE_TOKEN);
   });
 });
+
+describe("the node:crypto signer's HMAC", () => {
+  it("equals WebCrypto's for ASCII, non-ASCII and over-long secrets", async () => {
+    const claims = { sub: "507f1f77bcf86cd799439011", email: "jöhn@example.com" };
+    const timing = { nowMs: 1_741_708_178_000, lifetimeSeconds: 7200 };
+    for (const secret of [
+      "s",
+      "login-mock-demo-secret",
+      "sécret-ключ-秘密",
+      "k".repeat(64),
+      "x".repeat(65),
+      "ü".repeat(40),
+    ]) {
+      const viaNode = await createNodeSigner(secret)(claims, timing);
+      expect(viaNode).toEqual(await signToken(claims, { secret, ...timing }));
+    }
+  });
+});
