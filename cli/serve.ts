@@ -3,7 +3,6 @@
  */
 
 import { MAX_DELAY_MS } from "../mocks/core/faults.ts";
-import { DEFAULT_JWT_SECRET } from "../mocks/core/jwt.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
 import { parseRecaptchaMode, RECAPTCHA_MODES } from "../mocks/core/recaptcha.ts";
 import { findScenario, scenariosOf } from "../mocks/core/scenario-catalogue.ts";

@@ -7,7 +7,6 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_JWT_SECRET } from "../mocks/core/jwt.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
 import { SEAMLESS_DEMO } from "../mocks/store/demo-accounts.ts";
 import { startServers } from "../server/start-servers.ts";

@@ -5,7 +5,6 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ContractReport, runContract } from "../contracts/contract-run.ts";
-import { DEFAULT_JWT_SECRET } from "../mocks/core/jwt.ts";
 import { createLoginMock, type LoginMock } from "../mocks/core/login-mock.ts";
 import { VARIANTS, type Variant } from "../openapi/documents.ts";
 import { DEFAULT_BODY_LIMIT } from "../server/read-body.ts";

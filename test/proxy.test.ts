@@ -6,7 +6,6 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_JWT_SECRET } from "../mocks/core/jwt.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
 import { SEAMLESS_DEMO } from "../mocks/store/demo-accounts.ts";
 import { freePort } from "../server/free-port.ts";

@@ -1,6 +1,5 @@
 /** Real servers on free loopback ports for a test file, stopped after it. */
 import { afterAll, beforeAll } from "vitest";
-import { DEFAULT_JWT_SECRET } from "../../mocks/core/jwt.ts";
 import {
   createLoginMock,
   type LoginMock,
