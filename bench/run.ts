@@ -17,7 +17,7 @@
  *   npm run bench -- --duration 3 # quicker, noisier
  *   npm run bench -- --msw-logins 5000   # logins per MSW batch (default 2000, at most 20000)
  */
-import { availableParallelism, cpus, platform, release, totalmem } from "node:os";
+import { cpus, platform, release, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { prismMockArgs, prismScript } from "../cli/prism.ts";
@@ -90,7 +90,7 @@ async function load(port: number, body: string, duration = DURATION, pid = 0, ra
 type Load = Awaited<ReturnType<typeof load>>;
 const pinning = pinLoadGenerator();
 console.log(
-  `[bench] ${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? "unknown CPU"} × ${availableParallelism()}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}`,
+  `[bench] ${new Date().toISOString().slice(0, 10)}, ${cpus()[0]?.model ?? "unknown CPU"} × ${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}`,
 );
 console.log(
   `[bench] node ${process.version}, ${DURATION} s per load, ${CONNECTIONS} connections, ${ROUNDS} round(s); CPU from ${CPU_SOURCE}; ${pinning}`,
