@@ -80,6 +80,10 @@ describe("Seamless cookie", () => {
     expect(cookie.attributes.get("httponly")).toBe("");
     expect(cookie.attributes.get("secure")).toBe("");
     expect(cookie.attributes.get("samesite")).toBe("None");
+    // Written exactly as the spec's own example, in its order, nothing more.
+    expect(cookies[0]).toMatch(
+      /^token=[\w-]+\.[\w-]+\.[\w-]+; Max-Age=86400; Path=\/; HttpOnly; Secure; SameSite=None$/,
+    );
   });
 
   it("puts a JWT in the cookie that verifies and lives 24 hours", async () => {

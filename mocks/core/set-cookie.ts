@@ -10,10 +10,21 @@ export function serializeSetCookie(
   value: string,
   maxAgeSeconds: number = contract.maxAgeSeconds,
 ): string {
-  const attributes = [`${contract.name}=${value}`, `Max-Age=${maxAgeSeconds}`];
-  attributes.push(`Path=${contract.path}`);
-  if (contract.httpOnly) attributes.push("HttpOnly");
-  if (contract.secure) attributes.push("Secure");
-  attributes.push(`SameSite=${contract.sameSite}`);
-  return attributes.join("; ");
+  return `${contract.name}=${value}; Max-Age=${maxAgeSeconds}${fixedAttributes(contract)}`;
+}
+
+// Every success writes a cookie: the attributes after Max-Age are worked out once per contract.
+const fixed = new WeakMap<CookieContract, string>();
+
+function fixedAttributes(contract: CookieContract): string {
+  let text = fixed.get(contract);
+  if (text === undefined) {
+    const attributes = [`Path=${contract.path}`];
+    if (contract.httpOnly) attributes.push("HttpOnly");
+    if (contract.secure) attributes.push("Secure");
+    attributes.push(`SameSite=${contract.sameSite}`);
+    text = `; ${attributes.join("; ")}`;
+    fixed.set(contract, text);
+  }
+  return text;
 }
