@@ -16,12 +16,12 @@ import { mkdtempSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
 import { freePort } from "../server/free-port.ts";
 import {
   ceilingTarget,
-  cpuUs,
   ERROR_BODY,
+  loadLogin,
+  mockTarget,
   NODE,
   pinLoadGenerator,
   recordCeilingReplies,
@@ -66,20 +66,7 @@ try {
   }
   const targets: Target[] = [
     ceilingTarget(await recordCeilingReplies(await freePort())),
-    ...builds.map(({ label, dir }) => ({
-      name: label,
-      command: (port: number) => [
-        NODE,
-        join(dir, "dist/cli/cli.js"),
-        "serve",
-        "--variant",
-        "seamless",
-        "--port",
-        String(port),
-        "--log",
-        "off",
-      ],
-    })),
+    ...builds.map(({ label, dir }) => mockTarget(join(dir, "dist/cli/cli.js"), label)),
   ];
   const figures = targets.map(() => ({
     cold: [] as number[],
@@ -97,12 +84,14 @@ try {
       try {
         const pid = running.child.pid ?? 0;
         row.cold.push(running.ms);
-        await load(running.port, pid, SUCCESS_BODY, 2, 0);
-        const success = await load(running.port, pid, SUCCESS_BODY, DURATION, 0);
-        row.success.push(success.cpu);
+        const load = (body: string, duration: number, rate = 0) =>
+          loadLogin(running.port, body, { duration, pid, rate });
+        await load(SUCCESS_BODY, 2);
+        const success = await load(SUCCESS_BODY, DURATION);
+        row.success.push(success.cpuPerRequest);
         row.successRps.push(success.rps);
-        row.fixed.push((await load(running.port, pid, SUCCESS_BODY, DURATION, RATE)).cpu);
-        row.error.push((await load(running.port, pid, ERROR_BODY, DURATION, 0)).cpu);
+        row.fixed.push((await load(SUCCESS_BODY, DURATION, RATE)).cpuPerRequest);
+        row.error.push((await load(ERROR_BODY, DURATION)).cpuPerRequest);
         row.rss.push(rssMb(pid));
       } finally {
         await stopTarget(running.child);
@@ -155,19 +144,4 @@ try {
     }
   }
   rmSync(scratch, { recursive: true, force: true });
-}
-
-async function load(port: number, pid: number, body: string, duration: number, rate: number) {
-  const before = cpuUs(pid);
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}/auth/login`,
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body,
-    connections: 50,
-    duration,
-    ...(rate ? { overallRate: rate } : {}),
-  });
-  const cpu = cpuUs(pid) - before;
-  return { cpu: cpu / Math.max(1, result.requests.total), rps: result.requests.average };
 }

@@ -6,6 +6,7 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import autocannon from "autocannon";
 
 export const NODE = process.execPath;
 
@@ -22,20 +23,25 @@ export interface Target {
   readonly env?: Record<string, string>;
 }
 
-export const MOCK_TARGET: Target = {
-  name: "login-mock",
-  command: (port) => [
-    NODE,
-    "dist/cli/cli.js",
-    "serve",
-    "--variant",
-    "seamless",
-    "--port",
-    String(port),
-    "--log",
-    "off",
-  ],
-};
+/** `login-mock serve` (Seamless only, no logging) from the CLI at `cli`. */
+export function mockTarget(cli = "dist/cli/cli.js", name = "login-mock"): Target {
+  return {
+    name,
+    command: (port) => [
+      NODE,
+      cli,
+      "serve",
+      "--variant",
+      "seamless",
+      "--port",
+      String(port),
+      "--log",
+      "off",
+    ],
+  };
+}
+
+export const MOCK_TARGET = mockTarget();
 
 /** The ceiling, answering with `replies` (see `recordCeilingReplies`). */
 export function ceilingTarget(replies: string): Target {
@@ -133,6 +139,51 @@ export function cpuUs(pid: number): number {
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   const ticks = Number(fields[14 - 3]) + Number(fields[15 - 3]);
   return (ticks * 1e6) / CLK_TCK;
+}
+
+export interface LoadResult {
+  /** The server's user + sys CPU during the load / requests completed; 0 without a pid. */
+  readonly cpuPerRequest: number;
+  readonly requests: number;
+  readonly rps: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly non2xx: number;
+  readonly errors: number;
+}
+
+/**
+ * One autocannon load on the login at `port` (-c 50 unless told), reading the server's CPU
+ * time around it when `pid` is given; `rate` fixes the requests per second (0: as fast as it
+ * answers).
+ */
+export async function loadLogin(
+  port: number,
+  body: string,
+  options: { duration: number; pid?: number; rate?: number; connections?: number },
+): Promise<LoadResult> {
+  const { pid = 0, rate = 0 } = options;
+  const cpuBefore = pid ? cpuUs(pid) : 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}/auth/login`,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body,
+    connections: options.connections ?? 50,
+    duration: options.duration,
+    ...(rate ? { overallRate: rate } : {}),
+  });
+  const cpu = pid ? cpuUs(pid) - cpuBefore : 0;
+  const requests = result.requests.total;
+  return {
+    cpuPerRequest: requests > 0 ? cpu / requests : 0,
+    requests,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+  };
 }
 
 export function rssMb(pid: number): number {

@@ -12,13 +12,12 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
 import { freePort } from "../server/free-port.ts";
 import {
   CPU_SOURCE,
   ceilingTarget,
-  cpuUs,
   ERROR_BODY,
+  loadLogin,
   MOCK_TARGET,
   pinLoadGenerator,
   recordCeilingReplies,
@@ -66,23 +65,18 @@ const flags = profile
 const running = await startTarget(target, await freePort(), flags);
 const pid = running.child.pid ?? 0;
 const body = values.path === "success" ? SUCCESS_BODY : ERROR_BODY;
-const load = (duration: number) =>
-  autocannon({
-    url: `http://127.0.0.1:${running.port}/auth/login`,
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body,
-    connections: Number(values.connections),
+const load = (duration: number, measured = 0) =>
+  loadLogin(running.port, body, {
     duration,
-    ...(values.rate ? { overallRate: Number(values.rate) } : {}),
+    pid: measured,
+    rate: Number(values.rate ?? 0),
+    connections: Number(values.connections),
   });
 try {
   await load(2);
-  const before = cpuUs(pid);
-  const result = await load(DURATION);
-  const cpu = cpuUs(pid) - before;
+  const result = await load(DURATION, pid);
   console.log(
-    `[profile] ${values.target} ${values.path}: ${result.requests.total} requests, ${Math.round(result.requests.average)} req/s, ${(cpu / result.requests.total).toFixed(1)} µs CPU/request${profile ? " (profiler on: slower than in bench/run.ts)" : ""}, non-2xx ${result.non2xx}`,
+    `[profile] ${values.target} ${values.path}: ${result.requests} requests, ${Math.round(result.rps)} req/s, ${result.cpuPerRequest.toFixed(1)} µs CPU/request${profile ? " (profiler on: slower than in bench/run.ts)" : ""}, non-2xx ${result.non2xx}`,
   );
 } finally {
   await stopTarget(running.child);

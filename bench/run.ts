@@ -19,14 +19,13 @@
  */
 import { cpus, platform, release, totalmem } from "node:os";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
 import { prismMockArgs, prismScript } from "../cli/prism.ts";
 import { freePort } from "../server/free-port.ts";
 import {
   CPU_SOURCE,
   ceilingTarget,
-  cpuUs,
   ERROR_BODY,
+  loadLogin,
   MOCK_TARGET,
   NODE,
   pinLoadGenerator,
@@ -63,28 +62,8 @@ const MSW_LOGINS = Math.min(20_000, Math.max(1, Number(values["msw-logins"])));
  */
 const FIXED_RATE = 5000;
 
-async function load(port: number, body: string, duration = DURATION, pid = 0, rate = 0) {
-  const cpuBefore = pid ? cpuUs(pid) : 0;
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}/auth/login`,
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body,
-    connections: CONNECTIONS,
-    duration,
-    ...(rate ? { overallRate: rate } : {}),
-  });
-  const cpu = pid ? cpuUs(pid) - cpuBefore : 0;
-  // Requests answered during the load (autocannon's total), so CPU µs per request.
-  const requests = result.requests.total;
-  return {
-    cpuPerRequest: requests > 0 ? cpu / requests : 0,
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors,
-  };
+function load(port: number, body: string, duration = DURATION, pid = 0, rate = 0) {
+  return loadLogin(port, body, { duration, pid, rate, connections: CONNECTIONS });
 }
 
 type Load = Awaited<ReturnType<typeof load>>;
