@@ -22,7 +22,7 @@ export interface ConsoleOutput {
 }
 
 /** Standard output, coloured only when it is a terminal (see `paintFor`). */
-export function stdoutConsole(): ConsoleOutput {
+function stdoutConsole(): ConsoleOutput {
   return { write: (text) => process.stdout.write(text), paint: paintFor(process.stdout) };
 }
 

@@ -3,6 +3,7 @@
  * example branch it matches when several examples share that status (Seamless' two 401s).
  */
 import type { ValidateFunction } from "ajv/dist/2020.js";
+import { isJsonContentType } from "../mocks/core/request-data.ts";
 import type { JsonSchema, OpenApiDocument } from "../openapi/document.ts";
 import { loginOperation } from "../openapi/examples.ts";
 import {
@@ -34,7 +35,7 @@ export function createResponseValidator(document: OpenApiDocument): ResponseVali
     // The JSON body the status documents: `application/json`, or a `+json` type (the 413's
     // `application/problem+json`).
     const schema = Object.entries(response.content ?? {}).find(([type]) =>
-      isJsonMediaType(type),
+      isJsonContentType(type),
     )?.[1].schema;
     if (!schema) continue;
     const branchSchemas = ((schema.oneOf ?? schema.anyOf ?? []) as JsonSchema[]).filter(
@@ -59,8 +60,4 @@ export function createResponseValidator(document: OpenApiDocument): ResponseVali
       branches: entry.branches.filter((branch) => branch.validate(body)).map((b) => b.title),
     };
   };
-}
-
-function isJsonMediaType(type: string): boolean {
-  return type === "application/json" || type.endsWith("+json");
 }

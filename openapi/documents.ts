@@ -6,6 +6,12 @@
 export const VARIANTS = ["talkstack", "seamless"] as const;
 export type Variant = (typeof VARIANTS)[number];
 
+/** Each API's name as its vendor writes it. */
+export const VARIANT_TITLES: Readonly<Record<Variant, string>> = {
+  talkstack: "TalkStack",
+  seamless: "Seamless",
+};
+
 /** The path every variant serves, exactly as the vendors' hosts do. */
 export const LOGIN_PATH = "/auth/login";
 

@@ -4,26 +4,20 @@
  * Precompiled because the browser must get neither Ajv's compiler (its size) nor functions built
  * from strings at run time (`new Function`, which a strict Content-Security-Policy forbids).
  */
-import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { type Ajv2020, Name } from "ajv/dist/2020.js";
 import standaloneModule from "ajv/dist/standalone/index.js";
-import { parse } from "yaml";
-import type { OpenApiDocument } from "./document.ts";
-import { VARIANTS, type Variant } from "./documents.ts";
+import { VARIANT_TITLES, VARIANTS, type Variant } from "./documents.ts";
+import { loadDocument } from "./load.ts";
 import type { GeneratedFile } from "./render-generated.ts";
 import { compileSchema, createSchemaValidator } from "./schema-validator.ts";
-import { specPath } from "./spec-files.ts";
 import { validatorFormats } from "./validator-runtime.js";
 import { PRECOMPILED_SCHEMAS, STORE_ROWS } from "./validator-schemas.ts";
 
 // CommonJS: under NodeNext the function arrives as the module object, whose `default` it is.
 const standaloneCode = standaloneModule.default;
 
-const TYPE_NAMES: Readonly<Record<Variant, string>> = {
-  talkstack: "TalkStack",
-  seamless: "Seamless",
-};
+const TYPE_NAMES: Readonly<Record<Variant, string>> = VARIANT_TITLES;
 const RUNTIME = "../validator-runtime.js";
 const UCS2LENGTH = 'require("ajv/dist/runtime/ucs2length").default';
 // The name the emitted code reaches function formats through (`validatorFormats["date-time"]`).
@@ -53,7 +47,7 @@ export async function addPrecompiledSchemas(ajv: Ajv2020): Promise<Record<string
   // The document part holding the schemas; an annotation to Ajv, reached only through `$ref`s.
   ajv.addKeyword("components");
   for (const variant of VARIANTS) {
-    const document = parse(await readFile(specPath(variant), "utf8")) as OpenApiDocument;
+    const document = await loadDocument(variant);
     compileSchema(ajv, {
       $id: `${variant}.json`,
       components: { schemas: document.components?.schemas ?? {} },

@@ -9,6 +9,7 @@ import type { IncomingMessage } from "node:http";
 import type { LoginMock } from "../mocks/core/login-mock.ts";
 import { jsonReply, type MockReply } from "../mocks/core/mock-reply.ts";
 import { problemReply } from "../mocks/core/problem.ts";
+import { mediaTypeEssence } from "../mocks/core/request-data.ts";
 import {
   findScenario,
   scenariosOf,
@@ -148,7 +149,8 @@ function refuseNonJson(request: ControlRequest): MockReply | undefined {
   if (request.method !== "PUT" && request.method !== "POST") return undefined;
   const type = request.contentType ?? null;
   if (type === null && request.bodyText === "") return undefined;
-  if (type?.split(";")[0]?.trim().toLowerCase() === "application/json") return undefined;
+  // Exactly application/json: the control API takes no other JSON flavour (no +json).
+  if (mediaTypeEssence(type) === "application/json") return undefined;
   return problemReply(
     415,
     "control-json-only",

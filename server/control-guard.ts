@@ -10,16 +10,6 @@ import { type MockReply, withHeaders } from "../mocks/core/mock-reply.ts";
 import { problemReply } from "../mocks/core/problem.ts";
 import { type AllowedHosts, hostNameOf, isHostAllowed } from "./host-check.ts";
 
-declare module "./create-server.ts" {
-  interface MockServerOptions {
-    /**
-     * Host names besides this machine's (localhost, 127.x, [::1]) that may use the control
-     * API, such as a docker service name; `true` allows any, which lets DNS rebinding in.
-     */
-    readonly allowedHosts?: AllowedHosts;
-  }
-}
-
 /** Sent with every control reply: never sniff a JSON reply into HTML, never cache state. */
 const CONTROL_HEADERS: readonly (readonly [string, string])[] = [
   ["x-content-type-options", "nosniff"],

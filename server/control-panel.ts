@@ -12,12 +12,10 @@ import {
   TALKSTACK_DEMO,
   UNKNOWN_EMAIL,
 } from "../mocks/store/demo-accounts.ts";
-import { VARIANTS, type Variant } from "../openapi/documents.ts";
+import { VARIANT_TITLES, VARIANTS, type Variant } from "../openapi/documents.ts";
 import { escapeHtml, renderInlineMarkdown } from "./panel-markup.ts";
 import { PANEL_SCRIPT } from "./panel-script.ts";
 import { PANEL_STYLE } from "./panel-style.ts";
-
-const TITLES: Record<Variant, string> = { talkstack: "TalkStack", seamless: "Seamless" };
 
 const ACCOUNTS: Record<Variant, readonly DemoAccount[]> = {
   talkstack: [
@@ -39,21 +37,16 @@ const ACCOUNTS: Record<Variant, readonly DemoAccount[]> = {
 };
 
 /** Forced scenarios to show pressed before the script has asked: one name, or one per variant. */
-export type ActiveScenarios = string | null | Partial<Record<Variant, string | null>>;
+export type ActiveScenarios = Partial<Record<Variant, string | null>>;
 
 /**
  * The panel's HTML. `variant` is the server that serves it (both are controlled from either);
- * `active` is what the first paint shows pressed: the served variant's scenario, or a record.
+ * `active` is what the first paint shows pressed: each API's forced scenario.
  *
  * @example renderControlPanel("seamless", { talkstack: null, seamless: "recaptcha-failed" })
  */
-export function renderControlPanel(variant: Variant, active: ActiveScenarios = null): string {
-  const activeOf = (v: Variant) =>
-    active !== null && typeof active === "object"
-      ? (active[v] ?? null)
-      : v === variant
-        ? active
-        : null;
+export function renderControlPanel(variant: Variant, active: ActiveScenarios = {}): string {
+  const activeOf = (v: Variant) => active[v] ?? null;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -65,7 +58,7 @@ export function renderControlPanel(variant: Variant, active: ActiveScenarios = n
 <body>
 <header>
 <h1>login-mock control panel</h1>
-<p class="lede muted">Served by the ${TITLES[variant]} server; it controls both APIs. Every change applies to one session only, so parallel test runs and testers never see each other's scenarios, clock or requests.</p>
+<p class="lede muted">Served by the ${VARIANT_TITLES[variant]} server; it controls both APIs. Every change applies to one session only, so parallel test runs and testers never see each other's scenarios, clock or requests.</p>
 </header>
 <p id="status" role="status" aria-live="polite">Loading the session…</p>
 <div class="cards">
@@ -128,7 +121,7 @@ function whoamiCard(): string {
 }
 
 function variantSection(variant: Variant, served: boolean, active: string | null): string {
-  const title = TITLES[variant];
+  const title = VARIANT_TITLES[variant];
   const rows = scenariosOf(variant)
     .map((scenario) => scenarioRow(scenario, active))
     .join("\n");

@@ -49,7 +49,7 @@ function corsRouteOf(url: string | undefined): "login" | "whoami" | "none" {
 export function corsHeaders(
   policy: OriginPolicy,
   request: IncomingMessage,
-  origin: string | null | undefined = request.headers.origin,
+  origin: string | null,
 ): [string, string][] {
   const headers: [string, string][] = [["vary", "Origin"]];
   if (!origin || !isOriginAllowed(policy, origin) || corsRouteOf(request.url) === "none")
@@ -69,7 +69,7 @@ export function corsHeaders(
 export function preflightHeaders(
   policy: OriginPolicy,
   request: IncomingMessage,
-  origin: string | null | undefined = request.headers.origin,
+  origin: string | null,
 ): [string, string][] {
   if (!origin || !isOriginAllowed(policy, origin)) return [];
   const route = corsRouteOf(request.url);

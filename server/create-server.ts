@@ -20,6 +20,7 @@ import {
 import { refuseForeignControl } from "./control-guard.ts";
 import { corsHeaders, type OriginPolicy, preflightHeaders } from "./cors.ts";
 import { createHeldWork, type HeldWork } from "./held-work.ts";
+import type { AllowedHosts } from "./host-check.ts";
 import {
   bodyTooLarge,
   internalError,
@@ -39,6 +40,11 @@ export interface MockServerOptions {
   readonly log?: RequestLogger;
   /** Let hosts other than this machine use the control API. Off by default. */
   readonly allowRemoteControl?: boolean;
+  /**
+   * Host names besides this machine's (localhost, 127.x, [::1]) that may use the control
+   * API, such as a docker service name; `true` allows any, which lets DNS rebinding in.
+   */
+  readonly allowedHosts?: AllowedHosts;
   readonly bodyLimitBytes?: number;
   /** How long a client may take to send its headers / its whole request. */
   readonly headersTimeoutMs?: number;

@@ -27,7 +27,7 @@ export interface ServerLimit {
 const seconds = (ms: number) => (ms > 60_000 ? `${ms / 60_000} min` : `${ms / 1000} s`);
 const count = (n: number) => n.toLocaleString("en-US");
 
-export const SERVER_LIMITS: readonly ServerLimit[] = [
+const SERVER_LIMITS: readonly ServerLimit[] = [
   {
     limit: "request body",
     value: `${DEFAULT_BODY_LIMIT / 1024} kB`,

@@ -1,17 +1,18 @@
 /**
  * The control panel's script, inlined (the CSP allows inline scripts and same-origin fetches
- * only). Plain ES2020, no template literals; the session id pattern and cookie name come from
- * mocks/core/session-id.ts, so the panel checks ids exactly as the server does. Every
+ * only). Plain ES2020, no template literals; the variants and their names come from
+ * openapi/documents.ts, the session id pattern and cookie name from mocks/core/session-id.ts, so the panel checks ids exactly as the server does. Every
  * call names the session the panel acts on in X-Mock-Session; the page itself renders the
  * catalogue, the script fills in what belongs to the session.
  */
 import { SESSION_COOKIE, SESSION_ID_PATTERN } from "../mocks/core/session-id.ts";
+import { VARIANT_TITLES, VARIANTS } from "../openapi/documents.ts";
 
 export const PANEL_SCRIPT = `
 "use strict";
 (() => {
-  const VARIANTS = ["talkstack", "seamless"];
-  const TITLES = { talkstack: "TalkStack", seamless: "Seamless" };
+  const VARIANTS = ${JSON.stringify(VARIANTS)};
+  const TITLES = ${JSON.stringify(VARIANT_TITLES)};
   const SESSION_ID = ${SESSION_ID_PATTERN};
   const COOKIE = ${JSON.stringify(SESSION_COOKIE)};
   // The journal polls while the tab is visible; a failing server is retried less and less often.
@@ -29,8 +30,9 @@ export const PANEL_SCRIPT = `
   };
 
   const readCookie = () => {
-    const match = document.cookie.match(/(?:^|;\\s*)mock-session=([^;]*)/);
-    return match ? match[1] : null;
+    const prefix = COOKIE + "=";
+    const found = document.cookie.split(/;\\s*/).find((pair) => pair.startsWith(prefix));
+    return found === undefined ? null : found.slice(prefix.length);
   };
   const fromUrl = new URLSearchParams(location.search).get("session");
   let session = [fromUrl, readCookie()].find((id) => id && SESSION_ID.test(id)) || "default";
@@ -193,8 +195,8 @@ export const PANEL_SCRIPT = `
     const cookie = readCookie();
     $("session-cookie").checked = cookie === session;
     $("cookie-state").textContent = cookie
-      ? "This browser's app requests to " + location.hostname + " go to session " + cookie + " (the mock-session cookie)."
-      : "This browser's app requests go to session default (no mock-session cookie).";
+      ? "This browser's app requests to " + location.hostname + " go to session " + cookie + " (the " + COOKIE + " cookie)."
+      : "This browser's app requests go to session default (no " + COOKIE + " cookie).";
   }
   function writeCookie(value) {
     if (value === null) {

@@ -65,5 +65,3 @@ export const tooMuchHeldWork = (limit: number) => {
     ["connection", "close"],
   ]);
 };
-
-/** `reply` with `headers` appended (a fault reply has none to add to). */

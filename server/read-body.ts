@@ -15,7 +15,7 @@ export const DEFAULT_BODY_LIMIT = 100 * 1024;
 export function readBody(
   request: IncomingMessage,
   limitBytes: number,
-  contentLength: string | null | undefined = request.headers["content-length"],
+  contentLength: string | null,
 ): Promise<BodyResult> {
   const declared = Number(contentLength);
   if (Number.isFinite(declared) && declared > limitBytes) {

@@ -33,7 +33,7 @@ describe("the control panel page", () => {
     expect(section("talkstack")).not.toContain("this server");
     expect(markup.match(/aria-pressed="true"/g)).toHaveLength(1);
     expect(section("talkstack")).toMatch(/data-scenario="user-not-found" aria-pressed="true"/);
-    const served = renderControlPanel("talkstack", "login-failed");
+    const served = renderControlPanel("talkstack", { talkstack: "login-failed" });
     expect(served).toMatch(
       /data-variant="talkstack" data-scenario="login-failed" aria-pressed="true"/,
     );

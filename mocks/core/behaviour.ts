@@ -9,7 +9,7 @@ import type { UserStore } from "../store/user-store.ts";
 import type { Clock } from "./clock.ts";
 import type { TokenSigner } from "./jwt.ts";
 import type { LoginRequestCheck } from "./login-request.ts";
-import { JSON_CONTENT_TYPE, type MockReply } from "./mock-reply.ts";
+import { JSON_CONTENT_TYPE, type MockReply, SCENARIO_HEADER } from "./mock-reply.ts";
 import type { RecaptchaMode } from "./recaptcha.ts";
 import { responseScenario } from "./spec-values.ts";
 
@@ -39,7 +39,8 @@ export interface VariantBehaviour<V extends Variant = Variant> {
 /**
  * A named spec example as a reply: its status, its body verbatim, and the media type the spec
  * documents it under (Express's `application/json; charset=utf-8` for JSON; the 413's
- * `application/problem+json` as login-mock's server sends it).
+ * `application/problem+json` as login-mock's server sends it), and the `x-mock-scenario` header
+ * naming it.
  */
 export function exampleReply(variant: Variant, name: string): MockReply {
   // The examples never change and replies are never mutated: render each once, not per request.
@@ -53,7 +54,10 @@ export function exampleReply(variant: Variant, name: string): MockReply {
     reply = {
       kind: "response",
       status,
-      headers: [["content-type", contentType]],
+      headers: [
+        ["content-type", contentType],
+        [SCENARIO_HEADER, name],
+      ],
       body: JSON.stringify(example.value),
       delayMs: 0,
     };

@@ -5,6 +5,7 @@
  * not identity.
  */
 import { decodeBase64url, encodeBase64url } from "./base64url.ts";
+import { HEADER_JSON, payloadJson } from "./jwt-claims.ts";
 import { createNativeSigner } from "./native-signer.ts";
 
 /** The signing key when none is configured. Public on purpose: it only signs mock tokens. */
@@ -40,7 +41,7 @@ export interface TokenHeader {
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8", { fatal: true });
-const HEADER = encodeJson({ alg: "HS256", typ: "JWT" });
+const HEADER = encodeText(HEADER_JSON);
 
 // Imported once per secret: importing an HMAC key costs as much as signing with it.
 const keys = new Map<string, Promise<CryptoKey>>();
@@ -60,8 +61,8 @@ function keyFor(secret: string): Promise<CryptoKey> {
   return key;
 }
 
-function encodeJson(value: object): string {
-  return encodeBase64url(encoder.encode(JSON.stringify(value)));
+function encodeText(text: string): string {
+  return encodeBase64url(encoder.encode(text));
 }
 
 /** Signs claims at `nowMs` for `lifetimeSeconds`. Adapters may bring a faster one (see server/). */
@@ -79,21 +80,20 @@ export function createDefaultSigner(secret: string): TokenSigner {
 }
 
 /** The portable signer: WebCrypto HMAC, in browsers and Node alike. */
-export function createWebCryptoSigner(secret: string): TokenSigner {
+function createWebCryptoSigner(secret: string): TokenSigner {
   return (claims, timing) => signToken(claims, { secret, ...timing });
 }
 
 /**
- * Signs `claims` at `nowMs`, valid for `lifetimeSeconds`. Header `{"alg":"HS256","typ":"JWT"}`,
- * payload `{"email","sub","iat","exp"}` in that order: other signers must match it byte for byte.
+ * Signs `claims` at `nowMs`, valid for `lifetimeSeconds`, with the header and payload of
+ * jwt-claims.ts.
  */
 export async function signToken(
   claims: TokenClaims,
   options: { secret: string; nowMs: number; lifetimeSeconds: number },
 ): Promise<SignedToken> {
-  const iat = Math.floor(options.nowMs / 1000);
-  const exp = iat + options.lifetimeSeconds;
-  const signingInput = `${HEADER}.${encodeJson({ email: claims.email, sub: claims.sub, iat, exp })}`;
+  const { json, exp } = payloadJson(claims, options.nowMs, options.lifetimeSeconds);
+  const signingInput = `${HEADER}.${encodeText(json)}`;
   const signature = await crypto.subtle.sign(
     "HMAC",
     await keyFor(options.secret),

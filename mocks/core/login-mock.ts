@@ -21,7 +21,7 @@ import { type Clock, systemClock } from "./clock.ts";
 import { SLOW_RESPONSE_MS } from "./faults.ts";
 import { createDefaultSigner, DEFAULT_JWT_SECRET, type TokenSigner } from "./jwt.ts";
 import { checkLoginRequest, type LoginRequestCheck } from "./login-request.ts";
-import { type MockReply, withDelay, withHeaders } from "./mock-reply.ts";
+import { type MockReply, SCENARIO_HEADER, withDelay, withHeaders } from "./mock-reply.ts";
 import { parsePreferHeader } from "./prefer-header.ts";
 import type { RecaptchaMode } from "./recaptcha.ts";
 import {
@@ -147,12 +147,9 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
     fields: LoginFields,
   ) {
     const behaviour = BEHAVIOURS[variant];
-    let reply: MockReply;
-    if (example === behaviour.successExample) {
-      reply = await behaviour.succeed(nonEmptyString(fields, "email"), session.context);
-    } else {
-      reply = exampleReply(variant, example);
-    }
+    // Example replies carry their scenario header already (rendered once, behaviour.ts).
+    if (example !== behaviour.successExample) return exampleReply(variant, example);
+    const reply = await behaviour.succeed(nonEmptyString(fields, "email"), session.context);
     return withHeaders(reply, [[SCENARIO_HEADER, example]]);
   }
 
@@ -279,8 +276,6 @@ function problemDetail(reply: MockReply): string {
   return (JSON.parse(reply.body) as { detail: string }).detail;
 }
 
-/** Names the spec example a reply serves, so QA and tests can see which scenario answered. */
-export const SCENARIO_HEADER = "x-mock-scenario";
 /** Names the network fault applied to a reply that still arrives. */
 export const FAULT_HEADER = "x-mock-fault";
 

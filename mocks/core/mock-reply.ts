@@ -18,6 +18,9 @@ export type MockReply =
 
 export const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 
+/** Names the spec example a reply serves, so QA and tests can see which scenario answered. */
+export const SCENARIO_HEADER = "x-mock-scenario";
+
 /** A JSON reply with the content type Express sends. */
 export function jsonReply(
   status: number,

@@ -7,6 +7,7 @@
  * (test/token-signers.test.ts).
  */
 import type { TokenSigner } from "./jwt.ts";
+import { HEADER_JSON, payloadJson } from "./jwt-claims.ts";
 
 interface NodeCrypto {
   hash(algorithm: "sha256", data: string | Uint8Array, encoding: "buffer"): Uint8Array;
@@ -15,8 +16,6 @@ interface NodeCrypto {
 interface NodeBuffer {
   Buffer: { from(text: string): { toString(encoding: "base64url"): string } };
 }
-
-const HEADER = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9"; // {"alg":"HS256","typ":"JWT"}
 
 /** The synchronous signer, or undefined in a runtime without `process.getBuiltinModule`. */
 export function createNativeSigner(secret: string): TokenSigner | undefined {
@@ -28,13 +27,10 @@ export function createNativeSigner(secret: string): TokenSigner | undefined {
   if (typeof crypto?.hash !== "function" || !buffer?.Buffer) return undefined;
   const { Buffer } = buffer;
   const hmac = hmacSha256(crypto, secret);
+  const header = Buffer.from(HEADER_JSON).toString("base64url");
   return async (claims, { nowMs, lifetimeSeconds }) => {
-    const iat = Math.floor(nowMs / 1000);
-    const exp = iat + lifetimeSeconds;
-    const payload = Buffer.from(
-      JSON.stringify({ email: claims.email, sub: claims.sub, iat, exp }),
-    ).toString("base64url");
-    const signingInput = `${HEADER}.${payload}`;
+    const { json, exp } = payloadJson(claims, nowMs, lifetimeSeconds);
+    const signingInput = `${header}.${Buffer.from(json).toString("base64url")}`;
     return { token: `${signingInput}.${hmac(signingInput)}`, exp };
   };
 }
@@ -46,7 +42,8 @@ export function createNativeSigner(secret: string): TokenSigner | undefined {
  */
 function hmacSha256(crypto: NodeCrypto, secret: string): (message: string) => string {
   const BLOCK = 64;
-  let key: Uint8Array = new TextEncoder().encode(secret);
+  const encoder = new TextEncoder();
+  let key: Uint8Array = encoder.encode(secret);
   if (key.length > BLOCK) key = crypto.hash("sha256", key, "buffer");
   const padded = new Uint8Array(BLOCK);
   padded.set(key);
@@ -59,7 +56,7 @@ function hmacSha256(crypto: NodeCrypto, secret: string): (message: string) => st
     let innerDigest: Uint8Array;
     if (innerText !== undefined) innerDigest = crypto.hash("sha256", innerText + message, "buffer");
     else {
-      const bytes = new TextEncoder().encode(message);
+      const bytes = encoder.encode(message);
       const data = new Uint8Array(BLOCK + bytes.length);
       data.set(inner);
       data.set(bytes, BLOCK);

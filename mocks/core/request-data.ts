@@ -37,10 +37,16 @@ export function nonEmptyString(fields: LoginFields, name: string): string | unde
   return typeof value === "string" && value.trim() !== "" ? value : undefined;
 }
 
-function isJsonContentType(contentType: string | null): boolean {
+/** A Content-Type without its parameters, lower-cased: `Application/JSON; charset=x` → `application/json`. */
+export function mediaTypeEssence(contentType: string | null): string {
+  return contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
+}
+
+/** `application/json` or any `+json` type (`application/problem+json`), as Express reads it. */
+export function isJsonContentType(contentType: string | null): boolean {
   // The usual value needs no splitting or case folding.
   if (contentType === "application/json") return true;
-  const essence = contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
+  const essence = mediaTypeEssence(contentType);
   return essence === "application/json" || essence.endsWith("+json");
 }
 

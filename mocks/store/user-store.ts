@@ -161,6 +161,6 @@ export function createUserStore(seed = 1): UserStore {
   };
 }
 
-export function normalizeEmail(email: string): string {
+function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }

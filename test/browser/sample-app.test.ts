@@ -128,8 +128,8 @@ describe("MSW worker mode: the mocks run in the tab", () => {
     },
   );
 
-  it("leaves a screenshot of the app in MSW mode", async () => {
-    await logIn(page, "seamless", SEAMLESS_DEMO.documented);
+  it("leaves a screenshot of the app in MSW mode, signed in", async () => {
+    expect((await logIn(page, "seamless", SEAMLESS_DEMO.documented)).state).toBe("success");
     await page.screenshot({ path: `${SCREENSHOTS}/sample-app-msw-mode.png`, fullPage: true });
   });
 });
