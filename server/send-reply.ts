@@ -1,12 +1,14 @@
 /**
  * Writes the core's reply to a Node response, faults included. The core never sees Node.
- * Held and delayed replies wait in `HeldWork`, which bounds how many can wait at once.
+ * Held and delayed replies wait in `HeldWork`, which bounds how many can wait at once; every
+ * reply leaves at the end of the event-loop turn that made it (`turn-end.ts`).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { MAX_DELAY_MS } from "../mocks/core/faults.ts";
 import type { MockReply } from "../mocks/core/mock-reply.ts";
 import type { HeldWork } from "./held-work.ts";
 import { tooMuchHeldWork } from "./problems.ts";
+import { atTurnEnd } from "./turn-end.ts";
 
 /**
  * How long a `no-response` request is held before the socket is closed anyway: five minutes,
@@ -62,7 +64,15 @@ function write(
   for (const [name, value] of extraHeaders) headers.push(name, value);
   for (const [name, value] of reply.headers) headers.push(name, value);
   headers.push("content-length", String(Buffer.byteLength(reply.body)));
-  response.writeHead(reply.status, headers);
-  response.end(reply.body);
+  atTurnEnd(() => {
+    if (response.destroyed) return;
+    try {
+      response.writeHead(reply.status, headers);
+      response.end(reply.body);
+    } catch {
+      // A header Node refuses: the client gets a closed connection, the server keeps serving.
+      response.destroy();
+    }
+  });
   onDone(reply.status);
 }
