@@ -18,6 +18,7 @@ import {
   type RunningServers,
   startServers,
 } from "../server/start-servers.ts";
+import { boundYoungGeneration, youngGenerationSizedByUser } from "../server/young-generation.ts";
 import {
   badFlag,
   type FlagSpec,
@@ -208,7 +209,12 @@ export async function serve(argv: readonly string[]): Promise<RunningServers> {
     allowedHosts: options.allowedHosts,
   });
   process.stdout.write(renderBanner(running, options));
-  return running;
+  if (youngGenerationSizedByUser()) return running;
+  const unbound = boundYoungGeneration();
+  return {
+    ...running,
+    close: (graceMs) => running.close(graceMs).finally(unbound),
+  };
 }
 
 function renderBanner(
