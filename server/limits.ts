@@ -17,6 +17,7 @@ import {
 import { LOG_BACKLOG_BYTES, LOG_DRAIN_GRACE_MS } from "./line-output.ts";
 import { DEFAULT_BODY_LIMIT } from "./read-body.ts";
 import { NO_RESPONSE_HOLD_MS } from "./send-reply.ts";
+import { YOUNG_GENERATION_MB } from "./young-generation.ts";
 
 export interface ServerLimit {
   readonly limit: string;
@@ -57,6 +58,16 @@ const SERVER_LIMITS: readonly ServerLimit[] = [
     limit: "open connections (whole process, both variants)",
     value: count(MAX_CONNECTIONS),
     past: "a new connection is closed at once",
+  },
+  {
+    limit: "how long a finished reply waits to be written (so one turn's replies leave together)",
+    value: "one event-loop turn",
+    past: "the turn's replies are written before the loop reads more requests",
+  },
+  {
+    limit: "Node's young generation (V8 new space) in `login-mock serve`",
+    value: `${YOUNG_GENERATION_MB} MiB`,
+    past: "it stops growing (Node 24 would let it reach 128 MiB under load); a `--max-semi-space-size` of your own wins",
   },
   {
     limit: "`Prefer: delay`, `--delay`, `slow-response` together",
