@@ -6,7 +6,7 @@
  * Why: on loopback, a write that wakes a client asleep on another core pays for the wake-up
  * inside the write system call, on the server's CPU. A server slower than its client finds it
  * asleep after every reply; written together, only the first reply of a turn pays (decision 8:
- * 55–69 → 40–42 µs of CPU per login at full load, and at 5,000 req/s as well).
+ * about 60 → 40 µs of CPU per login, at full load and at 5,000 req/s alike).
  *
  * Bound: only the replies made during the current turn wait, and they leave before the loop
  * waits for I/O again: at most one per request read in that turn, so at most the open
