@@ -64,15 +64,17 @@ function write(
   for (const [name, value] of extraHeaders) headers.push(name, value);
   for (const [name, value] of reply.headers) headers.push(name, value);
   headers.push("content-length", String(Buffer.byteLength(reply.body)));
+  // Logged when written, not when queued: the client may leave before the turn ends.
   atTurnEnd(() => {
-    if (response.destroyed) return;
+    if (response.destroyed) return onDone("aborted");
     try {
       response.writeHead(reply.status, headers);
       response.end(reply.body);
+      onDone(reply.status);
     } catch {
       // A header Node refuses: the client gets a closed connection, the server keeps serving.
       response.destroy();
+      onDone("dropped");
     }
   });
-  onDone(reply.status);
 }

@@ -68,8 +68,9 @@ describe("a reply Node refuses to write", () => {
     () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
   );
 
-  it("closes only its own connection; the server goes on answering", async () => {
+  it("closes only its own connection and is logged as dropped; the server goes on answering", async () => {
     const heldWork = createHeldWork();
+    const logged: (number | string)[] = [];
     server = createServer((request, response) => {
       const header = request.url === "/bad" ? "line\nbreak" : "fine";
       const reply = {
@@ -79,7 +80,7 @@ describe("a reply Node refuses to write", () => {
         body: "{}",
         delayMs: 0,
       };
-      sendReply(request, response, reply, [], () => {}, heldWork);
+      sendReply(request, response, reply, [], (status) => logged.push(status), heldWork);
     });
     await new Promise<void>((resolve) => server?.listen(0, "127.0.0.1", resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -88,5 +89,6 @@ describe("a reply Node refuses to write", () => {
     const next = await fetch(`${base}/good`);
     expect(next.status).toBe(200);
     expect(next.headers.get("x-value")).toBe("fine");
+    expect(logged).toEqual(["dropped", 200]);
   });
 });
