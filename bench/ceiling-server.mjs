@@ -3,20 +3,11 @@
 // the mock gave to the bench's two requests (status, headers including Set-Cookie, body): a
 // request whose body equals the error request's gets the error reply, any other the success
 // reply. So the ratio measures the mock's work, not a difference in payload, status or headers.
-// Without CEILING_REPLIES it answers 200 with CEILING_BODY and CEILING_COOKIE, as before.
 import { createServer } from "node:http";
 
-const fallback = {
-  success: {
-    status: 200,
-    headers: [
-      ["content-type", "application/json; charset=utf-8"],
-      ["set-cookie", process.env.CEILING_COOKIE ?? "token=x"],
-    ],
-    body: process.env.CEILING_BODY ?? "{}",
-  },
-};
-const replies = process.env.CEILING_REPLIES ? JSON.parse(process.env.CEILING_REPLIES) : fallback;
+if (!process.env.CEILING_REPLIES)
+  throw new Error("CEILING_REPLIES is unset: start the ceiling through bench/load-target.ts");
+const replies = JSON.parse(process.env.CEILING_REPLIES);
 const toReply = ({ status, headers, body }) => {
   const flat = {};
   for (const [name, value] of headers) {
@@ -27,8 +18,8 @@ const toReply = ({ status, headers, body }) => {
   return { status, headers: flat, body };
 };
 const success = toReply(replies.success);
-const error = replies.error ? toReply(replies.error) : success;
-const errorRequest = replies.error?.request;
+const error = toReply(replies.error);
+const errorRequest = replies.error.request;
 const port = Number(process.argv[2] ?? 0);
 
 createServer((request, response) => {

@@ -19,18 +19,17 @@ import { parseArgs } from "node:util";
 import { freePort } from "../server/free-port.ts";
 import {
   ceilingTarget,
-  ERROR_BODY,
   loadLogin,
   mockTarget,
   NODE,
   pinLoadGenerator,
   recordCeilingReplies,
   rssMb,
-  SUCCESS_BODY,
   startTarget,
   stopTarget,
   type Target,
 } from "./load-target.ts";
+import { ERROR_BODY, SUCCESS_BODY } from "./login-bodies.ts";
 import { median, spread } from "./stats.ts";
 
 const { values, positionals } = parseArgs({

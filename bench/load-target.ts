@@ -7,15 +7,9 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import autocannon from "autocannon";
+import { ERROR_BODY, SUCCESS_BODY } from "./login-bodies.ts";
 
 export const NODE = process.execPath;
-
-export const SUCCESS_BODY = JSON.stringify({
-  email: "user@example.com",
-  password: "securePassword123",
-  recaptchaVal: "bench",
-});
-export const ERROR_BODY = JSON.stringify({ email: "user@example.com" });
 
 export interface Target {
   readonly name: string;

@@ -21,16 +21,12 @@ import { HttpHandler, HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
 import { createHandlers, DEFAULT_BASE_URLS } from "../mocks/msw/handlers.ts";
+import { SUCCESS_BODY } from "./login-bodies.ts";
 
 const [kind, loginsArg = "2000", warmupArg = "300"] = process.argv.slice(2);
 const LOGINS = Math.min(20_000, Math.max(1, Number(loginsArg)));
 const WARMUP = Math.min(20_000, Math.max(0, Number(warmupArg)));
 const URL_ = `${DEFAULT_BASE_URLS.seamless[0]}/auth/login`;
-const BODY = JSON.stringify({
-  email: "user@example.com",
-  password: "securePassword123",
-  recaptchaVal: "bench",
-});
 
 interface Sample {
   status: number;
@@ -89,7 +85,7 @@ async function login(): Promise<Response> {
   return fetch(URL_, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: BODY,
+    body: SUCCESS_BODY,
   });
 }
 

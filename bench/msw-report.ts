@@ -31,25 +31,10 @@ export interface MswReportOptions {
   readonly logins: number;
   /** Unmeasured logins per batch before the measured ones. */
   readonly warmup: number;
-  /** The Node binary the batches run on (process.execPath for the one running this). */
-  readonly node: string;
-}
-
-export interface MswResult {
-  /** The msw major: "3" or "2". */
-  readonly msw: string;
-  /** The exact version every batch of this major reported it loaded, e.g. "2.15.0". */
-  readonly version: string;
-  /** Median over the rounds of ours / bare, wall ms per login. */
-  readonly wallRatio: number;
-  /** Median over the rounds of ours / bare, CPU ms per login. */
-  readonly cpuRatio: number;
-  /** cpuRatio <= TARGET. */
-  readonly met: boolean;
 }
 
 /** The target: our handlers cost at most 1.3x a bare http.post's CPU time per login. */
-export const TARGET = 1.3;
+const TARGET = 1.3;
 
 const ROOT = join(import.meta.dirname, "..");
 const CASE = join(import.meta.dirname, "msw-case.ts");
@@ -84,7 +69,7 @@ function batch(
 ): Promise<Batch> {
   return new Promise((resolve, reject) => {
     execFile(
-      options.node,
+      process.execPath,
       [...flags, CASE, kind, String(options.logins), String(options.warmup)],
       {
         cwd: ROOT,
@@ -108,12 +93,10 @@ function installedVersion(folder: string): string {
   return pkg.version;
 }
 
-export async function mswReport(
-  options: MswReportOptions,
-): Promise<{ lines: string[]; results: MswResult[] }> {
+/** The report's lines, one block per msw major. */
+export async function mswReport(options: MswReportOptions): Promise<string[]> {
   const rounds = Math.max(1, Math.floor(options.rounds));
   const lines: string[] = [];
-  const results: MswResult[] = [];
   for (const copy of COPIES) {
     const version = installedVersion(copy.folder);
     const ours: Batch[] = [];
@@ -136,10 +119,8 @@ export async function mswReport(
     const cpuMsPer = (b: Batch) => b.cpuUs / 1000 / b.logins;
     const wallRatios = ours.map((b, i) => msPer(b) / msPer(bare[i] ?? b));
     const cpuRatios = ours.map((b, i) => cpuMsPer(b) / cpuMsPer(bare[i] ?? b));
-    const wallRatio = median(wallRatios);
     // Judged on CPU, as the HTTP case is: wall time also counts whatever else the cores did.
     const met = median(cpuRatios) <= TARGET;
-    results.push({ msw: copy.msw, version, wallRatio, cpuRatio: median(cpuRatios), met });
     const logins = ours[0]?.logins ?? options.logins;
     lines.push(
       `MSW ${version} in-process (${copy.folder}, as each batch reported; setupServer + fetch; ${logins} sequential logins per batch after ${options.warmup} warm-up; one child process per batch; ${rounds} round(s), alternating):`,
@@ -150,7 +131,7 @@ export async function mswReport(
     const notOk = [...ours, ...bare].filter((b) => b.ok !== b.logins);
     if (notOk.length) lines.push(`  Warning: ${notOk.length} batch(es) had non-200 answers`);
   }
-  return { lines, results };
+  return lines;
 }
 
 if (import.meta.main) {
@@ -161,11 +142,10 @@ if (import.meta.main) {
       warmup: { type: "string", default: "300" },
     },
   });
-  const { lines } = await mswReport({
+  const lines = await mswReport({
     rounds: Math.max(1, Number(values.rounds)),
     logins: Math.min(20_000, Math.max(1, Number(values.logins))),
     warmup: Math.min(20_000, Math.max(0, Number(values.warmup))),
-    node: process.execPath,
   });
   console.log(lines.join("\n"));
 }

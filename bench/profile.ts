@@ -16,15 +16,14 @@ import { freePort } from "../server/free-port.ts";
 import {
   CPU_SOURCE,
   ceilingTarget,
-  ERROR_BODY,
   loadLogin,
   MOCK_TARGET,
   pinLoadGenerator,
   recordCeilingReplies,
-  SUCCESS_BODY,
   startTarget,
   stopTarget,
 } from "./load-target.ts";
+import { ERROR_BODY, SUCCESS_BODY } from "./login-bodies.ts";
 
 const { values } = parseArgs({
   options: {

@@ -24,18 +24,17 @@ import { freePort } from "../server/free-port.ts";
 import {
   CPU_SOURCE,
   ceilingTarget,
-  ERROR_BODY,
   loadLogin,
   MOCK_TARGET,
   NODE,
   pinLoadGenerator,
   recordCeilingReplies,
   rssMb,
-  SUCCESS_BODY,
   startTarget,
   stopTarget,
   type Target,
 } from "./load-target.ts";
+import { ERROR_BODY, SUCCESS_BODY } from "./login-bodies.ts";
 import { mswReport } from "./msw-report.ts";
 import { median, ratio, spread } from "./stats.ts";
 
@@ -242,5 +241,5 @@ if (mock) {
 
 // MSW in-process: our handlers vs a bare http.post answering the same bytes, on msw 3 and on
 // msw 2 (bench/msw-report.ts). The HTTP servers above are stopped by now.
-const msw = await mswReport({ rounds: ROUNDS, logins: MSW_LOGINS, warmup: 300, node: NODE });
-console.log(`\n${msw.lines.join("\n")}`);
+const msw = await mswReport({ rounds: ROUNDS, logins: MSW_LOGINS, warmup: 300 });
+console.log(`\n${msw.join("\n")}`);

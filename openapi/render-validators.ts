@@ -7,7 +7,7 @@
 import { fileURLToPath } from "node:url";
 import { type Ajv2020, Name } from "ajv/dist/2020.js";
 import standaloneModule from "ajv/dist/standalone/index.js";
-import { VARIANT_TITLES, VARIANTS, type Variant } from "./documents.ts";
+import { VARIANT_TITLES, VARIANTS } from "./documents.ts";
 import { loadDocument } from "./load.ts";
 import type { GeneratedFile } from "./render-generated.ts";
 import { compileSchema, createSchemaValidator } from "./schema-validator.ts";
@@ -17,7 +17,6 @@ import { PRECOMPILED_SCHEMAS, STORE_ROWS } from "./validator-schemas.ts";
 // CommonJS: under NodeNext the function arrives as the module object, whose `default` it is.
 const standaloneCode = standaloneModule.default;
 
-const TYPE_NAMES: Readonly<Record<Variant, string>> = VARIANT_TITLES;
 const RUNTIME = "../validator-runtime.js";
 const UCS2LENGTH = 'require("ajv/dist/runtime/ucs2length").default';
 // The name the emitted code reaches function formats through (`validatorFormats["date-time"]`).
@@ -96,7 +95,8 @@ function renderDeclarations(): string {
   const lines = [
     BANNER,
     ...VARIANTS.map(
-      (variant) => `import type { components as ${TYPE_NAMES[variant]} } from "./${variant}.ts";`,
+      (variant) =>
+        `import type { components as ${VARIANT_TITLES[variant]} } from "./${variant}.ts";`,
     ),
     "",
     "/** One reason a value does not fit a schema (Ajv's error object). */",
@@ -117,7 +117,7 @@ function renderDeclarations(): string {
   for (const [name, { variant, pointer }] of Object.entries(PRECOMPILED_SCHEMAS)) {
     const component = /^\/components\/schemas\/([^/]+)$/.exec(pointer)?.[1];
     // Store rows have no generated type; the store names theirs (mocks/store/user-store.ts).
-    const type = component ? `${TYPE_NAMES[variant]}["schemas"]["${component}"]` : "unknown";
+    const type = component ? `${VARIANT_TITLES[variant]}["schemas"]["${component}"]` : "unknown";
     lines.push(
       "",
       component

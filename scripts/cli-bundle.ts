@@ -73,7 +73,7 @@ function readPackage(root: string): BundledPackage {
   };
 }
 
-export function renderNotices(packages: readonly BundledPackage[]): string {
+function renderNotices(packages: readonly BundledPackage[]): string {
   const lines = [
     "# Third-party licences",
     "",

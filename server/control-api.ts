@@ -42,6 +42,11 @@ export { CONTROL_PREFIX, type ControlRequest } from "./control-request.ts";
 export const WHOAMI_ROUTE = "/whoami";
 
 /** The route under `/__mock` a path names (`/` for the panel), trailing slashes ignored. */
+/** Whether `path` (as the server routes it, without its query) is the control API's. */
+export function isControlPath(path: string): boolean {
+  return path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`);
+}
+
 export function controlRoute(path: string): string {
   return withoutTrailingSlashes(path.slice(CONTROL_PREFIX.length)) || "/";
 }

@@ -9,8 +9,7 @@
  * the login's policy, because it only describes the credential the caller itself sent and
  * changes nothing; a sample app on another port calls it with `credentials: "include"`.
  */
-import type { IncomingMessage } from "node:http";
-import { CONTROL_PREFIX, controlRoute, WHOAMI_ROUTE } from "./control-api.ts";
+import { controlRoute, isControlPath, WHOAMI_ROUTE } from "./control-api.ts";
 
 const LOCAL_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;
 
@@ -35,25 +34,25 @@ export function isOriginAllowed(policy: OriginPolicy, origin: string): boolean {
   return policy.kind === "local" ? LOCAL_ORIGIN.test(origin) : policy.origins.includes(origin);
 }
 
+export type CorsRoute = "login" | "whoami" | "none";
+
 /**
- * Which CORS policy a request gets: the login's, whoami's, or none (the rest of the control
- * API: `/__mock`, `//__mock/…`, `/__mock?…`).
+ * Which CORS policy a request gets, from the path the server routes it by: whoami's, none
+ * (the rest of the control API), or the login's (everything else, 404s included).
  */
-function corsRouteOf(url: string | undefined): "login" | "whoami" | "none" {
-  const path = (url ?? "/").replace(/^\/+/, "/").split(/[?#]/)[0] ?? "/";
-  if (path !== CONTROL_PREFIX && !path.startsWith(`${CONTROL_PREFIX}/`)) return "login";
+export function corsRouteOf(path: string): CorsRoute {
+  if (!isControlPath(path)) return "login";
   return controlRoute(path) === WHOAMI_ROUTE ? "whoami" : "none";
 }
 
-/** CORS headers for a response to `request`; empty when it has no allowed Origin. */
+/** CORS headers for a response on `route`; only `Vary` when it has no allowed Origin. */
 export function corsHeaders(
   policy: OriginPolicy,
-  request: IncomingMessage,
+  route: CorsRoute,
   origin: string | null,
 ): [string, string][] {
   const headers: [string, string][] = [["vary", "Origin"]];
-  if (!origin || !isOriginAllowed(policy, origin) || corsRouteOf(request.url) === "none")
-    return headers;
+  if (!origin || route === "none" || !isOriginAllowed(policy, origin)) return headers;
   headers.push(
     ["access-control-allow-origin", origin],
     ["access-control-allow-credentials", "true"],
@@ -68,11 +67,9 @@ export function corsHeaders(
  */
 export function preflightHeaders(
   policy: OriginPolicy,
-  request: IncomingMessage,
+  route: CorsRoute,
   origin: string | null,
 ): [string, string][] {
-  if (!origin || !isOriginAllowed(policy, origin)) return [];
-  const route = corsRouteOf(request.url);
-  if (route === "none") return [];
+  if (!origin || route === "none" || !isOriginAllowed(policy, origin)) return [];
   return [...(route === "whoami" ? WHOAMI_PREFLIGHT : LOGIN_PREFLIGHT)];
 }

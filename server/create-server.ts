@@ -8,17 +8,17 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
 import type { LoginMock } from "../mocks/core/login-mock.ts";
-import type { MockReply } from "../mocks/core/mock-reply.ts";
+import { type MockReply, SCENARIO_HEADER } from "../mocks/core/mock-reply.ts";
 import { LOGIN_PATH, type Variant } from "../openapi/documents.ts";
-import {
-  CONTROL_PREFIX,
-  controlRoute,
-  handleControl,
-  isLoopback,
-  WHOAMI_ROUTE,
-} from "./control-api.ts";
+import { handleControl, isLoopback } from "./control-api.ts";
 import { refuseForeignControl } from "./control-guard.ts";
-import { corsHeaders, type OriginPolicy, preflightHeaders } from "./cors.ts";
+import {
+  type CorsRoute,
+  corsHeaders,
+  corsRouteOf,
+  type OriginPolicy,
+  preflightHeaders,
+} from "./cors.ts";
 import { createHeldWork, type HeldWork } from "./held-work.ts";
 import type { AllowedHosts } from "./host-check.ts";
 import {
@@ -67,10 +67,11 @@ export function createMockServer(options: MockServerOptions): Server {
   async function route(
     request: IncomingMessage,
     path: string,
+    corsRoute: CorsRoute,
     headers: RequestHeaders,
   ): Promise<MockReply | "preflight" | "aborted"> {
     const method = request.method ?? "GET";
-    if (path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`)) {
+    if (corsRoute !== "login") {
       if (!options.allowRemoteControl && !isLoopback(request)) return remoteControlRefused();
       const refused = refuseForeignControl(request, options.allowedHosts);
       if (refused) return refused;
@@ -81,7 +82,7 @@ export function createMockServer(options: MockServerOptions): Server {
       if (body.kind === "aborted") return "aborted";
       if (body.kind === "too-large") return bodyTooLarge(limit);
       // whoami is the one control route other local pages may call (see cors.ts).
-      if (method === "OPTIONS" && controlRoute(path) === WHOAMI_ROUTE) return "preflight";
+      if (method === "OPTIONS" && corsRoute === "whoami") return "preflight";
       return handleControl(variant, mock, {
         method,
         path,
@@ -134,10 +135,11 @@ export function createMockServer(options: MockServerOptions): Server {
     }
     response.once("finish", () => heldWork.finish(socket));
     const headers = requestHeaders(request);
-    const cors = corsHeaders(policy, request, headers.origin);
+    const corsRoute = corsRouteOf(path);
+    const cors = corsHeaders(policy, corsRoute, headers.origin);
     let outcome: MockReply | "preflight" | "aborted";
     try {
-      outcome = await route(request, path, headers);
+      outcome = await route(request, path, corsRoute, headers);
     } catch {
       outcome = internalError();
     }
@@ -145,13 +147,13 @@ export function createMockServer(options: MockServerOptions): Server {
     if (outcome === "preflight") {
       response.writeHead(
         204,
-        Object.fromEntries([...cors, ...preflightHeaders(policy, request, headers.origin)]),
+        Object.fromEntries([...cors, ...preflightHeaders(policy, corsRoute, headers.origin)]),
       );
       response.end();
       return done(204);
     }
     if (log && outcome.kind === "response") {
-      scenario = outcome.headers.find(([name]) => name === "x-mock-scenario")?.[1] ?? null;
+      scenario = outcome.headers.find(([name]) => name === SCENARIO_HEADER)?.[1] ?? null;
     }
     // A body we did not read (413, early errors) must not be parsed as the next request.
     if (!request.complete) cors.push(["connection", "close"]);

@@ -34,7 +34,7 @@ export const PANEL_STYLE = `
   .big { font-size: 1.3rem; font-variant-numeric: tabular-nums; font-weight: 600; }
   .row { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: .5rem 0; }
   .state-valid { color: var(--good); font-weight: 600; }
-  .state-expired, .state-not-issued-by-this-mock { color: var(--bad); font-weight: 600; }
+  .state-expired, .state-not-yet-valid, .state-not-issued-by-this-mock { color: var(--bad); font-weight: 600; }
   .field-ok { color: var(--good); }
   .field-bad { color: var(--bad); font-weight: 600; }
   #journal-table td { font-size: .85rem; }

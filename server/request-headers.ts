@@ -7,6 +7,8 @@
  * with "; ", the others with ", ".
  */
 import type { IncomingMessage } from "node:http";
+import { SCENARIO_HEADER } from "../mocks/core/mock-reply.ts";
+import { SESSION_HEADER } from "../mocks/core/session-id.ts";
 
 export interface RequestHeaders {
   contentType: string | null;
@@ -27,8 +29,8 @@ const FIELDS: ReadonlyMap<string, Field> = new Map([
   ["content-length", "contentLength"],
   ["origin", "origin"],
   ["prefer", "prefer"],
-  ["x-mock-scenario", "scenario"],
-  ["x-mock-session", "session"],
+  [SCENARIO_HEADER, "scenario"],
+  [SESSION_HEADER, "session"],
   ["cookie", "cookie"],
   ["authorization", "authorization"],
 ]);

@@ -210,6 +210,21 @@ describe("the control API on this machine's names", () => {
     );
   });
 
+  it("decides CORS by the path the server routes: Seamless's //__mock is its control API", async () => {
+    const origin = "http://localhost:5173";
+    const preflight = (path: string) =>
+      send(servers, "seamless", {
+        method: "OPTIONS",
+        path,
+        headers: { origin, "access-control-request-method": "POST" },
+      });
+    const reset = await preflight("//__mock/reset");
+    expect(Object.keys(reset.headers).filter((h) => h.startsWith("access-control-"))).toEqual([]);
+    const whoami = await preflight("//__mock/whoami");
+    expect(whoami.status).toBe(204);
+    expect(whoami.headers["access-control-allow-methods"]).toBe("GET, OPTIONS");
+  });
+
   it("allows only the headers the mock reads in a login preflight", async () => {
     const received = await send(servers, "seamless", {
       method: "OPTIONS",

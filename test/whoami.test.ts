@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { DEFAULT_JWT_SECRET } from "../mocks/core/jwt.ts";
 import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../mocks/store/demo-accounts.ts";
 import type { Variant } from "../openapi/documents.ts";
 import { demoLoginToken, useHttpServers } from "./support/http-servers.ts";
@@ -78,6 +79,16 @@ describe("GET /__mock/whoami", () => {
       ]);
       expect(text).not.toContain("a@b.co");
     }
+  });
+
+  it("says not-yet-valid for a token of this mock's secret whose nbf is still ahead, as verifyToken would", async () => {
+    const segment = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    const input = `${segment({ alg: "HS256", typ: "JWT" })}.${segment({ sub: "x", nbf: 4e9, exp: 4.1e9 })}`;
+    const early = `${input}.${createHmac("sha256", DEFAULT_JWT_SECRET).update(input).digest("base64url")}`;
+    const { body } = await whoami({ authorization: `Bearer ${early}` });
+    expect(body.credentials).toEqual([
+      expect.objectContaining({ variant: null, source: "bearer", state: "not-yet-valid" }),
+    ]);
   });
 
   it("reports nothing sent with a hint on what to send", async () => {

@@ -1,3 +1,4 @@
+import { mediaTypeEssence } from "../../mocks/core/request-data.ts";
 import { JWT_SHAPE } from "../jwt.ts";
 import { parseSetCookie } from "../set-cookie.ts";
 import type { Check, CheckInput } from "./check.ts";
@@ -109,6 +110,8 @@ function findKey(value: unknown, key: string, path = ""): string | undefined {
 
 function isDocumentedMediaType(input: CheckInput): boolean {
   const header = input.exchange.response.headers.get("content-type");
-  const essence = header?.split(";")[0]?.trim().toLowerCase();
-  return essence !== undefined && statusFacts(input)?.mediaTypes.includes(essence) === true;
+  return (
+    header !== undefined &&
+    statusFacts(input)?.mediaTypes.includes(mediaTypeEssence(header)) === true
+  );
 }

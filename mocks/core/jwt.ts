@@ -169,6 +169,17 @@ export async function verifySignature(
   return { payload: claims as TokenPayload, protectedHeader: protectedHeader as TokenHeader };
 }
 
+/** Where `nowMs` falls in a token's lifetime: `exp` <= now is expired, `nbf` > now too early. */
+export function tokenTimeState(
+  payload: TokenPayload,
+  nowMs: number,
+): "valid" | "expired" | "not-yet-valid" {
+  const now = Math.floor(nowMs / 1000);
+  if (typeof payload.exp === "number" && payload.exp <= now) return "expired";
+  if (typeof payload.nbf === "number" && payload.nbf > now) return "not-yet-valid";
+  return "valid";
+}
+
 /**
  * Verifies a token signed by `signToken` (or any HS256 JWT under `secret`) at `nowMs`. Rejects,
  * in this order, a malformed token, any `alg` but HS256 (`none` included), a bad signature, and
@@ -184,10 +195,13 @@ export async function verifyToken(
 ): Promise<{ payload: TokenPayload; protectedHeader: TokenHeader }> {
   const verified = await verifySignature(token, options.secret);
   const { exp, nbf } = verified.payload;
-  const now = Math.floor(options.nowMs / 1000);
-  if (typeof exp === "number" && exp <= now)
-    throw rejected(`"exp" claim check failed: it expired at ${exp}, now is ${now}.`);
-  if (typeof nbf === "number" && nbf > now)
-    throw rejected(`"nbf" claim check failed: it is not valid before ${nbf}.`);
+  switch (tokenTimeState(verified.payload, options.nowMs)) {
+    case "expired":
+      throw rejected(
+        `"exp" claim check failed: it expired at ${exp}, now is ${Math.floor(options.nowMs / 1000)}.`,
+      );
+    case "not-yet-valid":
+      throw rejected(`"nbf" claim check failed: it is not valid before ${nbf}.`);
+  }
   return verified;
 }

@@ -9,11 +9,12 @@ import { SEAMLESS_DEMO } from "../store/demo-accounts.ts";
 import type { VariantBehaviour } from "./behaviour.ts";
 import { jsonReply } from "./mock-reply.ts";
 import { isRecaptchaAccepted } from "./recaptcha.ts";
-import { serializeSetCookie } from "./set-cookie.ts";
+import { cookieWriter } from "./set-cookie.ts";
 import { exampleValue, seamlessCookieContract } from "./spec-values.ts";
 
 const successTemplate = exampleValue("seamless", "success") as SeamlessResponseBody<200>;
 const cookie = seamlessCookieContract();
+const writeCookie = cookieWriter(cookie);
 
 export const seamlessLogin: VariantBehaviour<"seamless"> = {
   successExample: "success",
@@ -45,8 +46,6 @@ export const seamlessLogin: VariantBehaviour<"seamless"> = {
       data: account.config,
       message: successTemplate.message,
     };
-    return jsonReply(200, body, [
-      ["set-cookie", serializeSetCookie(cookie, token, lifetimeSeconds)],
-    ]);
+    return jsonReply(200, body, [["set-cookie", writeCookie(token, lifetimeSeconds)]]);
   },
 };

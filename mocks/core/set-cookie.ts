@@ -4,27 +4,18 @@
  */
 import type { CookieContract } from "../../openapi/document.ts";
 
-/** `token=<value>; Max-Age=…; Path=/; HttpOnly; Secure; SameSite=None` */
-export function serializeSetCookie(
+/**
+ * A writer of `token=<value>; Max-Age=…; Path=/; HttpOnly; Secure; SameSite=None` for one
+ * contract. Every success writes a cookie, so the attributes after Max-Age are joined once.
+ */
+export function cookieWriter(
   contract: CookieContract,
-  value: string,
-  maxAgeSeconds: number = contract.maxAgeSeconds,
-): string {
-  return `${contract.name}=${value}; Max-Age=${maxAgeSeconds}${fixedAttributes(contract)}`;
-}
-
-// Every success writes a cookie: the attributes after Max-Age are worked out once per contract.
-const fixed = new WeakMap<CookieContract, string>();
-
-function fixedAttributes(contract: CookieContract): string {
-  let text = fixed.get(contract);
-  if (text === undefined) {
-    const attributes = [`Path=${contract.path}`];
-    if (contract.httpOnly) attributes.push("HttpOnly");
-    if (contract.secure) attributes.push("Secure");
-    attributes.push(`SameSite=${contract.sameSite}`);
-    text = `; ${attributes.join("; ")}`;
-    fixed.set(contract, text);
-  }
-  return text;
+): (value: string, maxAgeSeconds?: number) => string {
+  const attributes = [`Path=${contract.path}`];
+  if (contract.httpOnly) attributes.push("HttpOnly");
+  if (contract.secure) attributes.push("Secure");
+  attributes.push(`SameSite=${contract.sameSite}`);
+  const fixed = `; ${attributes.join("; ")}`;
+  return (value, maxAgeSeconds = contract.maxAgeSeconds) =>
+    `${contract.name}=${value}; Max-Age=${maxAgeSeconds}${fixed}`;
 }

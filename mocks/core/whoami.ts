@@ -1,16 +1,17 @@
 /**
  * "Who am I?": what the credential a client sent says, judged as the mock would judge it: the
- * Seamless `token` cookie and a TalkStack `Authorization: Bearer` token, each valid, expired
- * (on the session's clock) or not issued by this mock. It reports claims and times, never the
+ * Seamless `token` cookie and a TalkStack `Authorization: Bearer` token, each valid, expired or
+ * not yet valid (on the session's clock, by the rule `verifyToken` applies) or not issued by
+ * this mock. It reports claims and times, never the
  * token or any part of it, so it is safe to show on a page or in a test log.
  */
 import type { Variant } from "../../openapi/documents.ts";
 import type { UserStore } from "../store/user-store.ts";
-import { type TokenPayload, verifySignature } from "./jwt.ts";
+import { type TokenPayload, tokenTimeState, verifySignature } from "./jwt.ts";
 import { readCookie } from "./session-id.ts";
 import { seamlessCookieContract } from "./spec-values.ts";
 
-export type CredentialState = "valid" | "expired" | "not-issued-by-this-mock";
+export type CredentialState = "valid" | "expired" | "not-yet-valid" | "not-issued-by-this-mock";
 
 export interface CredentialReport {
   /** Whose account the token names, found in the session's store; null when unknown. */
@@ -82,7 +83,7 @@ async function describeToken(
   return {
     variant: accountVariant(judge.store, sub, email),
     source,
-    state: typeof exp === "number" && exp <= now ? "expired" : "valid",
+    state: tokenTimeState(payload, judge.nowMs),
     ...(typeof sub === "string" ? { subject: sub } : {}),
     ...(typeof email === "string" ? { email } : {}),
     ...(typeof iat === "number" ? { issuedAt: isoSeconds(iat) } : {}),

@@ -1,3 +1,4 @@
+import { SCENARIO_HEADER } from "../core/mock-reply.ts";
 import type { LoginInput } from "../core/request-data.ts";
 import { SESSION_COOKIE, SESSION_HEADER } from "../core/session-id.ts";
 
@@ -15,7 +16,7 @@ export async function toLoginInput(
     contentType: request.headers.get("content-type"),
     bodyText: await request.text(),
     prefer: request.headers.get("prefer"),
-    scenario: request.headers.get("x-mock-scenario"),
+    scenario: request.headers.get(SCENARIO_HEADER),
     session: request.headers.get(SESSION_HEADER),
     cookie:
       request.headers.get("cookie") ??

@@ -1,5 +1,6 @@
 /** Runs the `login-mock` CLI as a child process, the way a user would. */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import type { Variant } from "../../openapi/documents.ts";
 
 // The sources, not the bundle: tests always exercise the code as it is now. The built CLI is
 // tested from the packed tarball by the consumer test (scripts/consumer-test.ts).
@@ -47,11 +48,19 @@ export async function waitForHttp(url: string, timeoutMs = 30_000): Promise<void
   throw new Error(`nothing answered at ${url} within ${timeoutMs} ms`);
 }
 
-/** Starts `login-mock serve …` and resolves once its banner lists every URL. */
+/**
+ * Starts `login-mock serve …` and resolves once its banner lists every URL: in banner order,
+ * and by variant.
+ */
 export function startCli(
   args: string[],
   env: NodeJS.ProcessEnv = {},
-): Promise<{ child: ChildProcess; urls: string[]; output: () => string }> {
+): Promise<{
+  child: ChildProcess;
+  urls: string[];
+  byVariant: Partial<Record<Variant, string>>;
+  output: () => string;
+}> {
   const child = spawn(process.execPath, [CLI, "serve", ...args], {
     env: { ...process.env, ...env },
   });
@@ -65,10 +74,12 @@ export function startCli(
       output += chunk.toString();
       if (output.includes("Ctrl-C stops")) {
         clearTimeout(timer);
-        const urls = [...output.matchAll(/POST (http:\/\/\S+)\/auth\/login/g)].map(
-          (m) => m[1] ?? "",
-        );
-        resolve({ child, urls, output: () => output });
+        const found = [
+          ...output.matchAll(/(talkstack|seamless)\s+POST (http:\/\/\S+)\/auth\/login/g),
+        ];
+        const urls = found.map((m) => m[2] ?? "");
+        const byVariant = Object.fromEntries(found.map((m) => [m[1], m[2]]));
+        resolve({ child, urls, byVariant, output: () => output });
       }
     };
     child.stdout.on("data", onData);

@@ -16,7 +16,7 @@ interface Credential {
   /** null when the token names no account of this mock. */
   readonly variant: Variant | null;
   readonly source: "cookie" | "bearer";
-  readonly state: "valid" | "expired" | "not-issued-by-this-mock";
+  readonly state: "valid" | "expired" | "not-yet-valid" | "not-issued-by-this-mock";
   readonly email?: string;
   readonly expiresInSeconds?: number;
 }
@@ -53,7 +53,7 @@ export async function checkSession(check: SessionCheck): Promise<SessionView> {
   // The worst credential decides what the user is told: one expired token means signing in again.
   if (credentials.some((c) => c.state === "expired"))
     return { state: "expired", headline: "Your session expired — sign in again", details };
-  if (credentials.some((c) => c.state === "not-issued-by-this-mock"))
+  if (credentials.some((c) => c.state === "not-issued-by-this-mock" || c.state === "not-yet-valid"))
     return { state: "invalid", headline: "Your session is not valid — sign in again", details };
   const valid = credentials[0];
   if (!valid) return { state: "signed-out", headline: "You are not signed in", details };

@@ -2,13 +2,12 @@
  * The helpers the e2e tests here share: control API calls that act on one mock session, and
  * the app opened in that session. Copy them into your own suite.
  */
+import { type JournalEntry, SESSION_COOKIE, SESSION_HEADER, type Variant } from "login-mock";
 import type { Browser, Page } from "playwright-core";
 import { inject } from "vitest";
 
 /** The URLs global-setup.ts started (the same for every worker). */
 export const servers = inject("e2e");
-
-type Variant = "talkstack" | "seamless";
 
 /**
  * A control API call in `session`. Either server's `/__mock/` controls both APIs; the
@@ -23,7 +22,7 @@ export async function control<T = unknown>(
   const response = await fetch(`${servers.seamless}/__mock${path}`, {
     method,
     headers: {
-      "x-mock-session": session,
+      [SESSION_HEADER]: session,
       ...(body === undefined ? {} : { "content-type": "application/json" }),
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -40,14 +39,6 @@ export const forceScenario = (session: string, variant: Variant, scenario: strin
 /** Moves `session`'s clock: tokens issued in it expire as if that much time had passed. */
 export const advanceClock = (session: string, seconds: number) =>
   control(session, "PUT", "/clock", { advanceSeconds: seconds });
-
-export interface JournalEntry {
-  readonly variant: Variant;
-  readonly method: string;
-  readonly path: string;
-  readonly status: number | null;
-  readonly scenario: string | null;
-}
 
 /** What `session`'s requests were, newest first (field checks, never values). */
 export const journalOf = async (session: string) =>
@@ -96,7 +87,7 @@ export async function openApp(
   });
   if (via === "query") query.set("session", session);
   // Cookies belong to a host, not a port: this one reaches both mock servers.
-  else await context.addCookies([{ name: "mock-session", value: session, url: servers.seamless }]);
+  else await context.addCookies([{ name: SESSION_COOKIE, value: session, url: servers.seamless }]);
   const page = await context.newPage();
   await page.goto(`${servers.app}/?${query}`);
   await page.waitForSelector("body[data-ready=true]");
