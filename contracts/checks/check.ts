@@ -39,3 +39,8 @@ export interface Check {
 export function statusFacts(input: CheckInput) {
   return input.facts.statuses.get(input.exchange.response.status);
 }
+
+/** The documented facts of the status this request should get; undefined when none is expected. */
+export function expectedFacts(input: CheckInput) {
+  return input.expected && input.facts.statuses.get(input.expected.status);
+}

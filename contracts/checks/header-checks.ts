@@ -1,6 +1,6 @@
 import { parseSetCookie } from "../set-cookie.ts";
 import type { Check } from "./check.ts";
-import { statusFacts } from "./check.ts";
+import { expectedFacts, statusFacts } from "./check.ts";
 
 export const responseHeaders: Check = {
   name: "response-headers",
@@ -43,13 +43,16 @@ export const setCookieContract: Check = {
   name: "set-cookie",
   rule: "The documented cookie arrives in its own Set-Cookie header with every documented attribute (RFC 6265).",
   run(input) {
-    const contract = statusFacts(input)?.cookie;
+    // The cookie the status that came back documents, or else the one this request should get:
+    // a login answered with another status (a 201, a 401) has not set the documented cookie.
+    const answered = statusFacts(input)?.cookie;
+    const contract = answered ?? expectedFacts(input)?.cookie;
     if (!contract) return null;
     const lines = input.exchange.response.setCookies;
     const mine = lines.map(parseSetCookie).filter((cookie) => cookie?.name === contract.name);
     if (mine.length === 0)
       return [
-        `no Set-Cookie header sets \`${contract.name}\` (${lines.length} Set-Cookie header(s) in all)`,
+        `no Set-Cookie header sets \`${contract.name}\` (${lines.length} Set-Cookie header(s) in all)${answered ? "" : `; the spec documents it on the ${input.expected?.status} this request should get, not on ${input.exchange.response.status}`}`,
       ];
     if (mine.length > 1)
       return [`\`${contract.name}\` is set ${mine.length} times in one response`];
