@@ -27,6 +27,7 @@ import {
   methodNotAllowed,
   notFound,
   remoteControlRefused,
+  tooManyInFlight,
 } from "./problems.ts";
 import { DEFAULT_BODY_LIMIT, readBody } from "./read-body.ts";
 import { type RequestHeaders, requestHeaders } from "./request-headers.ts";
@@ -127,11 +128,21 @@ export function createMockServer(options: MockServerOptions): Server {
     const { socket } = request;
     // The rest of a pipelined burst already parsed when we closed its socket.
     if (socket.destroyed) return;
-    if (!heldWork.admit(socket)) {
-      // Replies leave in order and this one would queue behind too many: it can never be
-      // answered in time, so the connection goes (MAX_REQUESTS_PER_SOCKET).
-      socket.destroy();
-      return done("closed");
+    const admission = heldWork.admit(socket);
+    if (admission !== "admitted") {
+      // Too deep a pipeline (MAX_REQUESTS_PER_SOCKET): the requests already in flight are
+      // answered in order, then this one 503, and the connection closes. Those parsed after it
+      // are never written, since the connection closes first.
+      if (admission === "dropped") return done("dropped");
+      sendReply(
+        request,
+        response,
+        tooManyInFlight(heldWork.limits.maxRequestsPerSocket),
+        [],
+        done,
+        heldWork,
+      );
+      return;
     }
     response.once("finish", () => heldWork.finish(socket));
     const headers = requestHeaders(request);

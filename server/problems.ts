@@ -65,3 +65,19 @@ export const tooMuchHeldWork = (limit: number) => {
     ["connection", "close"],
   ]);
 };
+
+/**
+ * The request past the per-connection pipeline cap. It leaves after the replies in flight
+ * ahead of it (replies go out in order), and the connection closes with it.
+ */
+export const tooManyInFlight = (limit: number) =>
+  withHeaders(
+    problemReply(
+      503,
+      "too-many-pipelined-requests",
+      "Too many pipelined requests on one connection",
+      `[login-mock] ${limit} requests were already in flight on this connection, the most the server takes on one. The ones ahead of this were answered; send the rest on a new connection, or wait for each reply before sending the next.`,
+      { limit },
+    ),
+    [["connection", "close"]],
+  );
