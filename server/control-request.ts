@@ -72,6 +72,16 @@ export function readJsonObject(bodyText: string): Record<string, unknown> | unde
   }
 }
 
-export function badControlRequest(detail: string): MockReply {
-  return problemReply(400, "bad-control-request", "Bad control request", `[login-mock] ${detail}`);
+/** A 400 problem; `extensions` are members beside `detail`, such as the range a value must be in. */
+export function badControlRequest(
+  detail: string,
+  extensions: Record<string, unknown> = {},
+): MockReply {
+  return problemReply(
+    400,
+    "bad-control-request",
+    "Bad control request",
+    `[login-mock] ${detail}`,
+    extensions,
+  );
 }

@@ -5,7 +5,7 @@
 import type { LoginMock } from "../mocks/core/login-mock.ts";
 import { jsonReply, type MockReply } from "../mocks/core/mock-reply.ts";
 import type { MockSession } from "../mocks/core/session.ts";
-import { MAX_CLOCK_STEP_SECONDS, parseInstant } from "../mocks/core/session-clock.ts";
+import { MAX_CLOCK_STEP_SECONDS, readInstant } from "../mocks/core/session-clock.ts";
 import {
   badControlRequest,
   CONTROL_PREFIX,
@@ -43,20 +43,26 @@ export function clockRoute(mock: LoginMock, request: ControlRequest): MockReply 
       return answer();
     }
     const body = readJsonObject(request.bodyText) ?? {};
-    const usage = `PUT ${CONTROL_PREFIX}/clock takes {"advanceSeconds": N} (moves this session's clock N seconds, negative goes back, |N| <= ${MAX_CLOCK_STEP_SECONDS}) or {"now": "2030-01-01T09:00:00Z"} (sets it; time runs on from there). DELETE ${CONTROL_PREFIX}/clock returns to real time.`;
+    const earliest = new Date(clock.range.earliestMs).toISOString();
+    const latest = new Date(clock.range.latestMs).toISOString();
+    const usage = `PUT ${CONTROL_PREFIX}/clock takes {"advanceSeconds": N} (moves this session's clock N seconds, negative goes back, |N| <= ${MAX_CLOCK_STEP_SECONDS}) or {"now": "2030-01-01T09:00:00Z"} (sets it to an RFC 3339 date-time between ${earliest} and ${latest}; time runs on from there). DELETE ${CONTROL_PREFIX}/clock returns to real time.`;
     const { advanceSeconds, now } = body;
-    if ((advanceSeconds === undefined) === (now === undefined)) return badControlRequest(usage);
+    const refuse = (detail: string) => badControlRequest(detail, { earliest, latest });
+    if ((advanceSeconds === undefined) === (now === undefined)) return refuse(usage);
     try {
       if (advanceSeconds !== undefined) {
-        if (typeof advanceSeconds !== "number") return badControlRequest(usage);
+        if (typeof advanceSeconds !== "number") return refuse(usage);
         clock.advance(advanceSeconds);
       } else {
-        const instant = typeof now === "string" ? parseInstant(now) : undefined;
-        if (instant === undefined) return badControlRequest(usage);
-        clock.set(instant);
+        if (typeof now !== "string") return refuse(usage);
+        const reading = readInstant(now);
+        if ("reason" in reading) return refuse(`${reading.reason}. ${usage}`);
+        clock.set(reading.ms);
       }
     } catch (error) {
-      return badControlRequest((error as Error).message.replace(/^\[login-mock\] /, ""));
+      // The step's bound, or the clock's range (ClockRangeError): usage errors either way.
+      if (!(error instanceof RangeError)) throw error;
+      return refuse(error.message.replace(/^\[login-mock\] /, ""));
     }
     return answer();
   });

@@ -35,10 +35,11 @@ import type { Scenario } from "./scenario-catalogue.ts";
 import { seamlessLogin } from "./seamless-login.ts";
 import { selectScenario } from "./select-scenario.ts";
 import { createSession, type LiveSession, type MockSession } from "./session.ts";
-import { parseInstant, SessionClock } from "./session-clock.ts";
+import { type ClockRange, clockRange, readInstant, SessionClock } from "./session-clock.ts";
 import { DEFAULT_SESSION, sessionIdOf } from "./session-id.ts";
 import { createSessionTable, type SessionLimits, type SessionLookup } from "./session-table.ts";
 import { talkstackLogin } from "./talkstack-login.ts";
+import { longestTokenLifetimeSeconds } from "./token-lifetime.ts";
 import { describeCredentials, type SentCredentials, type WhoAmI } from "./whoami.ts";
 
 export interface LoginMockOptions {
@@ -58,7 +59,10 @@ export interface LoginMockOptions {
    * it, else WebCrypto. It must sign with `jwtSecret`, which whoami judges tokens by.
    */
   readonly tokenSigner?: TokenSigner;
-  /** Token lifetime in seconds for both variants, instead of the documented 2 h / 24 h. */
+  /**
+   * Token lifetime in seconds for both variants, instead of the documented 2 h / 24 h: a whole
+   * number from 1 to 10 years. Session clocks stop that long before year 10000.
+   */
   readonly tokenTtlSeconds?: number;
   /** How Seamless judges `recaptchaVal`. Default: accept any non-empty value. */
   readonly recaptcha?: RecaptchaMode;
@@ -111,7 +115,9 @@ const BEHAVIOURS: {
 export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
   const seed = options.seed ?? 1;
   const baseClock = options.clock ?? systemClock;
-  const clockStartMs = clockStartOf(options.clockStart);
+  // Every session's clock leaves room for the longest token any login issues.
+  const range = clockRange(longestTokenLifetimeSeconds(options.tokenTtlSeconds));
+  const clockStartMs = clockStartOf(options.clockStart, range);
   const jwtSecret = options.jwtSecret ?? DEFAULT_JWT_SECRET;
   const shared = {
     signToken: options.tokenSigner ?? createDefaultSigner(jwtSecret),
@@ -125,7 +131,7 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
       id,
       {
         store: createUserStore(seed),
-        clock: new SessionClock(baseClock, clockStartMs),
+        clock: new SessionClock(baseClock, clockStartMs, range),
         context: shared,
         startScenarios,
       },
@@ -247,7 +253,7 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
       session.lastSeenMs = seenMs;
       session.requests++;
       session.journal.record({
-        timeMs: seenMs + session.clock.offsetMs,
+        timeMs: session.clock.at(seenMs),
         variant,
         status: reply.kind === "response" ? reply.status : null,
         scenario: served,
@@ -260,15 +266,16 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
   };
 }
 
-function clockStartOf(start: string | number | undefined): number | undefined {
+function clockStartOf(start: string | number | undefined, range: ClockRange): number | undefined {
   if (start === undefined) return undefined;
-  const ms = typeof start === "number" ? start : parseInstant(start);
-  if (ms === undefined || !Number.isFinite(ms)) {
+  const reading = typeof start === "number" ? { ms: start } : readInstant(start);
+  if (!("ms" in reading) || !Number.isFinite(reading.ms)) {
+    const why = "reason" in reading ? `${reading.reason}. ` : "";
     throw new Error(
-      `[login-mock] clockStart ${JSON.stringify(start)} is not an instant: pass an ISO 8601 date-time with a zone, such as "2030-01-01T09:00:00Z", or milliseconds since the epoch.`,
+      `[login-mock] clockStart ${JSON.stringify(start)} is not an instant. ${why}Pass an RFC 3339 date-time, such as "2030-01-01T09:00:00Z", or milliseconds since the epoch, from ${new Date(range.earliestMs).toISOString()} to ${new Date(range.latestMs).toISOString()}.`,
     );
   }
-  return ms;
+  return reading.ms;
 }
 
 function problemDetail(reply: MockReply): string {

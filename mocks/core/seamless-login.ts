@@ -11,6 +11,7 @@ import { jsonReply } from "./mock-reply.ts";
 import { isRecaptchaAccepted } from "./recaptcha.ts";
 import { cookieWriter } from "./set-cookie.ts";
 import { exampleValue, seamlessCookieContract } from "./spec-values.ts";
+import { DOCUMENTED_TOKEN_LIFETIME_SECONDS } from "./token-lifetime.ts";
 
 const successTemplate = exampleValue("seamless", "success") as SeamlessResponseBody<200>;
 const cookie = seamlessCookieContract();
@@ -36,7 +37,7 @@ export const seamlessLogin: VariantBehaviour<"seamless"> = {
       throw new Error("[login-mock] The Seamless demo account is missing from the store.");
     const nowMs = clock.now();
     const account = store.recordSeamlessLogin(known.config.email, new Date(nowMs).toISOString());
-    const lifetimeSeconds = tokenTtlSeconds ?? cookie.maxAgeSeconds;
+    const lifetimeSeconds = tokenTtlSeconds ?? DOCUMENTED_TOKEN_LIFETIME_SECONDS.seamless;
     const { token } = await signToken(
       { sub: account.config._id, email: account.config.email },
       { nowMs, lifetimeSeconds },

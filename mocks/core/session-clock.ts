@@ -4,13 +4,51 @@
  * other session keeps its own time.
  */
 import type { Clock } from "./clock.ts";
+import { longestTokenLifetimeSeconds } from "./token-lifetime.ts";
 
 /** The most one move of a session clock may shift it (`advanceSeconds`), either way: 10 years. */
 export const MAX_CLOCK_STEP_SECONDS = 10 * 365 * 24 * 60 * 60;
 
-// A session's instant stays where ISO strings have four-digit years and `exp` is positive.
-const EARLIEST_MS = 0;
-const LATEST_MS = Date.parse("9999-12-31T23:59:59.999Z");
+/** The last second an RFC 3339 date-time can name: its year has four digits. */
+const LAST_SECOND = Date.UTC(9999, 11, 31, 23, 59, 59) / 1000;
+
+/**
+ * The instants a session's clock may show. From the epoch (a token's `iat` and `exp` stay
+ * positive) to the last instant whose tokens, living `roomSeconds`, still expire at a
+ * date-time with a four-digit year: every time a reply writes (`expirationTime`, whoami's
+ * `expiresAt`, the journal's `time`) is then RFC 3339, as the specs promise.
+ */
+export interface ClockRange {
+  readonly earliestMs: number;
+  readonly latestMs: number;
+  /** The longest token lifetime the range leaves room for, in seconds. */
+  readonly roomSeconds: number;
+}
+
+/** The clock range that leaves room for tokens living `roomSeconds` (whole seconds). */
+export function clockRange(roomSeconds: number): ClockRange {
+  // A token issued at `now` has exp = floor(now / 1000) + lifetime.
+  return { earliestMs: 0, latestMs: (LAST_SECOND - roomSeconds) * 1000 + 999, roomSeconds };
+}
+
+/** The range of a mock with the documented token lifetimes (Seamless' 24 h is the longest). */
+export const DOCUMENTED_CLOCK_RANGE = clockRange(longestTokenLifetimeSeconds());
+
+/** A move that would take a session's clock out of its range; says the range. */
+export class ClockRangeError extends RangeError {
+  readonly earliest: string;
+  readonly latest: string;
+
+  constructor(range: ClockRange, what: string) {
+    const earliest = new Date(range.earliestMs).toISOString();
+    const latest = new Date(range.latestMs).toISOString();
+    super(
+      `[login-mock] A session's clock must stay between ${earliest} and ${latest}, so that a token issued at any of its instants, living up to ${range.roomSeconds} s (the longest token lifetime of this mock), still expires at an RFC 3339 date-time (a four-digit year); ${what}.`,
+    );
+    this.earliest = earliest;
+    this.latest = latest;
+  }
+}
 
 export interface ClockState {
   /** The session's now, ISO 8601. */
@@ -23,18 +61,34 @@ export interface ClockState {
 
 export class SessionClock implements Clock {
   readonly base: Clock;
+  /** The instants the clock may show; it stands still at either end rather than leave it. */
+  readonly range: ClockRange;
   /** Where the session starts after a reset: the `clockStart` instant, or real time. */
   readonly #startMs: number | undefined;
   offsetMs = 0;
 
-  constructor(base: Clock, startMs?: number) {
+  /** Throws a ClockRangeError when `startMs` is outside `range`. */
+  constructor(base: Clock, startMs?: number, range: ClockRange = DOCUMENTED_CLOCK_RANGE) {
     this.base = base;
+    this.range = range;
+    if (startMs !== undefined && !this.#inRange(startMs)) {
+      throw new ClockRangeError(range, `clockStart ${instantText(startMs)} is not`);
+    }
     this.#startMs = startMs;
     this.restart();
   }
 
   now(): number {
-    return this.base.now() + this.offsetMs;
+    return this.at(this.base.now());
+  }
+
+  /**
+   * The session's instant when the base clock reads `baseMs`. Time runs on from a set clock,
+   * so it can reach the range's end: there it stands still.
+   */
+  at(baseMs: number): number {
+    const { earliestMs, latestMs } = this.range;
+    return Math.min(latestMs, Math.max(earliestMs, baseMs + this.offsetMs));
   }
 
   /** Back to the session's starting point: `clockStart` if the mock has one, else real time. */
@@ -47,19 +101,33 @@ export class SessionClock implements Clock {
     this.offsetMs = 0;
   }
 
-  /** Moves the clock by `seconds` (negative goes back). Throws a usage message when out of range. */
+  /**
+   * Moves the clock by `seconds` (negative goes back). Throws a usage message when the step is
+   * out of bounds, a ClockRangeError when it would leave the range.
+   */
   advance(seconds: number): void {
     if (!Number.isFinite(seconds) || Math.abs(seconds) > MAX_CLOCK_STEP_SECONDS) {
       throw new RangeError(
         `[login-mock] advanceSeconds must be a number of seconds from -${MAX_CLOCK_STEP_SECONDS} to ${MAX_CLOCK_STEP_SECONDS} (10 years either way), not ${JSON.stringify(seconds)}. To jump further, set the time: {"now": "2030-01-01T00:00:00Z"}.`,
       );
     }
-    this.#setOffset(this.offsetMs + Math.round(seconds * 1000));
+    const baseMs = this.base.now();
+    const targetMs = this.at(baseMs) + Math.round(seconds * 1000);
+    if (!this.#inRange(targetMs)) {
+      throw new ClockRangeError(
+        this.range,
+        `advancing ${seconds} s would put it at ${instantText(targetMs)}`,
+      );
+    }
+    this.offsetMs = targetMs - baseMs;
   }
 
-  /** Sets the session's now to `instantMs`; time runs on from there. */
+  /** Sets the session's now to `instantMs`; time runs on from there. Throws a ClockRangeError. */
   set(instantMs: number): void {
-    this.#setOffset(instantMs - this.base.now());
+    if (!this.#inRange(instantMs)) {
+      throw new ClockRangeError(this.range, `${instantText(instantMs)} is not`);
+    }
+    this.offsetMs = instantMs - this.base.now();
   }
 
   state(): ClockState {
@@ -70,25 +138,92 @@ export class SessionClock implements Clock {
     };
   }
 
-  #setOffset(offsetMs: number): void {
-    const instantMs = this.base.now() + offsetMs;
-    if (!(instantMs >= EARLIEST_MS && instantMs <= LATEST_MS)) {
-      throw new RangeError(
-        `[login-mock] A session's clock must stay between 1970-01-01T00:00:00Z and 9999-12-31T23:59:59Z; that move would put it at ${Number.isFinite(instantMs) ? new Date(instantMs).toISOString() : String(instantMs)}.`,
-      );
-    }
-    this.offsetMs = offsetMs;
+  #inRange(instantMs: number): boolean {
+    return instantMs >= this.range.earliestMs && instantMs <= this.range.latestMs;
   }
 }
 
+function instantText(ms: number): string {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? String(ms) : date.toISOString();
+}
+
+/** Why a text is not an RFC 3339 date-time, or the instant it names. */
+export type InstantReading = { readonly ms: number } | { readonly reason: string };
+
+// RFC 3339 §5.6: full-date "T" full-time; seconds required, a fraction optional, a zone
+// required (Z or ±hh:mm). "T" and "Z" may be lower case (§5.6, NOTE). No leap second: the
+// mock's instants are JavaScript's, which have none.
+const RFC3339 =
+  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,9}))?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
 /**
- * The instant an ISO 8601 date-time names (with a time zone: `Z` or `±hh:mm`), or undefined.
- * A date alone or a time without a zone would depend on the machine's time zone.
+ * Reads an RFC 3339 date-time (`2030-01-01T09:00:00Z`, `2030-01-01T10:00:00.5+01:00`) on a
+ * real calendar: month 01–12, a day the month has (February 29 only in leap years), hour
+ * 00–23, minute and second 00–59, zone offset at most 23:59.
  */
-export function parseInstant(text: string): number | undefined {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i.test(text)) {
-    return undefined;
+export function readInstant(text: string): InstantReading {
+  const match = RFC3339.exec(text);
+  if (!match) {
+    return {
+      reason: `${JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)} is not an RFC 3339 date-time: write it as 2030-01-01T09:00:00Z (seconds and a zone, Z or ±hh:mm, required; a fraction of a second optional)`,
+    };
   }
-  const ms = Date.parse(text);
-  return Number.isNaN(ms) ? undefined : ms;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const fraction = match[7] ?? "";
+  const [sign, offsetHours, offsetMinutes] = [match[8], Number(match[9]), Number(match[10])];
+  const wrong = (why: string) => ({
+    reason: `${JSON.stringify(text)} is not an RFC 3339 date-time: ${why}`,
+  });
+  if (month < 1 || month > 12) return wrong(`month ${match[2]} is not 01–12`);
+  const days = daysIn(year, month);
+  if (day < 1 || day > days) {
+    return wrong(`${MONTHS[month - 1]} ${year} has days 01–${days}, not ${match[3]}`);
+  }
+  if (hour > 23) return wrong(`hour ${match[4]} is not 00–23`);
+  if (minute > 59) return wrong(`minute ${match[5]} is not 00–59`);
+  if (second > 59) return wrong(`second ${match[6]} is not 00–59`);
+  if (sign !== undefined && (offsetHours > 23 || offsetMinutes > 59)) {
+    return wrong(`the zone offset ${sign}${match[9]}:${match[10]} is not within ±23:59`);
+  }
+  const date = new Date(0);
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, Number(fraction.slice(0, 3).padEnd(3, "0")));
+  const offsetMs =
+    sign === undefined ? 0 : (sign === "-" ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+  return { ms: date.getTime() - offsetMs };
+}
+
+/** The instant an RFC 3339 date-time names (see readInstant), or undefined. */
+export function parseInstant(text: string): number | undefined {
+  const reading = readInstant(text);
+  return "ms" in reading ? reading.ms : undefined;
+}
+
+function daysIn(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
