@@ -32,14 +32,21 @@ export function sessionIdFor(request: ControlRequest): { id: string } | { reply:
   return { id: named.id ?? "default" };
 }
 
-/** The session a control request acts on, created if new; or its 400 / 503. */
+/** Control requests that only read: they leave a session as anonymous as they found it. */
+const READING_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * The session a control request acts on, created if new; or its 400 / 503. A request that
+ * changes the session (PUT, POST, DELETE: only this machine's own pages and scripts may send
+ * them, control-guard.ts) keeps it; a read, which any page may send, leaves it anonymous.
+ */
 export function sessionFor(
   mock: LoginMock,
   request: ControlRequest,
 ): { session: MockSession } | { reply: MockReply } {
   const named = sessionIdFor(request);
   if ("reply" in named) return named;
-  const found = mock.openSession(named.id);
+  const found = mock.openSession(named.id, !READING_METHODS.has(request.method));
   return found.ok ? { session: found.session } : { reply: found.reply };
 }
 

@@ -95,6 +95,8 @@ export function sessionsRoute(mock: LoginMock): MockReply {
       id: session.id,
       lastSeen: new Date(session.lastSeenMs).toISOString(),
       requests: session.requests,
+      // Anonymous: only logins and reads named it, so a full table may drop it for a new one.
+      anonymous: session.anonymous,
     })),
   });
 }

@@ -98,7 +98,8 @@ describe("sessions in the core", () => {
   it("keeps at most `limit` sessions besides the default, then answers 503 saying how to free one", async () => {
     expect(MAX_SESSIONS).toBe(64);
     const mock = createLoginMock({ sessions: { limit: 3 } });
-    for (const id of ["s1", "s2", "s3"]) await statusOf(mock, seamlessLogin({ session: id }));
+    // Sessions code set up are kept: a login cannot push them out.
+    for (const id of ["s1", "s2", "s3"]) mock.session(id);
     const refused = await mock.handle("seamless", seamlessLogin({ session: "s4" }));
     expect(refused.kind === "response" && refused.status).toBe(503);
     if (refused.kind !== "response") return;
@@ -113,6 +114,59 @@ describe("sessions in the core", () => {
     mock.reset();
     expect(mock.sessionCount()).toBe(0);
     expect((await statusOf(mock, seamlessLogin({ session: "s4" }))).status).toBe(200);
+  });
+
+  it("makes room for a login's new session by dropping the least recently used anonymous one", async () => {
+    const clock = fixedClock(Date.parse("2026-03-01T10:00:00Z"));
+    const mock = createLoginMock({ clock, sessions: { limit: 3 } });
+    mock.session("kept").setScenario("seamless", "server-error");
+    for (const id of ["a1", "a2", "a3"]) {
+      clock.advance(1000);
+      expect((await statusOf(mock, seamlessLogin({ session: id }))).status, id).toBeLessThan(503);
+    }
+    expect(mock.sessions().map((s) => [s.id, s.anonymous])).toEqual([
+      ["default", false],
+      ["kept", false],
+      ["a2", true],
+      ["a3", true],
+    ]);
+    clock.advance(1000);
+    await statusOf(mock, seamlessLogin({ session: "a2" })); // a3 is now the least recent
+    clock.advance(1000);
+    expect((await statusOf(mock, seamlessLogin({ session: "a4" }))).status).toBe(200);
+    expect(mock.sessions().map((s) => s.id)).toEqual(["default", "kept", "a2", "a4"]);
+    expect(loginCount(mock, "a2")).toBe(44);
+    // The kept session, named longest ago, is still there with its scenario.
+    expect((await statusOf(mock, seamlessLogin({ session: "kept" }))).status).toBe(500);
+  });
+
+  it("lets a flood of logins with new session ids neither fill the table nor push out a kept session", async () => {
+    const mock = createLoginMock();
+    mock.session("e2e").setScenario("seamless", "server-error");
+    for (let i = 0; i < MAX_SESSIONS + 16; i++) {
+      const { status } = await statusOf(mock, seamlessLogin({ session: `flood-${i}` }));
+      expect(status, `flood-${i}`).toBe(200);
+    }
+    expect(mock.sessionCount()).toBe(MAX_SESSIONS);
+    expect(mock.session("e2e").scenario("seamless")).toBe("server-error");
+    // Code can still set up a new session: it takes an anonymous one's place.
+    expect(() => mock.session("another-e2e")).not.toThrow();
+    expect(mock.sessionCount()).toBe(MAX_SESSIONS);
+    expect(
+      mock
+        .sessions()
+        .filter((s) => !s.anonymous)
+        .map((s) => s.id),
+    ).toEqual(["default", "e2e", "another-e2e"]);
+  });
+
+  it("keeps an anonymous session once code names it", async () => {
+    const mock = createLoginMock({ sessions: { limit: 1 } });
+    await statusOf(mock, seamlessLogin({ session: "first" }));
+    expect(mock.sessions()[1]?.anonymous).toBe(true);
+    mock.session("first");
+    expect(mock.sessions()[1]?.anonymous).toBe(false);
+    expect((await statusOf(mock, seamlessLogin({ session: "second" }))).status).toBe(503);
   });
 
   it("drops a session idle for 30 minutes, making room and forgetting its state", async () => {
@@ -273,6 +327,24 @@ describe("sessions over HTTP", () => {
     expect(badVariant.body.detail).toContain("talkstack, seamless");
   });
 
+  it("lists which sessions are anonymous: a control request that changes a session keeps it, a read does not", async () => {
+    await control("/reset", { method: "POST", body: { allSessions: true } });
+    await login("by-login");
+    await control("/scenario", { session: "by-read" });
+    await control("/scenario", { method: "PUT", session: "by-put", body: { scenario: "success" } });
+    await login("promoted");
+    await control("/clock", { method: "PUT", session: "promoted", body: { advanceSeconds: 1 } });
+    const { body } = await control("/sessions");
+    const listed = body.sessions as { id: string; anonymous: boolean }[];
+    expect(listed.map(({ id, anonymous }) => [id, anonymous])).toEqual([
+      ["default", false],
+      ["by-login", true],
+      ["by-read", true],
+      ["by-put", false],
+      ["promoted", false],
+    ]);
+  });
+
   it("lets the login preflight send X-Mock-Session", async () => {
     const response = await fetch(url("seamless", "/auth/login"), {
       method: "OPTIONS",
@@ -283,5 +355,42 @@ describe("sessions over HTTP", () => {
       },
     });
     expect(response.headers.get("access-control-allow-headers")).toContain("X-Mock-Session");
+  });
+});
+
+describe("a full session table over HTTP", () => {
+  const servers = useHttpServers({ sessions: { limit: 4 } });
+  const post = (path: string, session: string, init: RequestInit = {}) =>
+    fetch(`${servers.url("seamless")}${path}`, {
+      method: "POST",
+      ...init,
+      headers: {
+        "content-type": "application/json",
+        "x-mock-session": session,
+        ...(init.headers as Record<string, string> | undefined),
+      },
+    });
+
+  it("keeps answering logins with new session ids, and keeps the sessions the control API set up", async () => {
+    for (const session of ["qa-1", "qa-2"]) {
+      const reset = await post("/__mock/reset", session, { body: "{}" });
+      expect(reset.status).toBe(200);
+    }
+    for (let i = 0; i < 20; i++) {
+      const response = await post("/auth/login", `anon-${i}`, { body: SEAMLESS_BODY });
+      expect(response.status, `anon-${i}`).toBe(200);
+      await response.arrayBuffer();
+    }
+    const listed = await fetch(`${servers.url("seamless")}/__mock/sessions`);
+    const { sessions } = (await listed.json()) as { sessions: { id: string }[] };
+    expect(sessions.map((s) => s.id)).toEqual(["default", "qa-1", "qa-2", "anon-18", "anon-19"]);
+    // A third control-made session takes an anonymous one's place; a fifth kept one cannot.
+    expect((await post("/__mock/reset", "qa-3", { body: "{}" })).status).toBe(200);
+    expect((await post("/__mock/reset", "qa-4", { body: "{}" })).status).toBe(200);
+    const refused = await post("/__mock/reset", "qa-5", { body: "{}" });
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("content-type")).toBe("application/problem+json");
+    expect(((await refused.json()) as { detail: string }).detail).toContain("control API");
+    expect((await post("/auth/login", "anon-99", { body: SEAMLESS_BODY })).status).toBe(503);
   });
 });

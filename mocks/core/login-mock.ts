@@ -89,15 +89,21 @@ export interface LoginMock {
   /** The default session's store. */
   readonly store: UserStore;
   /**
-   * A session by id, created on first use; `default` (or no id) is the default session.
+   * A session by id, created on first use; `default` (or no id) is the default session. A
+   * session named here is kept: only idling out or a reset drops it, never a table full of
+   * anonymous ones (see session-table.ts).
    * Throws on an id that breaks the rule or when the mock keeps too many sessions.
    *
    * @example
    * mock.session("checkout-test").setScenario("seamless", "recaptcha-failed");
    */
   session(id?: string | null): MockSession;
-  /** Like `session`, for adapters: the 400 or 503 problem reply instead of a throw. */
-  openSession(id: string | null): SessionLookup<MockSession>;
+  /**
+   * Like `session`, for adapters: the 400 or 503 problem reply instead of a throw. `keep`:
+   * the caller set the session up on purpose (the control API changing it), so it is kept
+   * like one `session` names; without it, a new session is anonymous, as a login's is.
+   */
+  openSession(id: string | null, keep?: boolean): SessionLookup<MockSession>;
   /** The default session first, then every live one. */
   sessions(): readonly MockSession[];
   /** Live sessions besides the default one. */
@@ -140,10 +146,10 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
   const defaultSession = newSession(DEFAULT_SESSION, baseClock.now());
   const table = createSessionTable(defaultSession, newSession, baseClock, options.sessions);
 
-  function openSession(id: string | null): SessionLookup {
+  function openSession(id: string | null, keep = false): SessionLookup {
     if (id === null) return { ok: true, session: defaultSession };
     const named = sessionIdOf(id, null);
-    return named.ok ? table.open(id) : named;
+    return named.ok ? table.open(id, keep) : named;
   }
 
   async function answerWith(
@@ -200,7 +206,7 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
       defaultSession.reset();
     },
     session(id = null) {
-      const found = openSession(id);
+      const found = openSession(id, true);
       if (!found.ok) throw new Error(problemDetail(found.reply));
       return found.session;
     },

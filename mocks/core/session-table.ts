@@ -2,6 +2,12 @@
  * The sessions a mock keeps besides the default one, bounded in number and in idle time so no
  * client can make the mock hold unbounded state: at most `limit` at once, and a session nobody
  * has named for `idleMs` is dropped (lazily, when the table is next used; no timer to clear).
+ *
+ * Two kinds share the `limit` places. A session only logins (or control reads) have named is
+ * anonymous: any client that can log in can make one, so a full table drops the least recently
+ * used anonymous session to make room for a new one. A session the control API changed or code
+ * named (`mock.session(id)`) is kept: only idling out or a reset drops it. The 503 comes only
+ * when every place holds a kept session.
  */
 import type { Clock } from "./clock.ts";
 import { type MockReply, withHeaders } from "./mock-reply.ts";
@@ -28,8 +34,12 @@ export type SessionLookup<S = LiveSession> =
 export interface SessionTable {
   readonly limit: number;
   readonly idleMs: number;
-  /** The session `id` names, created if new (or idle too long); a 503 problem when full. */
-  open(id: string): SessionLookup;
+  /**
+   * The session `id` names, created if new (or idle too long), made kept with `keep`. When the
+   * table is full, the least recently used anonymous session makes room; a 503 problem when
+   * every session is kept.
+   */
+  open(id: string, keep?: boolean): SessionLookup;
   /** The default session first, then the live ones in the order they were created. */
   list(): LiveSession[];
   /** Live sessions besides the default one. */
@@ -56,7 +66,7 @@ export function createSessionTable(
   return {
     limit,
     idleMs,
-    open(id) {
+    open(id, keep = false) {
       const nowMs = clock.now();
       if (id === DEFAULT_SESSION) {
         defaultSession.lastSeenMs = nowMs;
@@ -69,10 +79,14 @@ export function createSessionTable(
       }
       if (!session) {
         if (sessions.size >= limit) sweep(nowMs);
-        if (sessions.size >= limit) return { ok: false, reply: tableFull(nowMs) };
+        if (sessions.size >= limit && !dropLeastRecentAnonymous()) {
+          return { ok: false, reply: tableFull(nowMs) };
+        }
         session = createSession(id, nowMs);
+        session.anonymous = true;
         sessions.set(id, session);
       }
+      if (keep) session.anonymous = false;
       session.lastSeenMs = nowMs;
       return { ok: true, session };
     },
@@ -89,6 +103,17 @@ export function createSessionTable(
     },
   };
 
+  /** Drops the anonymous session named longest ago; false when every session is kept. */
+  function dropLeastRecentAnonymous(): boolean {
+    let victim: LiveSession | undefined;
+    for (const session of sessions.values()) {
+      if (session.anonymous && (!victim || session.lastSeenMs < victim.lastSeenMs))
+        victim = session;
+    }
+    if (victim) sessions.delete(victim.id);
+    return victim !== undefined;
+  }
+
   function tableFull(nowMs: number): MockReply {
     let oldest = nowMs;
     for (const session of sessions.values()) oldest = Math.min(oldest, session.lastSeenMs);
@@ -98,7 +123,7 @@ export function createSessionTable(
       503,
       "too-many-sessions",
       "Too many mock sessions",
-      `[login-mock] This mock already keeps ${limit} sessions besides the default one, the most it holds at once. Free them with POST /__mock/reset {"allSessions":true} (in code: mock.reset()), or wait: a session unused for ${idleMinutes} minutes is dropped, the next one in ${retryAfter} s. Send no X-Mock-Session to use the default session meanwhile.`,
+      `[login-mock] This mock already keeps ${limit} sessions besides the default one, the most it holds at once, and every one was set up through the control API or in code (a login's own sessions make room; these do not). Free them with POST /__mock/reset {"allSessions":true} (in code: mock.reset()), or wait: a session unused for ${idleMinutes} minutes is dropped, the next one in ${retryAfter} s. Send no X-Mock-Session to use the default session meanwhile.`,
       { limit, idleMinutes },
     );
     return withHeaders(reply, [["retry-after", String(retryAfter)]]);

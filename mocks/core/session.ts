@@ -26,6 +26,12 @@ export interface MockSession {
   readonly lastSeenMs: number;
   /** Login requests this session has answered. */
   readonly requests: number;
+  /**
+   * Whether only logins and reads have named the session: a full table drops the least
+   * recently used anonymous session to make room. The control API changing it, or code
+   * naming it (`mock.session(id)`), keeps it: then only idling out or a reset drops it.
+   */
+  readonly anonymous: boolean;
 }
 
 /** What the mock itself keeps of a session: the context its logins run in. */
@@ -33,6 +39,7 @@ export interface LiveSession extends MockSession {
   readonly context: BehaviourContext;
   lastSeenMs: number;
   requests: number;
+  anonymous: boolean;
 }
 
 export interface SessionParts {
@@ -67,6 +74,7 @@ export function createSession(id: string, parts: SessionParts, nowMs: number): L
     context: { ...parts.context, store, clock },
     lastSeenMs: nowMs,
     requests: 0,
+    anonymous: false,
     scenario: (variant) => sticky[variant],
     setScenario,
     reset() {
