@@ -2,8 +2,10 @@ import { describe, expect, it } from "vitest";
 import { fixedClock } from "../mocks/core/clock.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
 import { JOURNAL_CAPACITY } from "../mocks/core/request-journal.ts";
-import { SEAMLESS_DEMO } from "../mocks/store/demo-accounts.ts";
-import type { Variant } from "../openapi/documents.ts";
+import { findScenario } from "../mocks/core/scenario-catalogue.ts";
+import { SPEC_DOCUMENTS } from "../mocks/core/spec-documents.ts";
+import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../mocks/store/demo-accounts.ts";
+import { isVariant, type Variant } from "../openapi/documents.ts";
 import { useHttpServers } from "./support/http-servers.ts";
 
 const servers = useHttpServers();
@@ -32,6 +34,57 @@ const loginEntry = (
   scenario: string,
   fields: Record<string, { present: boolean; wellFormed: boolean }>,
 ) => ({ variant, method: "POST", path: "/auth/login", status, scenario, fields });
+
+/** The properties of a variant's `LoginRequest`, in the spec's order. */
+const loginRequestProperties = (variant: Variant) =>
+  Object.keys(SPEC_DOCUMENTS[variant].components?.schemas?.LoginRequest?.properties ?? {});
+
+/**
+ * An entry holds exactly these keys, each of exactly this kind, so nothing derived from what a
+ * client sent (a password's length or first character, a hash) can ride along in one: an
+ * extra key fails the key set, a value of another kind fails its check.
+ */
+function expectDocumentedEntry(entry: unknown, index: number) {
+  // Names the entry by its place, so a failure does not echo what the entry holds.
+  const label = `entry ${index}`;
+  expect(entry, label).toBeTypeOf("object");
+  const { time, variant, method, path, status, scenario, fields } = entry as Record<
+    string,
+    unknown
+  >;
+  expect(Object.keys(entry as object).sort(), label).toEqual([
+    "fields",
+    "method",
+    "path",
+    "scenario",
+    "status",
+    "time",
+    "variant",
+  ]);
+  expect(time, label).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+  expect(typeof variant === "string" && isVariant(variant), label).toBe(true);
+  const known = variant as Variant;
+  expect(method, label).toBe("POST");
+  expect(path, label).toBe("/auth/login");
+  if (status !== null) {
+    expect(
+      Number.isInteger(status) && (status as number) >= 100 && (status as number) <= 599,
+      label,
+    ).toBe(true);
+  }
+  // A scenario is null or a name from the variant's catalogue, never free text.
+  if (scenario !== null) {
+    expect(typeof scenario === "string" && findScenario(known, scenario) !== undefined, label).toBe(
+      true,
+    );
+  }
+  expect(Object.keys(fields as object), label).toEqual(loginRequestProperties(known));
+  for (const report of Object.values(fields as Record<string, unknown>)) {
+    expect(Object.keys(report as object).sort(), label).toEqual(["present", "wellFormed"]);
+    for (const verdict of Object.values(report as object))
+      expect(verdict, label).toBeTypeOf("boolean");
+  }
+}
 
 describe("GET /__mock/requests", () => {
   it("lists the session's logins newest first, with status, scenario and field verdicts", async () => {
@@ -111,6 +164,9 @@ describe("GET /__mock/requests", () => {
     await login("talkstack", "j5", { body: "{}" }, `?password=${secret}`);
     const { text, body } = await journal("j5");
     expect((body.entries as unknown[]).length).toBe(3);
+    expect(Object.keys(body).sort()).toEqual(["capacity", "entries", "session"]);
+    for (const [index, entry] of (body.entries as unknown[]).entries())
+      expectDocumentedEntry(entry, index);
     for (const secretValue of [
       secret,
       recaptcha,
@@ -121,6 +177,73 @@ describe("GET /__mock/requests", () => {
     ]) {
       expect(text).not.toContain(secretValue);
     }
+  });
+
+  it("holds in every kind of entry only its documented keys, each of its documented kind", async () => {
+    const json = { "content-type": "application/json" };
+    const secret = "Log-Me-Not-123";
+    const sent: [Variant, Record<string, string>, unknown][] = [
+      ["talkstack", json, TALKSTACK_DEMO.documented],
+      ["talkstack", json, { ...TALKSTACK_DEMO.documented, password: secret }],
+      ["talkstack", json, { email: "not-an-email", password: secret }],
+      ["talkstack", json, { email: secret, password: 5 }],
+      ["talkstack", { ...json, "x-mock-scenario": "no-such-scenario" }, { password: secret }],
+      ["seamless", json, { ...SEAMLESS_DEMO.documented, recaptchaVal: secret }],
+      ["seamless", json, { ...SEAMLESS_DEMO.documented, password: secret, recaptchaVal: "x" }],
+      ["seamless", json, { email: "a@b.co", password: secret }],
+      ["seamless", { ...json, "x-mock-scenario": "truncated-json" }, { password: secret }],
+      ["seamless", { "content-type": "text/plain" }, secret],
+    ];
+    for (const [variant, headers, body] of sent) {
+      const response = await login(variant, "j6", {
+        headers,
+        body: typeof body === "string" ? body : JSON.stringify(body),
+      });
+      await response.arrayBuffer();
+    }
+    await expect(
+      login("seamless", "j6", {
+        headers: { ...json, "x-mock-scenario": "network-error" },
+        body: JSON.stringify({ password: secret }),
+      }),
+    ).rejects.toThrow(TypeError);
+    const entries = (await journal("j6")).body.entries as Record<string, unknown>[];
+    expect(entries).toHaveLength(sent.length + 1);
+    // Every outcome is among them: success, refusals, a refused scenario, faults with and
+    // without a status.
+    expect(new Set(entries.map((entry) => entry.status))).toEqual(
+      new Set([200, 401, 400, 422, null]),
+    );
+    expect(entries.map((entry) => entry.scenario)).toContain(null);
+    for (const [index, entry] of entries.entries()) expectDocumentedEntry(entry, index);
+  });
+
+  it("records the same entries whatever password and reCAPTCHA value were sent", async () => {
+    const send = async (session: string, password: string, recaptchaVal: string) => {
+      const json = { "content-type": "application/json" };
+      for (const [variant, body] of [
+        ["talkstack", { email: TALKSTACK_DEMO.documented.email, password }],
+        ["talkstack", { email: "nobody@example.com", password }],
+        ["seamless", { email: SEAMLESS_DEMO.documented.email, password, recaptchaVal }],
+        ["seamless", { ...SEAMLESS_DEMO.documented, recaptchaVal }],
+      ] as const) {
+        const response = await login(variant, session, {
+          headers: json,
+          body: JSON.stringify(body),
+        });
+        await response.arrayBuffer();
+      }
+      const entries = (await journal(session)).body.entries as Record<string, unknown>[];
+      return entries.map(({ time: _time, ...entry }) => entry);
+    };
+    const short = await send("j7", "a", "r");
+    const long = await send(
+      "j8",
+      "Zq9-a-much-longer-wrong-password!",
+      "recaptcha-of-another-length-42",
+    );
+    expect(short).toHaveLength(4);
+    expect(long).toEqual(short);
   });
 });
 
