@@ -6,7 +6,11 @@ import { MAX_DELAY_MS } from "../mocks/core/faults.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
 import { parseRecaptchaMode, RECAPTCHA_MODES } from "../mocks/core/recaptcha.ts";
 import { findScenario, scenariosOf } from "../mocks/core/scenario-catalogue.ts";
-import { parseInstant } from "../mocks/core/session-clock.ts";
+import { clockRange, parseInstant } from "../mocks/core/session-clock.ts";
+import {
+  longestTokenLifetimeSeconds,
+  MAX_TOKEN_TTL_SECONDS,
+} from "../mocks/core/token-lifetime.ts";
 import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../mocks/store/demo-accounts.ts";
 import { isVariant, VARIANTS, type Variant } from "../openapi/documents.ts";
 import type { OriginPolicy } from "../server/cors.ts";
@@ -67,7 +71,7 @@ export const SERVE_FLAGS = {
   clock: {
     type: "string",
     value: "ISO",
-    help: "Mock time: every session's clock starts at this instant (e.g. 2030-01-01T09:00:00Z) and runs forward; PUT /__mock/clock moves one session's (default: real time).",
+    help: "Mock time: every session's clock starts at this instant (RFC 3339 with seconds, e.g. 2030-01-01T09:00:00Z) and runs forward; PUT /__mock/clock moves one session's (default: real time).",
   },
   delay: {
     type: "string",
@@ -126,15 +130,27 @@ export function parseServeOptions(argv: readonly string[], env: NodeJS.ProcessEn
       throw badFlag("serve", "scenario", scenario, known.join(", "));
     }
   }
+  const tokenTtlSeconds = integerFlag(
+    "serve",
+    "token-ttl",
+    flags["token-ttl"],
+    1,
+    MAX_TOKEN_TTL_SECONDS,
+  );
   const clockText = flags.clock === undefined ? undefined : String(flags.clock);
   const clockStart = clockText === undefined ? undefined : parseInstant(clockText);
-  if (clockText !== undefined && clockStart === undefined)
-    throw badFlag(
-      "serve",
-      "clock",
-      clockText,
-      "an ISO 8601 date-time with a time zone, such as 2030-01-01T09:00:00Z",
-    );
+  if (clockText !== undefined) {
+    const range = clockRange(longestTokenLifetimeSeconds(tokenTtlSeconds));
+    const earliest = new Date(range.earliestMs).toISOString();
+    const latest = new Date(range.latestMs).toISOString();
+    if (clockStart === undefined || clockStart < range.earliestMs || clockStart > range.latestMs)
+      throw badFlag(
+        "serve",
+        "clock",
+        clockText,
+        `an RFC 3339 date-time with seconds and a zone, such as 2030-01-01T09:00:00Z, from ${earliest} to ${latest} (so every token issued still expires at a four-digit year)`,
+      );
+  }
   const host = String(flags.host ?? DEFAULT_HOST);
   if (!/^[\w.:-]+$/.test(host))
     throw badFlag("serve", "host", host, "an IP address or host name, such as 127.0.0.1");
@@ -145,7 +161,7 @@ export function parseServeOptions(argv: readonly string[], env: NodeJS.ProcessEn
     seed: integerFlag("serve", "seed", flags.seed, 0, 2 ** 31 - 1) ?? 1,
     scenarios,
     recaptcha,
-    tokenTtlSeconds: integerFlag("serve", "token-ttl", flags["token-ttl"], 1, 10 * 365 * 24 * 3600),
+    tokenTtlSeconds,
     delayMs: integerFlag("serve", "delay", flags.delay, 0, MAX_DELAY_MS) ?? 0,
     clockStart,
     log: logText as LogFormat,

@@ -10,6 +10,16 @@ describe("login-mock --help", () => {
     expect(stdout).toMatch(/scenarios\s+List every scenario/);
   });
 
+  it("refuses a --clock that is no real date or leaves no room for a token's life, with the range", () => {
+    for (const clock of ["2030-02-30T00:00:00Z", "9999-12-31T23:59:59Z", "2030-01-01T09:00Z"]) {
+      const { status, stderr } = runCli(["serve", "--port", "0", "--clock", clock]);
+      expect(status).toBe(2);
+      expect(stderr).toContain("--clock");
+      expect(stderr).toContain("to 9999-12-30T23:59:59.999Z");
+      expect(stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
   it("documents every serve flag with its environment variable", () => {
     const { status, stdout } = runCli(["serve", "--help"]);
     expect(status).toBe(0);

@@ -91,6 +91,17 @@ describe("GET /__mock/whoami", () => {
     ]);
   });
 
+  it("leaves out times a token of this mock's secret carries past what a date-time can write", async () => {
+    const segment = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    const input = `${segment({ alg: "HS256", typ: "JWT" })}.${segment({ sub: "x", iat: 1.7e9, exp: 1e13 })}`;
+    const farOff = `${input}.${createHmac("sha256", DEFAULT_JWT_SECRET).update(input).digest("base64url")}`;
+    const { body } = await whoami({ authorization: `Bearer ${farOff}` });
+    const [credential] = body.credentials as Record<string, unknown>[];
+    expect(credential).toMatchObject({ issuedAt: "2023-11-14T22:13:20.000Z" });
+    expect(credential).not.toHaveProperty("expiresAt");
+    expect(credential).not.toHaveProperty("expiresInSeconds");
+  });
+
   it("reports nothing sent with a hint on what to send", async () => {
     const { body } = await whoami({ cookie: "theme=dark" });
     expect(body.credentials).toEqual([]);

@@ -80,14 +80,18 @@ async function describeToken(
   }
   const now = Math.floor(judge.nowMs / 1000);
   const { sub, email, iat, exp } = payload;
+  const issuedAt = typeof iat === "number" ? isoSeconds(iat) : undefined;
+  const expiresAt = typeof exp === "number" ? isoSeconds(exp) : undefined;
   return {
     variant: accountVariant(judge.store, sub, email),
     source,
     state: tokenTimeState(payload, judge.nowMs),
     ...(typeof sub === "string" ? { subject: sub } : {}),
     ...(typeof email === "string" ? { email } : {}),
-    ...(typeof iat === "number" ? { issuedAt: isoSeconds(iat) } : {}),
-    ...(typeof exp === "number" ? { expiresAt: isoSeconds(exp), expiresInSeconds: exp - now } : {}),
+    ...(issuedAt === undefined ? {} : { issuedAt }),
+    ...(expiresAt === undefined || typeof exp !== "number"
+      ? {}
+      : { expiresAt, expiresInSeconds: exp - now }),
   };
 }
 
@@ -99,7 +103,15 @@ function accountVariant(store: UserStore, sub: unknown, email: unknown): Variant
   return null;
 }
 
-function isoSeconds(seconds: number): string {
-  const date = new Date(seconds * 1000);
-  return Number.isNaN(date.getTime()) ? String(seconds) : date.toISOString();
+/**
+ * An RFC 3339 date-time for a token's `iat`/`exp`, or undefined when it has none: a forged
+ * token may carry any number, and whoami promises a four-digit-year date-time or nothing.
+ */
+function isoSeconds(seconds: number): string | undefined {
+  const ms = seconds * 1000;
+  if (!Number.isFinite(ms) || ms < 0 || ms > LATEST_WRITABLE_MS) return undefined;
+  return new Date(ms).toISOString();
 }
+
+/** The last instant `toISOString` writes with a four-digit year. */
+const LATEST_WRITABLE_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
