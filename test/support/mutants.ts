@@ -288,6 +288,13 @@ export const MUTANTS: readonly Mutant[] = [
     },
   },
   {
+    name: "a wrong password answered 500 where the spec documents 401",
+    variant: "seamless",
+    caughtBy: "status-code",
+    fires: ["not-a-server-error", "status-code", "negative-data-rejection"],
+    mutate: when("invalid-credentials", (reply) => ({ ...reply, status: 500 })),
+  },
+  {
     name: "the server's clock three hours slow: tokens expire three hours early",
     variant: "talkstack",
     caughtBy: "jwt-freshness",
