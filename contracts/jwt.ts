@@ -1,5 +1,15 @@
-/** Anything shaped like a compact JWT (`eyJ…` header, payload, maybe-empty signature). */
-export const JWT_SHAPE = /eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/;
+import { MAX_JSON_DEPTH, parseBoundedJson } from "./bounded-json.ts";
+
+const PART = "[A-Za-z0-9_-]";
+/**
+ * Anything shaped like a compact JWT: a base64url run holding `eyJ` (a JSON header), a `.`, a
+ * non-empty run (payload), a `.`, a maybe-empty run (signature). Each run is matched from its
+ * start and whole, as an atomic group (`(?=(…))\1`), so a scan is linear in the text: a body of
+ * `eyJeyJ…` would cost the plain `eyJ[…]*\.` pattern quadratic time from every `eyJ` in it.
+ */
+export const JWT_SHAPE = new RegExp(
+  `(?<!${PART})(?=${PART}*?eyJ)(?=(${PART}+))\\1\\.(?=(${PART}+))\\2\\.(?=(${PART}*))\\3`,
+);
 
 /** Reads a compact JWT's header and claims without verifying it (the harness has no key). */
 export interface DecodedJwt {
@@ -20,13 +30,12 @@ export function decodeJwt(token: string): DecodedJwt | string {
   return { header, claims };
 }
 
+/** A part's JSON object; anything nested deeper than `MAX_JSON_DEPTH` is refused as not JSON. */
 function decodePart(part: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(part, "base64url").toString("utf8"));
-    return value !== null && typeof value === "object" && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
+  const parsed = parseBoundedJson(Buffer.from(part, "base64url").toString("utf8"), MAX_JSON_DEPTH);
+  if (parsed.kind !== "json") return undefined;
+  const { value } = parsed;
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : undefined;
 }

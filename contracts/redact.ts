@@ -2,6 +2,7 @@
  * Keeps secrets out of every report and log line: the passwords and reCAPTCHA value the harness
  * was given, every token and cookie value it has seen, and anything shaped like a JWT.
  */
+import { MAX_JSON_DEPTH } from "./bounded-json.ts";
 import { JWT_SHAPE } from "./jwt.ts";
 
 const EVERY_JWT = new RegExp(JWT_SHAPE.source, "g");
@@ -12,7 +13,10 @@ export interface Redactor {
   /** Remembers a secret (a password, a token, a cookie value) so it is never printed. */
   add(secret: string | undefined): void;
   redact(text: string): string;
-  /** A copy of a JSON value with secret keys' values and known secrets replaced. */
+  /**
+   * A copy of a JSON value with secret keys' values and known secrets replaced; anything nested
+   * deeper than `MAX_JSON_DEPTH` becomes `"[too deep]"` (replies are refused past that depth).
+   */
   redactValue(value: unknown): unknown;
 }
 
@@ -32,23 +36,22 @@ export function createRedactor(initial: readonly (string | undefined)[] = []): R
     return out;
   }
 
-  function redactValue(value: unknown): unknown {
+  function redactValue(value: unknown, depth = 0): unknown {
     if (typeof value === "string") return redact(value);
-    if (Array.isArray(value)) return value.map(redactValue);
-    if (value !== null && typeof value === "object") {
-      return Object.fromEntries(
-        Object.entries(value).map(([key, inner]) => [
-          key,
-          SECRET_KEYS.has(key) && inner !== undefined && inner !== null
-            ? "[redacted]"
-            : redactValue(inner),
-        ]),
-      );
-    }
-    return value;
+    if (value === null || typeof value !== "object") return value;
+    if (depth >= MAX_JSON_DEPTH) return "[too deep]";
+    if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, inner]) => [
+        key,
+        SECRET_KEYS.has(key) && inner !== undefined && inner !== null
+          ? "[redacted]"
+          : redactValue(inner, depth + 1),
+      ]),
+    );
   }
 
-  return { add, redact, redactValue };
+  return { add, redact, redactValue: (value) => redactValue(value) };
 }
 
 /** A base URL fit for reports: any `user:password@` in it is replaced. */
