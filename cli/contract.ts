@@ -5,12 +5,22 @@
  * `node_modules` of a project that installed only login-mock.
  * Exit codes: 0 the contract holds, 1 a violation (or nothing exercised, or --require-all
  * unmet), 2 a usage error, 3 the target could not be reached.
+ * A reply over a limit (body over 1 MiB once decoded, too many or too large headers, JSON deeper
+ * than 64 levels, a body still arriving at --timeout) is a `reply-limits` violation: 1. No reply
+ * at all (refused, or silent for --timeout) is a network error; the run stops at the first when
+ * the target has not completed a reply yet, after 3 in a row otherwise, and says so once: 3.
+ * The --deadline passing stops the run wherever it is: 3, unless a violation was found first.
  */
 import { writeFileSync } from "node:fs";
 import { CHECK_NAMES } from "../contracts/checks/index.ts";
 import { contractExitCode, runInConsole } from "../contracts/console-runner.ts";
 import { defaultRatePerSecond } from "../contracts/http-target.ts";
-import { type ContractOptions, DEFAULT_UNKNOWN_EMAIL, type Drive } from "../contracts/options.ts";
+import {
+  type ContractOptions,
+  DEFAULT_DEADLINE_SECONDS,
+  DEFAULT_UNKNOWN_EMAIL,
+  type Drive,
+} from "../contracts/options.ts";
 import { toJunitXml } from "../contracts/reports/junit.ts";
 import { toMarkdownSummary } from "../contracts/reports/markdown.ts";
 import { isVariant } from "../openapi/documents.ts";
@@ -112,14 +122,20 @@ export const CONTRACT_FLAGS = {
   timeout: {
     type: "string",
     value: "MS",
-    help: "Per-request timeout (default 10000).",
+    help: "Per-reply limit, first byte to last (default 10000). No reply by then: a network error, not retried; a body still arriving: a violation.",
     env: env("TIMEOUT"),
   },
   retries: {
     type: "string",
     value: "N",
-    help: "Retries after a network error or 429 (default 2).",
+    help: "Retries after a connection error or 429 (default 2).",
     env: env("RETRIES"),
+  },
+  deadline: {
+    type: "string",
+    value: "SECONDS",
+    help: `The whole run's budget; past it the run stops and exits 3 unless a violation was found (default ${DEFAULT_DEADLINE_SECONDS}).`,
+    env: env("DEADLINE"),
   },
   "max-wrong-password": {
     type: "string",
@@ -228,6 +244,9 @@ export function parseContractOptions(
     fuzzRuns: integerFlag("contract", "fuzz-runs", flags["fuzz-runs"], 0, 10_000) ?? 30,
     fuzzSeed: integerFlag("contract", "fuzz-seed", flags["fuzz-seed"], 0, 2 ** 31 - 1) ?? 20261123,
     requireAll: flags["require-all"] === true,
+    deadlineMs:
+      (integerFlag("contract", "deadline", flags.deadline, 1, 86_400) ?? DEFAULT_DEADLINE_SECONDS) *
+      1000,
   };
   return { options, junit: text("junit"), summary: text("summary") };
 }

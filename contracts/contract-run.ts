@@ -2,17 +2,29 @@
  * One contract run against one target: detects `Prefer` support, derives the cases, runs each
  * through every check, runs the negative phase, and keeps the results for the reports. How they
  * are shown is up to the caller: the CLI's console runner and the self-tests drive it alike.
+ * The run is bounded: a deadline (`--deadline`) ends it wherever it is, and a target that gives
+ * no reply stops it early (see `MAX_FAILED_REPLIES_IN_A_ROW`), reported once, not per case.
  */
 import { SPEC_DOCUMENTS } from "../mocks/core/spec-documents.ts";
 import { dereference } from "../openapi/dereference.ts";
+import { formatSeconds, REPLY_LIMITS_CHECK, ReplyLimitError } from "./bounded-reply.ts";
 import { buildCases, type ContractCase } from "./cases.ts";
 import { CHECKS } from "./checks/index.ts";
 import { buildCoverage, type CoverageRow } from "./coverage.ts";
 import type { Exchange } from "./exchange.ts";
-import { createHttpTarget, type HttpTarget, TransientNetworkError } from "./http-target.ts";
+import {
+  createHttpTarget,
+  type HttpTarget,
+  RunStoppedError,
+  TransientNetworkError,
+} from "./http-target.ts";
 import { diffJson } from "./json-diff.ts";
 import { sampleNegativeBodies } from "./negative-bodies.ts";
-import type { ContractOptions } from "./options.ts";
+import {
+  type ContractOptions,
+  DEFAULT_DEADLINE_SECONDS,
+  MAX_FAILED_REPLIES_IN_A_ROW,
+} from "./options.ts";
 import { buildProvocation, isUnreachable } from "./provocations.ts";
 import { createRedactor, displayUrl, type Redactor } from "./redact.ts";
 import { parseSetCookie } from "./set-cookie.ts";
@@ -30,7 +42,7 @@ export interface CaseResult {
   readonly status: number;
   readonly via: "data" | "prefer" | "negative";
   readonly outcome: "passed" | "failed" | "unreachable" | "skipped" | "network-error";
-  /** Why a case was not run, or the network error; redacted. */
+  /** Why a case was not run, or the network error (and why the run stopped there); redacted. */
   readonly reason?: string;
   readonly checks: readonly CheckOutcome[];
   readonly received?: {
@@ -61,18 +73,38 @@ export interface ContractRun {
   readonly preferHonoured: boolean;
   runCase(contractCase: ContractCase): Promise<CaseResult>;
   runNegativePhase(): Promise<CaseResult>;
+  /** True once the deadline has passed or the target was found unreachable: send nothing more. */
+  stopped(): boolean;
+  /**
+   * The one line saying why the run stopped, as a `network-error` result under the id
+   * `run stopped`, when no case's own result says it already; undefined otherwise.
+   */
+  stopNotice(): CaseResult | undefined;
   report(): ContractReport;
 }
 
+/** The id of the result that says why a run stopped early (it matches no documented response). */
+export const RUN_STOPPED_ID = "run stopped";
+
 export async function createContractRun(options: ContractOptions): Promise<ContractRun> {
   const facts = readSpecFacts(options.variant, dereference(SPEC_DOCUMENTS[options.variant]));
+  const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_SECONDS * 1000;
+  const deadline = new AbortController();
+  const deadlineTimer = setTimeout(
+    () =>
+      deadline.abort(
+        new Error(`the run's deadline of ${formatSeconds(deadlineMs)} (--deadline) passed`),
+      ),
+    deadlineMs,
+  );
+  deadlineTimer.unref();
   const redactor = createRedactor([
     options.password,
     options.unverifiedPassword,
     options.recaptcha,
     options.rejectedRecaptcha,
   ]);
-  const target = createHttpTarget({
+  const http = createHttpTarget({
     baseUrl: options.baseUrl,
     ratePerSecond: options.ratePerSecond,
     timeoutMs: options.timeoutMs,
@@ -81,9 +113,96 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
     // Every media type the spec documents (the 413's problem+json too): a mock that negotiates
     // content, as Prism does, must be free to answer with any documented response.
     accept: [...new Set([...facts.statuses.values()].flatMap((s) => s.mediaTypes))].join(", "),
+    signal: deadline.signal,
+    limits: options.replyLimits,
   });
+  // Every whole reply, the Prefer probe's too, tells the run the target is there.
+  const target: HttpTarget = {
+    sent: http.sent,
+    async send(request) {
+      const exchange = await http.send(request);
+      replied();
+      return exchange;
+    },
+  };
+
+  // Why the run stopped early (`lead`: the network error that showed it), and whether a
+  // result has said so yet: it is said once, by the case it happened in or by `stopNotice`.
+  let stop: { lead: string; reason: string; told: boolean } | undefined;
+  let completedReplies = 0;
+  let failedInARow = 0;
+  let casesRun = 0;
+  let negativePhase: "pending" | "running" | "done" =
+    options.fuzzRuns > 0 && options.drive !== "prefer" ? "pending" : "done";
+  const halt = (reason: string, lead = "") => {
+    stop ??= { lead, reason, told: false };
+  };
+  const stopped = () => {
+    if (deadline.signal.aborted) halt(`${describeStop(deadline.signal)}; the run stopped.`);
+    return stop !== undefined;
+  };
+  /** The stop, said once: the sentence and what was left unrun. */
+  const tellStop = (): string => {
+    if (!stop) return "";
+    stop.told = true;
+    const left = cases.length - casesRun;
+    const parts = left > 0 ? [`${left} case${left === 1 ? "" : "s"}`] : [];
+    if (negativePhase !== "done")
+      parts.push(
+        negativePhase === "running" ? "the rest of the negative phase" : "the negative phase",
+      );
+    return `${stop.lead}${stop.reason}${parts.length ? ` Not run: ${parts.join(" and ")}.` : ""}`;
+  };
+  /** A send that got a whole reply (over a limit or not): the target is there. */
+  const replied = () => {
+    completedReplies += 1;
+    failedInARow = 0;
+  };
+  /**
+   * A send that got no whole reply. Stops the run once it is plain the target will not answer:
+   * at the first when no reply has completed yet, else after `MAX_FAILED_REPLIES_IN_A_ROW`.
+   * True when this one stopped it.
+   */
+  const noReply = (lead = ""): boolean => {
+    failedInARow += 1;
+    if (stop) return false;
+    if (completedReplies > 0 && failedInARow < MAX_FAILED_REPLIES_IN_A_ROW) return false;
+    halt(
+      completedReplies === 0
+        ? "The run stopped: the target has not completed one reply, so nothing more was sent."
+        : `The run stopped: ${failedInARow} requests in a row got no complete reply, so nothing more was sent.`,
+      lead,
+    );
+    return true;
+  };
+  /** The run's deadline ended a reply or a wait. */
+  const deadlinePassed = (error: RunStoppedError) =>
+    halt(`${capitalise(error.message)} before the reply came; the run stopped.`);
+  /** What a failed send tells about the target; the text of a network error, or undefined. */
+  const sendFailed = (error: unknown): string | undefined => {
+    if (error instanceof ReplyLimitError) {
+      if (error.limit === "time") noReply();
+      else replied();
+      return undefined;
+    }
+    if (error instanceof RunStoppedError) {
+      deadlinePassed(error);
+      return tellStop();
+    }
+    if (error instanceof TransientNetworkError)
+      return noReply() ? `${error.message} ${tellStop()}` : error.message;
+    throw error;
+  };
+
   const preferHonoured =
-    options.drive === "data" ? false : await detectPrefer(facts, options, target);
+    options.drive === "data"
+      ? false
+      : await detectPrefer(facts, options, target, (error) => {
+          // Not a case: the stop, if this is one, is told by `stopNotice` with the error first.
+          if (error instanceof TransientNetworkError) noReply(`${error.message} `);
+          else if (error instanceof RunStoppedError) deadlinePassed(error);
+          // A reply over a limit is left to the cases, which report it as a violation.
+        });
   const cases = buildCases(facts, options, preferHonoured);
   const results: CaseResult[] = [];
 
@@ -121,10 +240,20 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
       via: contractCase.via,
     };
     const { plan } = contractCase;
+    casesRun += 1;
     let result: CaseResult;
     if (plan.kind !== "send") {
       result = { ...base, outcome: plan.kind, reason: plan.reason, checks: [] };
+    } else if (stopped()) {
+      // Only a caller that goes on after `stopped()` gets here: the case was not sent.
+      result = {
+        ...base,
+        outcome: "network-error",
+        reason: redactor.redact(`Not sent. ${tellStop()}`),
+        checks: [],
+      };
     } else {
+      const started = performance.now();
       try {
         const exchange = await target.send({ ...plan.request, headers: plan.headers });
         const checks = check(exchange, contractCase);
@@ -144,13 +273,36 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
             : {}),
         };
       } catch (error) {
-        if (!(error instanceof TransientNetworkError)) throw error;
-        result = {
-          ...base,
-          outcome: "network-error",
-          reason: redactor.redact(error.message),
-          checks: [],
-        };
+        const networkError = sendFailed(error);
+        if (error instanceof ReplyLimitError) {
+          result = {
+            ...base,
+            outcome: "failed",
+            checks: [
+              {
+                name: REPLY_LIMITS_CHECK,
+                verdict: "failed",
+                violations: [redactor.redact(error.message)],
+              },
+            ],
+            ...(error.received
+              ? {
+                  received: {
+                    status: error.received.status,
+                    ms: Math.round(performance.now() - started),
+                    contentType: error.received.contentType,
+                  },
+                }
+              : {}),
+          };
+        } else {
+          result = {
+            ...base,
+            outcome: "network-error",
+            reason: redactor.redact(networkError ?? ""),
+            checks: [],
+          };
+        }
       }
     }
     results.push(result);
@@ -178,7 +330,12 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
     } else {
       const failures = new Map<string, string[]>();
       let networkError: string | undefined;
+      negativePhase = "running";
       for (const body of sampleNegativeBodies(required, options.fuzzRuns, options.fuzzSeed)) {
+        if (stopped()) {
+          networkError = redactor.redact(tellStop());
+          break;
+        }
         try {
           const exchange = await target.send(body);
           for (const outcome of check(exchange, undefined)) {
@@ -188,17 +345,24 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
             failures.set(outcome.name, list);
           }
         } catch (error) {
-          if (!(error instanceof TransientNetworkError)) throw error;
-          networkError = redactor.redact(error.message);
+          const text = sendFailed(error);
+          // One reply over a limit fails the phase; the rest would only repeat it.
+          if (error instanceof ReplyLimitError)
+            failures.set(REPLY_LIMITS_CHECK, [`${body.flaw}: ${redactor.redact(error.message)}`]);
+          else networkError = redactor.redact(text ?? "");
           break;
         }
       }
+      negativePhase = "done";
       const checks = CHECKS.map((c): CheckOutcome => {
         if (options.skipChecks.includes(c.name))
           return { name: c.name, verdict: "skipped", violations: [] };
         const violations = failures.get(c.name) ?? [];
         return { name: c.name, verdict: violations.length ? "failed" : "passed", violations };
       });
+      const overLimit = failures.get(REPLY_LIMITS_CHECK);
+      if (overLimit)
+        checks.push({ name: REPLY_LIMITS_CHECK, verdict: "failed", violations: overLimit });
       result = networkError
         ? { ...base, outcome: "network-error", reason: networkError, checks }
         : { ...base, outcome: failures.size ? "failed" : "passed", checks };
@@ -207,7 +371,23 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
     return result;
   }
 
+  function stopNotice(): CaseResult | undefined {
+    if (!stopped() || stop?.told) return undefined;
+    const result: CaseResult = {
+      id: RUN_STOPPED_ID,
+      example: "",
+      status: 0,
+      via: "data",
+      outcome: "network-error",
+      reason: redactor.redact(tellStop()),
+      checks: [],
+    };
+    results.push(result);
+    return result;
+  }
+
   function report(): ContractReport {
+    clearTimeout(deadlineTimer);
     const coverage = buildCoverage(facts.examples, results);
     const unexercised = options.requireAll
       ? coverage
@@ -234,7 +414,16 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
     };
   }
 
-  return { cases, preferHonoured, runCase, runNegativePhase, report };
+  const run: ContractRun = {
+    cases,
+    preferHonoured,
+    runCase,
+    runNegativePhase,
+    stopped,
+    stopNotice,
+    report,
+  };
+  return run;
 }
 
 /** What a caller hears while a run goes on: the CLI prints each case the moment it finishes. */
@@ -256,11 +445,16 @@ export async function runContract(
   listener.onStart?.(run);
   // Awaited apart from the call: `onResult?.(await …)` would skip the case without a listener.
   for (const contractCase of run.cases) {
+    if (run.stopped()) break;
     const result = await run.runCase(contractCase);
     listener.onResult?.(result);
   }
-  const negative = await run.runNegativePhase();
-  listener.onResult?.(negative);
+  if (!run.stopped()) {
+    const negative = await run.runNegativePhase();
+    listener.onResult?.(negative);
+  }
+  const notice = run.stopNotice();
+  if (notice) listener.onResult?.(notice);
   return run.report();
 }
 
@@ -273,6 +467,7 @@ async function detectPrefer(
   facts: SpecFacts,
   options: ContractOptions,
   target: HttpTarget,
+  onFailure: (error: TransientNetworkError | RunStoppedError | ReplyLimitError) => void,
 ): Promise<boolean> {
   const dataAnswer = facts.examples.find((example) => example.provokedBy.includes("unknown-user"));
   const wanted =
@@ -292,10 +487,24 @@ async function detectPrefer(
       response.status === wanted.status && facts.validateBody(response.status, response.json).valid
     );
   } catch (error) {
-    if (error instanceof TransientNetworkError) return false;
+    if (
+      error instanceof TransientNetworkError ||
+      error instanceof RunStoppedError ||
+      error instanceof ReplyLimitError
+    ) {
+      onFailure(error);
+      return false;
+    }
     throw error;
   }
 }
+
+function describeStop(signal: AbortSignal): string {
+  const reason: unknown = signal.reason;
+  return capitalise(reason instanceof Error ? reason.message : "the run was stopped");
+}
+
+const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 function requiredFields(facts: SpecFacts): string[] {
   const required = facts.requestSchema?.required;

@@ -1,8 +1,18 @@
 /**
  * Sends the harness's requests to a live server politely: a request rate limit (a few a second
- * unless the target is this machine), `429` + `Retry-After` honoured, transient network errors
+ * unless the target is this machine), `429` + `Retry-After` honoured, connection errors
  * retried, and a clear line between "the network failed" and "the server broke the contract".
+ * Every reply is read by `fetchBounded` (size, headers, depth and time limits), and every wait,
+ * the replies included, ends when the run's signal (its deadline) does.
  */
+import {
+  fetchBounded,
+  formatSeconds,
+  NoReplyError,
+  ReplyAbortedError,
+  ReplyLimitError,
+  type ReplyLimits,
+} from "./bounded-reply.ts";
 import type { Exchange, SentRequest } from "./exchange.ts";
 import { displayUrl } from "./redact.ts";
 
@@ -17,10 +27,20 @@ export interface TargetOptions {
   readonly maxRetryAfterMs: number;
   /** The `Accept` header: the media types the spec documents. Default `application/json`. */
   readonly accept?: string;
+  /** Ends every wait and every request in flight: the run's deadline. */
+  readonly signal?: AbortSignal | undefined;
+  /** Reply limits other than the defaults of `bounded-reply.ts` (tests make them small). */
+  readonly limits?: Partial<ReplyLimits> | undefined;
 }
 
+/** No reply came: the connection failed (after the retries) or nothing arrived in time. */
 export class TransientNetworkError extends Error {
   override readonly name = "TransientNetworkError";
+}
+
+/** The run's signal ended the request or a wait: the run is over, nothing more is sent. */
+export class RunStoppedError extends Error {
+  override readonly name = "RunStoppedError";
 }
 
 export interface HttpTarget {
@@ -48,6 +68,8 @@ export function createHttpTarget(options: TargetOptions): HttpTarget {
   let nextSlot = 0;
   let count = 0;
 
+  const sleep = (ms: number) => abortableSleep(ms, options.signal);
+
   async function waitForSlot(): Promise<void> {
     const now = Date.now();
     const at = Math.max(now, nextSlot);
@@ -59,29 +81,12 @@ export function createHttpTarget(options: TargetOptions): HttpTarget {
     await waitForSlot();
     count += 1;
     const started = performance.now();
-    const response = await fetch(request.url, {
-      method: "POST",
-      headers: request.headers,
-      body: request.body,
-      redirect: "manual",
-      signal: AbortSignal.timeout(options.timeoutMs),
-    });
-    const bodyText = await response.text();
-    const headers = new Map<string, string>();
-    response.headers.forEach((value, name) => {
-      if (name !== "set-cookie") headers.set(name, value);
-    });
-    return {
-      request,
-      response: {
-        status: response.status,
-        headers,
-        setCookies: response.headers.getSetCookie(),
-        bodyText,
-        json: parseJson(bodyText),
-        ms: performance.now() - started,
-      },
-    };
+    const reply = await fetchBounded(
+      request.url,
+      { method: "POST", headers: request.headers, body: request.body, redirect: "manual" },
+      { timeoutMs: options.timeoutMs, limits: options.limits, signal: options.signal },
+    );
+    return { request, response: { ...reply, ms: performance.now() - started } };
   }
 
   return {
@@ -96,14 +101,23 @@ export function createHttpTarget(options: TargetOptions): HttpTarget {
         },
         body,
       };
+      const shown = displayUrl(url);
       let lastError: unknown;
       for (let attempt = 0; attempt <= options.retries; attempt++) {
         let exchange: Exchange;
         try {
           exchange = await once(request);
         } catch (error) {
+          if (error instanceof ReplyAbortedError) throw stopped(options.signal);
+          // Silence is not retried: each retry would wait the whole --timeout again.
+          if (error instanceof NoReplyError)
+            throw new TransientNetworkError(
+              `No answer from ${shown} within ${formatSeconds(options.timeoutMs)} (--timeout; a reply that never begins is not retried). This is a network problem, not a contract violation: check the base URL and that the server is up.`,
+            );
+          // A reply over a limit is the target's answer: a violation, not retried.
+          if (error instanceof ReplyLimitError) throw error;
           lastError = error;
-          await sleep(200 * 2 ** attempt);
+          if (attempt < options.retries) await sleep(200 * 2 ** attempt);
           continue;
         }
         if (exchange.response.status !== 429 || attempt === options.retries) return exchange;
@@ -112,7 +126,7 @@ export function createHttpTarget(options: TargetOptions): HttpTarget {
         );
       }
       throw new TransientNetworkError(
-        `No answer from ${displayUrl(url)} after ${options.retries + 1} attempts (${describeError(lastError).replaceAll(url, displayUrl(url))}). This is a network problem, not a contract violation: check the base URL and that the server is up.`,
+        `No answer from ${shown} after ${options.retries + 1} attempts (${describeError(lastError).replaceAll(url, shown)}). This is a network problem, not a contract violation: check the base URL and that the server is up.`,
       );
     },
   };
@@ -127,20 +141,32 @@ function retryAfterMs(header: string | undefined, capMs: number): number {
     : Math.min(1000, capMs);
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-}
-
 function describeError(error: unknown): string {
   if (error instanceof Error) {
-    const cause = (error as { cause?: { code?: string } }).cause?.code;
-    return cause ? `${error.message}: ${cause}` : error.message;
+    const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
+    const detail = typeof cause?.code === "string" ? cause.code : cause?.message;
+    return typeof detail === "string" && detail ? `${error.message}: ${detail}` : error.message;
   }
   return String(error);
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+function stopped(signal: AbortSignal | undefined): RunStoppedError {
+  const reason: unknown = signal?.reason;
+  return new RunStoppedError(reason instanceof Error ? reason.message : "the run was stopped");
+}
+
+/** Waits `ms`, or throws `RunStoppedError` as soon as `signal` aborts. */
+function abortableSleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(stopped(signal));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(stopped(signal));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

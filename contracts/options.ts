@@ -1,5 +1,6 @@
 /** Everything a contract run needs to know, from flags or environment variables. */
 import type { Variant } from "../openapi/documents.ts";
+import type { ReplyLimits } from "./bounded-reply.ts";
 import type { CheckSettings } from "./checks/index.ts";
 
 export type Drive = "auto" | "data" | "prefer";
@@ -36,6 +37,23 @@ export interface ContractOptions {
   readonly fuzzRuns: number;
   readonly fuzzSeed: number;
   readonly requireAll: boolean;
+  /**
+   * The whole run's budget in ms (`--deadline`), replies and waits included; past it the run
+   * stops and reports what it has. Default `DEFAULT_DEADLINE_SECONDS`.
+   */
+  readonly deadlineMs?: number;
+  /** Reply limits other than the defaults of `bounded-reply.ts` (the self-tests shrink them). */
+  readonly replyLimits?: Partial<ReplyLimits>;
 }
 
 export const DEFAULT_UNKNOWN_EMAIL = "login-mock-contract-nobody@example.com";
+
+/** The default run deadline: a healthy remote target at 4 requests a second needs ~15 s. */
+export const DEFAULT_DEADLINE_SECONDS = 300;
+
+/**
+ * Sends in a row that got no complete reply (a connection error after its retries, silence,
+ * a body still arriving at --timeout) before the run stops early; a target that has not
+ * completed one reply yet stops the run at the first.
+ */
+export const MAX_FAILED_REPLIES_IN_A_ROW = 3;
