@@ -122,7 +122,7 @@ export const CONTRACT_FLAGS = {
   timeout: {
     type: "string",
     value: "MS",
-    help: "Per-reply limit, first byte to last (default 10000). No reply by then: a network error, not retried; a body still arriving: a violation.",
+    help: "Per-reply limit, from sending the request to the last body byte (default 10000). No reply begun by then: a network error, not retried; a body still arriving: a violation.",
     env: env("TIMEOUT"),
   },
   retries: {
