@@ -18,6 +18,7 @@ import { defaultRatePerSecond } from "../contracts/http-target.ts";
 import {
   type ContractOptions,
   DEFAULT_DEADLINE_SECONDS,
+  DEFAULT_REPLY_TIMEOUT_MS,
   DEFAULT_UNKNOWN_EMAIL,
   type Drive,
 } from "../contracts/options.ts";
@@ -122,7 +123,7 @@ export const CONTRACT_FLAGS = {
   timeout: {
     type: "string",
     value: "MS",
-    help: "Per-reply limit, from sending the request to the last body byte (default 10000). No reply begun by then: a network error, not retried; a body still arriving: a violation.",
+    help: `Per-reply limit, from sending the request to the last body byte (default ${DEFAULT_REPLY_TIMEOUT_MS}). No reply begun by then: a network error, not retried; a body still arriving: a violation.`,
     env: env("TIMEOUT"),
   },
   retries: {
@@ -237,7 +238,8 @@ export function parseContractOptions(
     },
     ratePerSecond:
       integerFlag("contract", "rate", flags.rate, 0, 1000) ?? defaultRatePerSecond(baseUrl),
-    timeoutMs: integerFlag("contract", "timeout", flags.timeout, 100, 600_000) ?? 10_000,
+    timeoutMs:
+      integerFlag("contract", "timeout", flags.timeout, 100, 600_000) ?? DEFAULT_REPLY_TIMEOUT_MS,
     retries: integerFlag("contract", "retries", flags.retries, 0, 10) ?? 2,
     maxWrongPassword:
       integerFlag("contract", "max-wrong-password", flags["max-wrong-password"], 0, 10) ?? 1,

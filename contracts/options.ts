@@ -48,6 +48,9 @@ export interface ContractOptions {
 
 export const DEFAULT_UNKNOWN_EMAIL = "login-mock-contract-nobody@example.com";
 
+/** How long one reply may take by default (`--timeout`), from the request to its last byte. */
+export const DEFAULT_REPLY_TIMEOUT_MS = 10_000;
+
 /** The default run deadline: a healthy remote target at 4 requests a second needs ~15 s. */
 export const DEFAULT_DEADLINE_SECONDS = 300;
 

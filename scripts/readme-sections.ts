@@ -4,6 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { CHECKS } from "../contracts/checks/index.ts";
+import { renderContractLimitsTable } from "../contracts/limits.ts";
 import { renderDemoAccountTable, renderScenarioTable } from "../mocks/core/scenario-table.ts";
 import { renderLimitsTable } from "../server/limits.ts";
 
@@ -25,6 +26,7 @@ export function renderSections(): Record<string, string> {
     "browser-example": fence("ts", "examples/app/src/start-mocks.ts"),
     "contract-checks": renderCheckTable(),
     "server-limits": renderLimitsTable(),
+    "contract-limits": renderContractLimitsTable(),
   };
 }
 

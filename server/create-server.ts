@@ -57,6 +57,8 @@ export interface MockServerOptions {
 /** A slow client gets this long to send its headers, and its whole request. */
 export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 15_000;
+/** A keep-alive connection may rest this long between requests. */
+export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
 export function createMockServer(options: MockServerOptions): Server {
   const { variant, mock } = options;
@@ -175,7 +177,7 @@ export function createMockServer(options: MockServerOptions): Server {
     {
       headersTimeout: options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS,
       requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
-      keepAliveTimeout: 5_000,
+      keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
       // Node checks the two timeouts above only this often (30 s by default).
       connectionsCheckingInterval: 1_000,
     },

@@ -5,14 +5,16 @@
  */
 import { MAX_DELAY_MS } from "../mocks/core/faults.ts";
 import { JOURNAL_CAPACITY } from "../mocks/core/request-journal.ts";
-import { MAX_CLOCK_STEP_SECONDS } from "../mocks/core/session-clock.ts";
+import { DOCUMENTED_CLOCK_RANGE, MAX_CLOCK_STEP_SECONDS } from "../mocks/core/session-clock.ts";
 import { MAX_SESSIONS, SESSION_IDLE_MS } from "../mocks/core/session-table.ts";
-import { HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from "./create-server.ts";
+import { HEADERS_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from "./create-server.ts";
 import {
+  FIRST_REQUEST_TIMEOUT_MS,
   HELD_RETRY_AFTER_SECONDS,
   MAX_CONNECTIONS,
   MAX_HELD_REPLIES,
   MAX_REQUESTS_PER_SOCKET,
+  SHED_GRACE_MS,
 } from "./held-work.ts";
 import { LOG_BACKLOG_BYTES, LOG_DRAIN_GRACE_MS } from "./line-output.ts";
 import { DEFAULT_BODY_LIMIT } from "./read-body.ts";
@@ -50,14 +52,24 @@ const SERVER_LIMITS: readonly ServerLimit[] = [
     past: `\`503\` problem+json with \`Retry-After: ${HELD_RETRY_AFTER_SECONDS}\`; the connection closes`,
   },
   {
+    limit: "time from connecting to sending a request",
+    value: seconds(FIRST_REQUEST_TIMEOUT_MS),
+    past: "the connection is closed (checked each second); Node's header timeout only starts at the first byte",
+  },
+  {
+    limit: "a keep-alive connection resting between requests",
+    value: seconds(KEEP_ALIVE_TIMEOUT_MS),
+    past: "the connection is closed",
+  },
+  {
     limit: "requests in flight on one connection (pipelined)",
     value: count(MAX_REQUESTS_PER_SOCKET),
-    past: "the connection closes (replies leave in order, so none could be answered)",
+    past: `those ahead are answered in order, the next gets \`503\` problem+json \`too-many-pipelined-requests\` and the connection closes; ${count(MAX_REQUESTS_PER_SOCKET)} more after it and it closes at once`,
   },
   {
     limit: "open connections (whole process, both variants)",
     value: count(MAX_CONNECTIONS),
-    past: "a new connection is closed at once",
+    past: `the connection that has waited longest without a request in flight is closed to make room (never-used ones first, then resting keep-alive ones; none younger than ${seconds(SHED_GRACE_MS)}); a new connection is refused only when every one has a request in flight`,
   },
   {
     limit: "how long a finished reply waits to be written (so one turn's replies leave together)",
@@ -82,7 +94,7 @@ const SERVER_LIMITS: readonly ServerLimit[] = [
   {
     limit: "mock sessions besides the default one (`X-Mock-Session`, whole process)",
     value: count(MAX_SESSIONS),
-    past: '`503` problem+json `too-many-sessions` with `Retry-After`; free them with `POST /__mock/reset {"allSessions":true}`, or wait for one to idle out',
+    past: 'a new session named only by logins or control reads (anonymous) replaces the least recently used anonymous one; `503` problem+json `too-many-sessions` with `Retry-After` only when all are kept (set up by a PUT/POST/DELETE control request or `mock.session(id)`): free them with `POST /__mock/reset {"allSessions":true}`, or wait for one to idle out',
   },
   {
     limit: "a session unused",
@@ -97,7 +109,18 @@ const SERVER_LIMITS: readonly ServerLimit[] = [
   {
     limit: "one move of a session's clock (`PUT /__mock/clock` `advanceSeconds`)",
     value: `${MAX_CLOCK_STEP_SECONDS / (365 * 24 * 3600)} years`,
-    past: "`400` problem+json (set `now` to jump further, years 1970–9999)",
+    past: "`400` problem+json (set `now` to jump further, within the clock's range below)",
+  },
+  {
+    limit:
+      "a session's clock (`PUT /__mock/clock` `now`/`advanceSeconds`, `--clock`, `clockStart`)",
+    value: `${new Date(DOCUMENTED_CLOCK_RANGE.earliestMs).toISOString()} to ${new Date(DOCUMENTED_CLOCK_RANGE.latestMs).toISOString()}: the longest token lifetime before year 10000 (\`--token-ttl\` moves the end)`,
+    past: "`400` problem+json `bad-control-request` with `earliest`/`latest` (a usage error for `--clock`, a `ClockRangeError` in code), so every token's expiry stays an RFC 3339 date-time",
+  },
+  {
+    limit: "the clock's `now`",
+    value: "an RFC 3339 date-time: seconds and a zone required, a real calendar date",
+    past: "`400` problem+json saying what is wrong (e.g. February 2031 has days 01–28)",
   },
   {
     limit: "request-log lines waiting for a slow stdout",

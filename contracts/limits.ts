@@ -1,0 +1,67 @@
+/**
+ * Every bound `login-mock contract` keeps against a broken or hostile target, with its number
+ * and what the run does past it, built from the constants the code uses: the README's
+ * "Against a hostile target" table is generated from this list, so the two cannot drift.
+ */
+import { MAX_JSON_DEPTH } from "./bounded-json.ts";
+import {
+  MAX_REPLY_BYTES,
+  MAX_REPLY_HEADER_BYTES,
+  MAX_REPLY_HEADERS,
+  REPLY_LIMITS_CHECK,
+} from "./bounded-reply.ts";
+import {
+  DEFAULT_DEADLINE_SECONDS,
+  DEFAULT_REPLY_TIMEOUT_MS,
+  MAX_FAILED_REPLIES_IN_A_ROW,
+} from "./options.ts";
+
+interface ContractLimit {
+  readonly limit: string;
+  readonly value: string;
+  readonly past: string;
+}
+
+const violation = `a \`${REPLY_LIMITS_CHECK}\` violation of the case (exit 1); the harness reads no more of it and does not retry`;
+
+const CONTRACT_LIMITS: readonly ContractLimit[] = [
+  {
+    limit: "a reply's body, counted after decompression (a gzip bomb is cut at the same size)",
+    value: `${MAX_REPLY_BYTES / 2 ** 20} MiB`,
+    past: violation,
+  },
+  {
+    limit: "a reply's header fields",
+    value: `${MAX_REPLY_HEADERS} fields, ${MAX_REPLY_HEADER_BYTES / 1024} KiB`,
+    past: violation,
+  },
+  {
+    limit: "how deep a reply's JSON nests (a login body is 3 deep)",
+    value: `${MAX_JSON_DEPTH} levels`,
+    past: `${violation}; no check, redaction or diff walks deeper`,
+  },
+  {
+    limit: "one reply, from sending the request to its last byte (`--timeout`)",
+    value: `${DEFAULT_REPLY_TIMEOUT_MS / 1000} s`,
+    past: `nothing begun: a network error (exit 3); a body still arriving: ${violation}`,
+  },
+  {
+    limit: "sends in a row with no complete reply (refused, silent, reset)",
+    value: `${MAX_FAILED_REPLIES_IN_A_ROW}, or the first when the target has not completed one reply yet`,
+    past: "the run stops with one line saying what was not run (exit 3, or 1 if a violation was found first)",
+  },
+  {
+    limit: "the whole run, waits included (`--deadline`)",
+    value: `${DEFAULT_DEADLINE_SECONDS / 60} min`,
+    past: "whatever is in flight is aborted, one line says so (exit 3, or 1 if a violation was found first)",
+  },
+];
+
+/** The README table (`<!-- contract-limits:start -->`): one row per bound. */
+export function renderContractLimitsTable(): string {
+  return [
+    "| limit | value | past it |",
+    "| --- | --- | --- |",
+    ...CONTRACT_LIMITS.map(({ limit, value, past }) => `| ${limit} | ${value} | ${past} |`),
+  ].join("\n");
+}
