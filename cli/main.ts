@@ -19,7 +19,7 @@ Commands:
   proxy       Prism's validation proxy on the spec, in front of a real server (needs
               @stoplight/prism-cli).
 
-Run \`login-mock <command> --help\` for a command's flags.
+Run \`login-mock <command> --help\` for a command's flags, \`login-mock --version\` for the version.
 `;
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -33,6 +33,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       case "help":
         process.stdout.write(MAIN_HELP);
         return 0;
+      case "--version":
+      case "-v":
+        return print(`${await packageVersion()}\n`);
       case "serve": {
         const { SERVE_HELP, serve } = await import("./serve.ts");
         if (wantsHelp) return print(SERVE_HELP);
@@ -71,6 +74,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     throw error;
   }
+}
+
+/**
+ * The version in package.json. A JSON import, so the build bakes it into dist/cli (as a chunk
+ * loaded only here): the command prints the version it was built from wherever it is installed.
+ */
+async function packageVersion(): Promise<string> {
+  const manifest = await import("../package.json", { with: { type: "json" } });
+  return manifest.default.version;
 }
 
 function print(text: string): number {

@@ -1,5 +1,11 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { rolldown } from "rolldown";
 import { describe, expect, it } from "vitest";
 import { SERVE_FLAGS } from "../cli/serve.ts";
+import { builtinsWithoutFacade, lazyMessageEventBase } from "../scripts/cli-bundle.ts";
 import { runCli, startCli, stopChild } from "./support/spawn-cli.ts";
 
 describe("login-mock --help", () => {
@@ -25,6 +31,40 @@ describe("login-mock --help", () => {
     expect(status).toBe(0);
     for (const flag of Object.keys(SERVE_FLAGS)) expect(stdout).toContain(`--${flag}`);
     expect(stdout).toContain("[env LOGIN_MOCK_TOKEN_TTL]");
+  });
+});
+
+describe("login-mock --version", () => {
+  const { version } = JSON.parse(readFileSync("package.json", "utf8")) as { version: string };
+
+  it.each([["--version"], ["-v"]])("login-mock %s prints the package version", (flag) => {
+    const { status, stdout } = runCli([flag]);
+    expect(status).toBe(0);
+    expect(stdout).toBe(`${version}\n`);
+  });
+
+  it("prints it from the bundled command too, far from package.json", async () => {
+    // Built as tsdown.config.ts builds dist/cli/cli.js, into a folder with no package.json above.
+    const out = mkdtempSync(join(tmpdir(), "cli-version-"));
+    try {
+      const build = await rolldown({
+        input: "cli/run.ts",
+        platform: "node",
+        external: (id) => /^[^./]/.test(id) && !id.startsWith("/"),
+        plugins: [builtinsWithoutFacade(), lazyMessageEventBase()],
+        logLevel: "silent",
+      });
+      await build.write({ dir: out, format: "esm", entryFileNames: "cli.js" });
+      await build.close();
+      const result = spawnSync(process.execPath, [join(out, "cli.js"), "--version"], {
+        encoding: "utf8",
+        cwd: out,
+      });
+      expect(result.stderr).toBe("");
+      expect(result.stdout).toBe(`${version}\n`);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
 
