@@ -6,7 +6,10 @@
  * runs) never loads Ajv or fast-check, which only `contract` needs, and starts sooner for it.
  */
 
+import { closestName } from "./closest-name.ts";
 import { UsageError } from "./flags.ts";
+
+const COMMANDS = ["serve", "scenarios", "contract", "proxy"] as const;
 
 const MAIN_HELP = `Usage: login-mock <command> [flags]
 
@@ -28,6 +31,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   try {
     switch (command) {
       case undefined:
+        // No command is a usage error: the help goes to stderr, so a script that forgot the
+        // command fails instead of going on as if something had run.
+        process.stderr.write(MAIN_HELP);
+        return 2;
       case "--help":
       case "-h":
       case "help":
@@ -62,10 +69,17 @@ export async function main(argv: readonly string[]): Promise<number> {
         const { PROXY_HELP, proxy } = await import("./proxy.ts");
         return wantsHelp ? print(PROXY_HELP) : await proxy(rest);
       }
-      default:
+      default: {
+        const near = closestName(command, COMMANDS);
+        const hint = command.startsWith("-")
+          ? ` The command comes first, as in \`login-mock serve ${command} …\`.`
+          : near
+            ? ` Did you mean ${near}?`
+            : "";
         throw new UsageError(
-          `[login-mock] Unknown command "${command}". Commands: serve, scenarios, contract, proxy. Run \`login-mock --help\`.`,
+          `[login-mock] Unknown command "${command}".${hint} Commands: ${COMMANDS.join(", ")}. Run \`login-mock --help\`.`,
         );
+      }
     }
   } catch (error) {
     if (error instanceof UsageError) {

@@ -19,6 +19,7 @@ import { createRequestLogger, LOG_FORMATS, type LogFormat } from "../server/requ
 import {
   DEFAULT_HOST,
   DEFAULT_PORTS,
+  PortInUseError,
   type RunningServers,
   startServers,
 } from "../server/start-servers.ts";
@@ -26,6 +27,7 @@ import { boundYoungGeneration, youngGenerationSizedByUser } from "../server/youn
 import {
   badFlag,
   type FlagSpec,
+  flagSource,
   integerFlag,
   parseFlags,
   renderHelp,
@@ -223,6 +225,11 @@ export async function serve(argv: readonly string[]): Promise<RunningServers> {
     log: createRequestLogger(options.log),
     allowRemoteControl: options.allowRemoteControl,
     allowedHosts: options.allowedHosts,
+  }).catch((error: unknown) => {
+    const source = flagSource("serve", "port");
+    if (error instanceof PortInUseError && !source.startsWith("--"))
+      throw new PortInUseError(`${error.message} This port came from ${source}.`);
+    throw error;
   });
   process.stdout.write(renderBanner(running, options));
   if (youngGenerationSizedByUser()) return running;

@@ -97,10 +97,55 @@ describe("bad flags", () => {
     expect(stderr.trim().split("\n")).toHaveLength(1);
   });
 
-  it("reads flags from the environment, and rejects bad values there too", () => {
-    const { status, stderr } = runCli(["serve"], { LOGIN_MOCK_DELAY: "soon" });
+  it("reads flags from the environment, and blames the variable, not a flag never typed", () => {
+    for (const [variable, value, flag] of [
+      ["LOGIN_MOCK_DELAY", "soon", "delay"],
+      ["LOGIN_MOCK_PORT", "abc", "port"],
+    ] as const) {
+      const { status, stderr } = runCli(["serve"], { [variable]: value });
+      expect(status).toBe(2);
+      expect(stderr).toContain(
+        `the environment variable ${variable}="${value}" (read for --${flag})`,
+      );
+      expect(stderr).toContain(`Fix or unset ${variable}.`);
+      expect(stderr).not.toContain(`--${flag} "${value}"`);
+      expect(stderr.trim().split("\n")).toHaveLength(1);
+    }
+  });
+
+  it("blames the flag when the command line overrides a good variable with a bad value", () => {
+    const { status, stderr } = runCli(["serve", "--port", "abc"], { LOGIN_MOCK_PORT: "0" });
     expect(status).toBe(2);
-    expect(stderr).toContain('--delay "soon"');
+    expect(stderr).toContain('--port "abc" is not valid');
+  });
+
+  it.each([
+    [["serve", "--prot", "4000"], "Did you mean --port?"],
+    [["serve", "--prot=4000"], "Did you mean --port?"],
+    [["serve", "--tokenttl", "60"], "Did you mean --token-ttl?"],
+    [["serve", "--allow-remote"], "Did you mean --allow-remote-control?"],
+    [["scenarios", "--jsn"], "Did you mean --json?"],
+    [["contract", "--base-ur", "http://127.0.0.1:1"], "Did you mean --base-url?"],
+    [["proxy", "--upstreem", "http://127.0.0.1:1"], "Did you mean --upstream?"],
+    [["serv"], "Did you mean serve?"],
+  ])("login-mock %j suggests the closest known name", (args, hint) => {
+    const { status, stderr } = runCli(args);
+    expect(status).toBe(2);
+    expect(stderr).toContain(hint);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("suggests nothing when no flag is close", () => {
+    const { stderr } = runCli(["serve", "--colour"]);
+    expect(stderr).not.toContain("Did you mean");
+  });
+
+  it("prints the help to stderr and exits 2 when no command is given", () => {
+    const { status, stdout, stderr } = runCli([]);
+    expect(status).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^Usage: login-mock <command>/);
+    expect(stderr).toMatch(/serve\s+Serve both APIs/);
   });
 });
 
@@ -162,6 +207,9 @@ describe("login-mock serve", () => {
     expect(second.status).toBe(1);
     expect(second.stderr).toContain(`Port ${port} on 127.0.0.1 is already in use`);
     expect(second.stderr).not.toMatch(/\n\s+at /);
+    const fromEnv = runCli(["serve", "--variant", "talkstack"], { LOGIN_MOCK_PORT: port });
+    expect(fromEnv.status).toBe(1);
+    expect(fromEnv.stderr).toContain(`This port came from LOGIN_MOCK_PORT.`);
     expect(await stopChild(first.child)).toBe(0);
   });
 });
