@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
 import type { LoginMock } from "../mocks/core/login-mock.ts";
-import { type MockReply, SCENARIO_HEADER } from "../mocks/core/mock-reply.ts";
+import { type MockReply, namedAsServed, SCENARIO_HEADER } from "../mocks/core/mock-reply.ts";
 import { LOGIN_PATH, type Variant } from "../openapi/documents.ts";
 import { handleControl, isLoopback } from "./control-api.ts";
 import { refuseForeignControl } from "./control-guard.ts";
@@ -103,7 +103,7 @@ export function createMockServer(options: MockServerOptions): Server {
     const body = await readBody(request, limit, headers.contentLength);
     if (body.kind === "aborted") return "aborted";
     if (body.kind === "too-large") return bodyTooLarge(limit);
-    return mock.handle(variant, {
+    const reply = await mock.handle(variant, {
       contentType: headers.contentType,
       bodyText: body.text,
       prefer: headers.prefer,
@@ -111,6 +111,7 @@ export function createMockServer(options: MockServerOptions): Server {
       session: headers.session,
       cookie: headers.cookie,
     });
+    return namedAsServed(reply);
   }
 
   async function onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -190,17 +191,25 @@ export function createMockServer(options: MockServerOptions): Server {
   // huge headers, else 400) and close, never throw.
   server.on("clientError", (error: NodeJS.ErrnoException, socket: Duplex) => {
     if (!socket.writable || error.code === "ECONNRESET") return void socket.destroy();
-    const status = CLIENT_ERROR_STATUS[error.code ?? ""] ?? "400 Bad Request";
-    socket.end(`HTTP/1.1 ${status}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`);
+    const [status, name] = CLIENT_ERROR_STATUS[error.code ?? ""] ?? [
+      "400 Bad Request",
+      "malformed-request",
+    ];
+    socket.end(
+      `HTTP/1.1 ${status}\r\n${SCENARIO_HEADER}: ${name}\r\nconnection: close\r\ncontent-length: 0\r\n\r\n`,
+    );
   });
   return server;
 }
 
-/** The status line for each client error Node reports by code; anything else is a 400. */
-const CLIENT_ERROR_STATUS: Readonly<Record<string, string>> = {
-  ERR_HTTP_REQUEST_TIMEOUT: "408 Request Timeout",
-  HPE_HEADER_OVERFLOW: "431 Request Header Fields Too Large",
-  HPE_CHUNK_EXTENSIONS_OVERFLOW: "413 Payload Too Large",
+/**
+ * The status line for each client error Node reports by code, and the name X-Mock-Scenario
+ * gives it; anything else is a 400 `malformed-request`.
+ */
+const CLIENT_ERROR_STATUS: Readonly<Record<string, readonly [string, string]>> = {
+  ERR_HTTP_REQUEST_TIMEOUT: ["408 Request Timeout", "request-timeout"],
+  HPE_HEADER_OVERFLOW: ["431 Request Header Fields Too Large", "headers-too-large"],
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: ["413 Payload Too Large", "chunk-extensions-too-large"],
 };
 
 /** Seamless also answers the `//auth/login` its own code examples call. */

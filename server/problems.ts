@@ -1,12 +1,20 @@
-/** The server's own errors, as problem+json replies (see mocks/core/problem.ts). */
+/**
+ * The server's own errors, as problem+json replies (see mocks/core/problem.ts). Each names
+ * itself in `X-Mock-Scenario` by its type's slug (`body-too-large`), as every reply the mock
+ * serves names what it serves.
+ */
 
-import { withHeaders } from "../mocks/core/mock-reply.ts";
+import { type MockReply, namedAsServed, withHeaders } from "../mocks/core/mock-reply.ts";
 import { problemReply } from "../mocks/core/problem.ts";
 import { LOGIN_PATH } from "../openapi/documents.ts";
 import { HELD_RETRY_AFTER_SECONDS } from "./held-work.ts";
 
+/** A problem reply that names itself in X-Mock-Scenario. */
+const serverProblem = (...problem: Parameters<typeof problemReply>): MockReply =>
+  namedAsServed(problemReply(...problem));
+
 export const notFound = (method: string, path: string) =>
-  problemReply(
+  serverProblem(
     404,
     "no-such-route",
     "No such route",
@@ -16,7 +24,7 @@ export const notFound = (method: string, path: string) =>
 /** RFC 9110 §15.5.6: a 405 carries `Allow`, in its headers and not only in its body. */
 export const methodNotAllowed = (method: string, path: string, allow: string) =>
   withHeaders(
-    problemReply(
+    serverProblem(
       405,
       "method-not-allowed",
       "Method not allowed",
@@ -27,7 +35,7 @@ export const methodNotAllowed = (method: string, path: string, allow: string) =>
   );
 
 export const bodyTooLarge = (limitBytes: number) =>
-  problemReply(
+  serverProblem(
     413,
     "body-too-large",
     "Request body too large",
@@ -36,7 +44,7 @@ export const bodyTooLarge = (limitBytes: number) =>
   );
 
 export const remoteControlRefused = () =>
-  problemReply(
+  serverProblem(
     403,
     "control-api-loopback-only",
     "Control API is loopback-only",
@@ -44,7 +52,7 @@ export const remoteControlRefused = () =>
   );
 
 export const internalError = () =>
-  problemReply(
+  serverProblem(
     500,
     "mock-internal-error",
     "The mock failed",
@@ -52,7 +60,7 @@ export const internalError = () =>
   );
 
 export const tooMuchHeldWork = (limit: number) => {
-  const reply = problemReply(
+  const reply = serverProblem(
     503,
     "too-much-held-work",
     "Too many held or delayed replies",
@@ -72,7 +80,7 @@ export const tooMuchHeldWork = (limit: number) => {
  */
 export const tooManyInFlight = (limit: number) =>
   withHeaders(
-    problemReply(
+    serverProblem(
       503,
       "too-many-pipelined-requests",
       "Too many pipelined requests on one connection",

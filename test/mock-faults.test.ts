@@ -49,6 +49,34 @@ describe("network faults", () => {
     expect(response.status).toBe(400);
   });
 
+  it("names the fault, not the scenario it cut, in X-Mock-Scenario", async () => {
+    const response = await postLogin("seamless", login, { "x-mock-scenario": "truncated-json" });
+    expect(response.headers.get("x-mock-scenario")).toBe("truncated-json");
+  });
+
+  it("names slow-response in X-Mock-Scenario when the late reply arrives", async () => {
+    vi.useFakeTimers();
+    try {
+      const reply = await createLoginMock().handle("talkstack", {
+        contentType: "application/json",
+        bodyText: "{}",
+        prefer: null,
+        scenario: "slow-response",
+      });
+      const response = toResponse(reply);
+      await vi.advanceTimersByTimeAsync(3000);
+      expect((await response).headers.get("x-mock-scenario")).toBe("slow-response");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("names the mock's own problem in X-Mock-Scenario", async () => {
+    const response = await postLogin("seamless", login, { "x-mock-scenario": "nope" });
+    expect(response.status).toBe(400);
+    expect(response.headers.get("x-mock-scenario")).toBe("unknown-scenario");
+  });
+
   it("answers slow-response with the normal reply, 3 seconds late", async () => {
     const mock = createLoginMock();
     const reply = await mock.handle("talkstack", {

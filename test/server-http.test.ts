@@ -2,6 +2,7 @@ import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
 import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../mocks/store/demo-accounts.ts";
 import { isLoopback } from "../server/control-api.ts";
+import { tooManyInFlight, tooMuchHeldWork } from "../server/problems.ts";
 import { useHttpServers } from "./support/http-servers.ts";
 
 const servers = useHttpServers({}, { headersTimeoutMs: 400, requestTimeoutMs: 800 });
@@ -224,6 +225,81 @@ describe("bad requests", () => {
       body: seamlessBody,
     });
     expect(response.status).toBe(200);
+  });
+});
+
+describe("X-Mock-Scenario on every reply outside the control API", () => {
+  const json = { "content-type": "application/json" };
+  it.each([
+    [
+      "a data-driven login",
+      "talkstack",
+      { headers: json, body: JSON.stringify(TALKSTACK_DEMO.documented) },
+      200,
+      "success",
+    ],
+    [
+      "the truncated-json fault",
+      "seamless",
+      { headers: { ...json, "x-mock-scenario": "truncated-json" }, body: seamlessBody },
+      200,
+      "truncated-json",
+    ],
+    [
+      "a body over the limit",
+      "talkstack",
+      {
+        headers: json,
+        body: JSON.stringify({ email: "a@b.co", password: "x".repeat(200 * 1024) }),
+      },
+      413,
+      "body-too-large",
+    ],
+    [
+      "an unknown scenario",
+      "seamless",
+      { headers: { ...json, "x-mock-scenario": "nope" }, body: seamlessBody },
+      400,
+      "unknown-scenario",
+    ],
+    [
+      "a Prefer code the spec does not document",
+      "seamless",
+      { headers: { ...json, prefer: "code=418" }, body: seamlessBody },
+      400,
+      "no-such-response",
+    ],
+    [
+      "a bad session id",
+      "talkstack",
+      { headers: { ...json, "x-mock-session": "no spaces" }, body: "{}" },
+      400,
+      "bad-session-id",
+    ],
+  ] as const)("names %s", async (_, variant, init, status, name) => {
+    const response = await login(variant, init);
+    expect(response.status).toBe(status);
+    expect(response.headers.get("x-mock-scenario")).toBe(name);
+  });
+
+  it("names the server's own 404 and 405", async () => {
+    const missing = await fetch(`${servers.url("talkstack")}/auth/logout`, { method: "POST" });
+    expect(missing.headers.get("x-mock-scenario")).toBe("no-such-route");
+    const wrongMethod = await fetch(`${servers.url("talkstack")}/auth/login`);
+    expect(wrongMethod.headers.get("x-mock-scenario")).toBe("method-not-allowed");
+  });
+
+  it("names the 503s that protect the server by their problem type", () => {
+    const named = (reply: ReturnType<typeof tooManyInFlight>) =>
+      reply.kind === "response" ? new Map(reply.headers).get("x-mock-scenario") : undefined;
+    expect(named(tooManyInFlight(8))).toBe("too-many-pipelined-requests");
+    expect(named(tooMuchHeldWork(400))).toBe("too-much-held-work");
+  });
+
+  it("names a request Node itself refuses", async () => {
+    expect(await rawExchange("talkstack", "NOT A REQUEST\r\n\r\n")).toMatch(
+      /x-mock-scenario: malformed-request/i,
+    );
   });
 });
 
