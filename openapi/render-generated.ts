@@ -3,16 +3,20 @@
  * - `generated/<variant>.ts`: TypeScript types, by openapi-typescript;
  * - `generated/<variant>.json`: the document as JSON, for runtimes that cannot read YAML
  *   (the browser worker, bundlers);
+ * - `generated/login.ts`: each variant's `POST /auth/login` operation under one interface, and
+ *   the names of its response examples (the mock's scenarios), which openapi-typescript drops;
  * - `generated/validators.js` (+ `.d.ts`): precompiled schema validators, from both documents.
  * The generate script writes these files and the staleness test compares them with the
  * committed ones, both through `renderAllGeneratedFiles`, so they can never disagree on the options.
  */
 import { readFile } from "node:fs/promises";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import openapiTS, { astToString, COMMENT_HEADER } from "openapi-typescript";
 import { parse } from "yaml";
+import type { OpenApiDocument } from "./document.ts";
 import type { Variant } from "./documents.ts";
-import { VARIANTS } from "./documents.ts";
+import { LOGIN_PATH, VARIANTS } from "./documents.ts";
+import { listResponseExamples } from "./examples.ts";
 import { renderValidatorFiles } from "./render-validators.ts";
 import { generatedTypesPath, specPath } from "./spec-files.ts";
 
@@ -36,8 +40,53 @@ export async function renderGeneratedFiles(variant: Variant): Promise<GeneratedF
   ];
 }
 
-/** Every generated file: each variant's types and JSON, then the validators of both. */
+/**
+ * `generated/login.ts`. The scenario names are types so that `forceScenario("seamless",
+ * "recapcha-failed")` fails to compile; they are generated, like the rest, so a renamed example
+ * in the YAML renames the type (and the staleness test fails until `npm run generate` runs).
+ */
+export async function renderLoginTypes(): Promise<GeneratedFile> {
+  const variants = await Promise.all(
+    VARIANTS.map(async (variant) => ({
+      variant,
+      document: parse(await readFile(specPath(variant), "utf8")) as OpenApiDocument,
+    })),
+  );
+  const path = fileURLToPath(new URL("./generated/login.ts", import.meta.url));
+  const sources = VARIANTS.map((variant) => `openapi/${variant}.yaml`).join(", ");
+  const lines = [
+    `// Generated from ${sources} by \`npm run generate\`. Do not edit.`,
+    "",
+    ...VARIANTS.map((variant) => `import type * as ${variant} from "./${variant}.ts";`),
+    "",
+    `/** Each variant's \`POST ${LOGIN_PATH}\`, as openapi-typescript types it. */`,
+    "export interface LoginOperations {",
+    ...VARIANTS.map(
+      (variant) => `  ${variant}: ${variant}.paths[${JSON.stringify(LOGIN_PATH)}]["post"];`,
+    ),
+    "}",
+    "",
+    "/**",
+    " * Each variant's named response examples, which are the mock's response scenarios, with the",
+    " * status each is documented under.",
+    " */",
+    "export interface ResponseExamples {",
+    ...variants.flatMap(({ variant, document }) => [
+      `  ${variant}: {`,
+      ...listResponseExamples(document).flatMap((example) => [
+        `    /** ${example.status}: ${example.summary.replaceAll("*/", "*\\/")} */`,
+        `    ${JSON.stringify(example.name)}: ${example.status};`,
+      ]),
+      "  };",
+    ]),
+    "}",
+    "",
+  ];
+  return { path, content: lines.join("\n") };
+}
+
+/** Every generated file: each variant's types and JSON, the login types, the validators. */
 export async function renderAllGeneratedFiles(): Promise<GeneratedFile[]> {
   const perVariant = await Promise.all(VARIANTS.map(renderGeneratedFiles));
-  return [...perVariant.flat(), ...(await renderValidatorFiles())];
+  return [...perVariant.flat(), await renderLoginTypes(), ...(await renderValidatorFiles())];
 }

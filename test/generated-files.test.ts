@@ -10,6 +10,7 @@ describe("generated files", () => {
       expect.arrayContaining([
         "openapi/generated/talkstack.ts",
         "openapi/generated/seamless.json",
+        "openapi/generated/login.ts",
         "openapi/generated/validators.js",
         "openapi/generated/validators.d.ts",
       ]),
