@@ -3,37 +3,66 @@
  * instead of a five-level index. Derived only: edit the YAML and run `npm run generate`.
  *
  * @example
- * import type { TalkStackResponseBody } from "login-mock/types";
+ * import type { TalkStackResponse, TalkStackResponseBody } from "login-mock/types";
  * const notFound: TalkStackResponseBody<404> = { status: "error", message: "…", loginStatus: 3 };
+ * declare const res: TalkStackResponse;
+ * if (res.status === 200) res.body.token; // only the 200 body has a token, and the type knows it
  */
-import type { operations as SeamlessOperations } from "./generated/seamless.ts";
-import type {
-  components as TalkStackComponents,
-  operations as TalkStackOperations,
-} from "./generated/talkstack.ts";
+import type { Variant } from "./documents.ts";
+import type { LoginOperations, ResponseExamples } from "./generated/login.ts";
+import type { components as TalkStackComponents } from "./generated/talkstack.ts";
 
-type JsonContent<T> = T extends { content: { "application/json": infer Body } } ? Body : never;
+/**
+ * The body of a request or response object: the schema of each media type it documents, so a
+ * 413 documented as `application/problem+json` has its body type as a 200 in `application/json`
+ * does. `never` only where the spec documents no body at all.
+ */
+type BodyOf<T> = T extends { content: infer Content } ? Content[keyof Content] : never;
 
-type TalkStackLogin = TalkStackOperations["login"];
-type SeamlessLogin = SeamlessOperations["login"];
-
-export type TalkStackStatus = keyof TalkStackLogin["responses"];
-export type SeamlessStatus = keyof SeamlessLogin["responses"];
-
-export type TalkStackLoginRequest = JsonContent<TalkStackLogin["requestBody"]>;
-export type SeamlessLoginRequest = JsonContent<SeamlessLogin["requestBody"]>;
-
-/** The JSON body TalkStack documents for HTTP status `S`. */
-export type TalkStackResponseBody<S extends TalkStackStatus> = JsonContent<
-  TalkStackLogin["responses"][S]
+/** A variant's `POST /auth/login`, as openapi-typescript types it. */
+export type LoginOperation<V extends Variant> = LoginOperations[V];
+/** Every HTTP status a variant documents for `POST /auth/login`. */
+export type ResponseStatus<V extends Variant> = keyof LoginOperation<V>["responses"];
+/** The body a variant documents for HTTP status `S`, in whatever media type the spec gives it. */
+export type ResponseBody<V extends Variant, S extends ResponseStatus<V>> = BodyOf<
+  LoginOperation<V>["responses"][S]
 >;
-/** The JSON body Seamless documents for HTTP status `S`. */
-export type SeamlessResponseBody<S extends SeamlessStatus> = JsonContent<
-  SeamlessLogin["responses"][S]
->;
+/**
+ * Every documented response of a variant as `{ status, body }`, one member per status, so
+ * checking `status` narrows `body`.
+ *
+ * @example
+ * if (res.status === 401) res.body.loginStatus; // 4: TalkStack's 401 body only
+ */
+export type LoginResponse<V extends Variant> = {
+  [S in ResponseStatus<V>]: { status: S; body: ResponseBody<V, S> };
+}[ResponseStatus<V>];
+/**
+ * The names of a variant's response examples in the spec, which are the mock's response
+ * scenarios. For the union `Variant`, the names of either.
+ */
+export type ResponseExampleName<V extends Variant> = V extends Variant
+  ? keyof ResponseExamples[V] & string
+  : never;
+
+export type TalkStackStatus = ResponseStatus<"talkstack">;
+export type SeamlessStatus = ResponseStatus<"seamless">;
+
+export type TalkStackLoginRequest = BodyOf<LoginOperation<"talkstack">["requestBody"]>;
+export type SeamlessLoginRequest = BodyOf<LoginOperation<"seamless">["requestBody"]>;
+
+/** The body TalkStack documents for HTTP status `S`. */
+export type TalkStackResponseBody<S extends TalkStackStatus> = ResponseBody<"talkstack", S>;
+/** The body Seamless documents for HTTP status `S`. */
+export type SeamlessResponseBody<S extends SeamlessStatus> = ResponseBody<"seamless", S>;
+
+/** Every documented TalkStack response; `if (res.status === 404)` narrows `res.body`. */
+export type TalkStackResponse = LoginResponse<"talkstack">;
+/** Every documented Seamless response; `if (res.status === 401)` narrows `res.body`. */
+export type SeamlessResponse = LoginResponse<"seamless">;
 
 export type TalkStackLoginStatus = TalkStackComponents["schemas"]["LoginStatus"];
 export type TalkStackUser = TalkStackComponents["schemas"]["User"];
 export type SeamlessUserConfig = SeamlessResponseBody<200>["data"];
 /** Headers Seamless documents on a successful login (`Set-Cookie`). */
-export type SeamlessSuccessHeaders = SeamlessLogin["responses"][200]["headers"];
+export type SeamlessSuccessHeaders = LoginOperation<"seamless">["responses"][200]["headers"];
