@@ -9,6 +9,7 @@
  */
 import type { Variant } from "../openapi/documents.ts";
 import { createLoginMock } from "./core/login-mock.ts";
+import type { ScenarioName } from "./core/scenario-catalogue.ts";
 import { type BaseUrls, createHandlers, forceScenarioWith } from "./msw/handlers.ts";
 
 export type { Variant } from "../openapi/documents.ts";
@@ -30,7 +31,15 @@ export {
   type JournalEntry,
   type RequestJournal,
 } from "./core/request-journal.ts";
-export { findScenario, SCENARIOS, type Scenario, scenariosOf } from "./core/scenario-catalogue.ts";
+export {
+  findScenario,
+  isScenarioName,
+  SCENARIOS,
+  type Scenario,
+  type ScenarioName,
+  type StartScenarios,
+  scenariosOf,
+} from "./core/scenario-catalogue.ts";
 export type { MockSession } from "./core/session.ts";
 export {
   type ClockState,
@@ -57,6 +66,10 @@ export const talkstackHandlers = createHandlers(defaultMock, { variants: ["talks
 export const seamlessHandlers = createHandlers(defaultMock, { variants: ["seamless"] });
 
 /** `forceScenarioWith(defaultMock, …)`: an override for `server.use(...)` / `worker.use(...)`. */
-export function forceScenario(variant: Variant, scenario: string, baseUrls?: Partial<BaseUrls>) {
+export function forceScenario<V extends Variant>(
+  variant: V,
+  scenario: ScenarioName<V>,
+  baseUrls?: Partial<BaseUrls>,
+) {
   return forceScenarioWith(defaultMock, variant, scenario, baseUrls);
 }

@@ -31,7 +31,7 @@ import {
   readLoginFields,
 } from "./request-data.ts";
 import { optionalFieldsSent } from "./request-journal.ts";
-import type { Scenario } from "./scenario-catalogue.ts";
+import type { Scenario, ScenarioName, StartScenarios } from "./scenario-catalogue.ts";
 import { seamlessLogin } from "./seamless-login.ts";
 import { selectScenario } from "./select-scenario.ts";
 import { createSession, type LiveSession, type MockSession } from "./session.ts";
@@ -68,8 +68,11 @@ export interface LoginMockOptions {
   readonly recaptcha?: RecaptchaMode;
   /** Added to every reply unless a request's `Prefer: delay=` says otherwise. */
   readonly delayMs?: number;
-  /** Scenarios every session (the default one included) starts with, per variant. */
-  readonly scenarios?: Partial<Record<Variant, string>>;
+  /**
+   * Scenarios every session (the default one included) starts with, per variant: names from
+   * the specs' examples or the faults, e.g. `{ seamless: "recaptcha-failed" }`.
+   */
+  readonly scenarios?: StartScenarios;
   /** Bounds on the sessions kept besides the default one (64, idle 30 minutes). */
   readonly sessions?: SessionLimits;
 }
@@ -82,8 +85,8 @@ export interface LoginMock {
    */
   handle(variant: Variant, input: LoginInput, override?: string | null): Promise<MockReply>;
   /** Sets (or with null, clears) the scenario every request of `variant` gets (default session). */
-  setScenario(variant: Variant, name: string | null): void;
-  scenario(variant: Variant): string | null;
+  setScenario<V extends Variant>(variant: V, name: ScenarioName<V> | null): void;
+  scenario<V extends Variant>(variant: V): ScenarioName<V> | null;
   /** Restores the default session (seeded store, scenarios, clock, journal) and drops all others. */
   reset(): void;
   /** The default session's store. */
@@ -192,7 +195,9 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
       case "truncated-json":
         return withHeaders(truncate(await byData()), [[FAULT_HEADER, scenario.name]]);
     }
-    throw new Error(`[login-mock] The fault "${scenario.name}" has no renderer.`);
+    // A fault added to FAULTS without a case above no longer compiles (`never`).
+    const unrendered: never = scenario;
+    throw new Error(`[login-mock] The fault "${(unrendered as Scenario).name}" has no renderer.`);
   }
 
   return {

@@ -6,15 +6,28 @@
 import type { Variant } from "../../openapi/documents.ts";
 import { VARIANTS } from "../../openapi/documents.ts";
 import { listResponseExamples, type ResponseExample } from "../../openapi/examples.ts";
+import type { ResponseExampleName } from "../../openapi/types.ts";
 import { DATA_RECIPES } from "./data-recipes.ts";
-import { FAULTS } from "./faults.ts";
+import { FAULTS, type FaultName } from "./faults.ts";
 import { SPEC_DOCUMENTS } from "./spec-documents.ts";
 
-export interface ResponseScenario {
+/**
+ * A scenario name `variant` has: one of its spec's response examples (generated from the YAML),
+ * or a network fault. For the union `Variant`, a name either variant has, checked at run time.
+ *
+ * @example
+ * const name: ScenarioName<"seamless"> = "recaptcha-failed";
+ */
+export type ScenarioName<V extends Variant = Variant> = ResponseExampleName<V> | FaultName;
+
+/** The scenario each variant's sessions start with (`createLoginMock({ scenarios })`). */
+export type StartScenarios = { readonly [V in Variant]?: ScenarioName<V> };
+
+export interface ResponseScenario<V extends Variant = Variant> {
   readonly kind: "response";
-  readonly variant: Variant;
+  readonly variant: V;
   /** The spec's example name. */
-  readonly name: string;
+  readonly name: ResponseExampleName<V>;
   readonly status: number;
   readonly summary: string;
   /** Ways to reach it with real request data, in words. */
@@ -24,25 +37,27 @@ export interface ResponseScenario {
   readonly example: ResponseExample;
 }
 
-export interface FaultScenario {
+export interface FaultScenario<V extends Variant = Variant> {
   readonly kind: "fault";
-  readonly variant: Variant;
-  readonly name: string;
+  readonly variant: V;
+  readonly name: FaultName;
   readonly status: null;
   readonly summary: string;
   readonly howToReach: readonly string[];
   readonly inferred: undefined;
 }
 
-export type Scenario = ResponseScenario | FaultScenario;
+export type Scenario<V extends Variant = Variant> = ResponseScenario<V> | FaultScenario<V>;
 
-function responseScenarios(variant: Variant): ResponseScenario[] {
+function responseScenarios<V extends Variant>(variant: V): ResponseScenario<V>[] {
   const document = SPEC_DOCUMENTS[variant];
   const provocations = document.info["x-provocations"] ?? {};
   return listResponseExamples(document).map((example) => ({
     kind: "response",
     variant,
-    name: example.name,
+    // The generated `ResponseExamples` holds these very names: the staleness test
+    // (test/generated-files.test.ts) fails while they differ from the YAML.
+    name: example.name as ResponseExampleName<V>,
     status: example.status,
     summary: example.summary,
     howToReach: example.provokedBy.map(
@@ -53,7 +68,7 @@ function responseScenarios(variant: Variant): ResponseScenario[] {
   }));
 }
 
-function faultScenarios(variant: Variant): FaultScenario[] {
+function faultScenarios<V extends Variant>(variant: V): FaultScenario<V>[] {
   return FAULTS.map((fault) => ({
     kind: "fault",
     variant,
@@ -71,12 +86,40 @@ export const SCENARIOS: readonly Scenario[] = VARIANTS.flatMap((variant) => [
   ...faultScenarios(variant),
 ]);
 
-export function scenariosOf(variant: Variant): Scenario[] {
-  return SCENARIOS.filter((scenario) => scenario.variant === variant);
+export function scenariosOf<V extends Variant>(variant: V): Scenario<V>[] {
+  return SCENARIOS.filter((scenario): scenario is Scenario<V> => scenario.variant === variant);
 }
 
-export function findScenario(variant: Variant, name: string): Scenario | undefined {
-  return SCENARIOS.find((scenario) => scenario.variant === variant && scenario.name === name);
+export function findScenario<V extends Variant>(variant: V, name: string): Scenario<V> | undefined {
+  return SCENARIOS.find(
+    (scenario): scenario is Scenario<V> => scenario.variant === variant && scenario.name === name,
+  );
+}
+
+/**
+ * Tells whether `name` is one of `variant`'s scenarios, so a name read at run time (a flag, an
+ * environment variable, a request) can be passed where a `ScenarioName` is expected.
+ *
+ * @example
+ * const name = process.env.SCENARIO ?? "success";
+ * if (isScenarioName("seamless", name)) server.use(...forceScenario("seamless", name));
+ */
+export function isScenarioName<V extends Variant>(
+  variant: V,
+  name: string,
+): name is ScenarioName<V> {
+  return findScenario(variant, name) !== undefined;
+}
+
+/**
+ * `name` as the starting scenario of each of `variants` that has it (`login-mock serve
+ * --scenario`, one name for every variant served); empty when none has it.
+ */
+export function startScenariosNamed(variants: readonly Variant[], name: string): StartScenarios {
+  const start: Partial<Record<Variant, string>> = {};
+  for (const variant of variants) if (isScenarioName(variant, name)) start[variant] = name;
+  // Each entry passed isScenarioName for its own variant just above.
+  return start as StartScenarios;
 }
 
 /** The message for a name the catalogue does not know, listing the ones it does. */

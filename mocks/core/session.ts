@@ -7,7 +7,12 @@ import { VARIANTS, type Variant } from "../../openapi/documents.ts";
 import type { UserStore } from "../store/user-store.ts";
 import type { BehaviourContext } from "./behaviour.ts";
 import { RequestJournal } from "./request-journal.ts";
-import { findScenario, unknownScenarioMessage } from "./scenario-catalogue.ts";
+import {
+  findScenario,
+  type ScenarioName,
+  type StartScenarios,
+  unknownScenarioMessage,
+} from "./scenario-catalogue.ts";
 import type { SessionClock } from "./session-clock.ts";
 
 export interface MockSession {
@@ -17,9 +22,9 @@ export interface MockSession {
   readonly clock: SessionClock;
   readonly journal: RequestJournal;
   /** The scenario every login of `variant` in this session gets, or null. */
-  scenario(variant: Variant): string | null;
+  scenario<V extends Variant>(variant: V): ScenarioName<V> | null;
   /** Sets (or with null, clears) it. Throws on an unknown scenario. */
-  setScenario(variant: Variant, name: string | null): void;
+  setScenario<V extends Variant>(variant: V, name: ScenarioName<V> | null): void;
   /** Back to how the session started: seeded store, starting scenarios and clock, no journal. */
   reset(): void;
   /** When a request last named this session, on the mock's own clock (ms since the epoch). */
@@ -47,15 +52,15 @@ export interface SessionParts {
   readonly clock: SessionClock;
   readonly context: Omit<BehaviourContext, "store" | "clock">;
   /** Scenarios a new or reset session starts with (`serve --scenario`). */
-  readonly startScenarios: Readonly<Partial<Record<Variant, string>>>;
+  readonly startScenarios: StartScenarios;
 }
 
 export function createSession(id: string, parts: SessionParts, nowMs: number): LiveSession {
   const { store, clock, startScenarios } = parts;
-  const sticky: Record<Variant, string | null> = { talkstack: null, seamless: null };
+  const sticky: Record<Variant, ScenarioName | null> = { talkstack: null, seamless: null };
   const journal = new RequestJournal();
 
-  function setScenario(variant: Variant, name: string | null): void {
+  function setScenario<V extends Variant>(variant: V, name: ScenarioName<V> | null): void {
     if (name !== null && !findScenario(variant, name)) {
       throw new Error(unknownScenarioMessage(variant, name));
     }
@@ -75,7 +80,8 @@ export function createSession(id: string, parts: SessionParts, nowMs: number): L
     lastSeenMs: nowMs,
     requests: 0,
     anonymous: false,
-    scenario: (variant) => sticky[variant],
+    // setScenario stores only `variant`'s own names under `variant`.
+    scenario: <V extends Variant>(variant: V) => sticky[variant] as ScenarioName<V> | null,
     setScenario,
     reset() {
       store.reset();

@@ -7,7 +7,11 @@
 import { type HttpHandler, http } from "msw";
 import { LOGIN_PATH, VARIANTS, type Variant } from "../../openapi/documents.ts";
 import type { LoginMock } from "../core/login-mock.ts";
-import { findScenario, unknownScenarioMessage } from "../core/scenario-catalogue.ts";
+import {
+  findScenario,
+  type ScenarioName,
+  unknownScenarioMessage,
+} from "../core/scenario-catalogue.ts";
 import { SPEC_DOCUMENTS } from "../core/spec-documents.ts";
 import { toLoginInput } from "./to-login-input.ts";
 import { toResponse } from "./to-response.ts";
@@ -69,12 +73,12 @@ export function createHandlers(
  * reset; `Prefer` and `X-Mock-Scenario` on a request still win. Throws on an unknown name.
  *
  * @example
- * server.use(forceScenario(mock, "seamless", "recaptcha-failed"));
+ * server.use(...forceScenarioWith(mock, "seamless", "recaptcha-failed"));
  */
-export function forceScenarioWith(
+export function forceScenarioWith<V extends Variant>(
   mock: LoginMock,
-  variant: Variant,
-  scenario: string,
+  variant: V,
+  scenario: ScenarioName<V>,
   baseUrls: Partial<BaseUrls> = {},
 ): HttpHandler[] {
   if (!findScenario(variant, scenario)) throw new Error(unknownScenarioMessage(variant, scenario));
