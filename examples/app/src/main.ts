@@ -1,20 +1,31 @@
 /**
  * The sample app's entry. In development, `?mode=msw` (the default) starts the MSW service
- * worker first, as the README's "In the browser" steps say; `?mode=server` talks to `npm start`'s
- * server on other ports, with credentials, as it would to the vendor. A production build has no
- * mocks and no scenario picker: it always talks to a server. `?talkstack=URL&seamless=URL` move
- * the servers; `?timeout=MS` sets the client timeout (default 5000); `?session=ID` sends every
- * request in that mock session (X-Mock-Session), so parallel tests each get their own mock.
+ * worker first, as docs/frontend.md's "In the browser" steps say; `?mode=server` talks to
+ * `npm start`'s server on other ports, with credentials, as it would to the vendor;
+ * `?mode=proxy` sends Seamless' login and the control API to this page's own origin, where the
+ * dev server proxies them to `login-mock serve` (vite.config.ts), so the browser keeps the real
+ * httpOnly cookie, which no service worker can set. A production build has no mocks and no
+ * scenario picker: it always talks to a server. `?talkstack=URL&seamless=URL` move the servers;
+ * `?timeout=MS` sets the client timeout (default 5000); `?session=ID` sends every request in
+ * that mock session (X-Mock-Session), so parallel tests each get their own mock.
  */
 import { type LoginView, logIn, type Variant } from "./login.ts";
 import { checkSession, type SessionView } from "./session-check.ts";
 import { startMocks } from "./start-mocks.ts";
 
 const params = new URLSearchParams(location.search);
-const mode = import.meta.env.DEV && params.get("mode") !== "server" ? "msw" : "server";
+const requested = params.get("mode");
+const mode =
+  requested === "proxy" || requested === "server"
+    ? requested
+    : import.meta.env.DEV
+      ? "msw"
+      : "server";
 const baseUrls: Record<Variant, string> = {
   talkstack: params.get("talkstack") ?? "http://127.0.0.1:4010",
-  seamless: params.get("seamless") ?? "http://127.0.0.1:4011",
+  // In proxy mode Seamless is this page's own origin: same-origin, its cookie is first-party.
+  seamless:
+    mode === "proxy" ? location.origin : (params.get("seamless") ?? "http://127.0.0.1:4011"),
 };
 const timeoutMs = Number(params.get("timeout") ?? 5000);
 // A mock session keeps this tab's scenarios, clock and journal apart from everyone else's.
@@ -94,7 +105,7 @@ function renderSession(view: SessionView): void {
 }
 
 // Only the standalone server has whoami: the MSW worker mocks the login route alone.
-if (mode === "server") {
+if (mode !== "msw") {
   $<HTMLButtonElement>("#check-session").addEventListener("click", async () => {
     $<HTMLElement>("#session").dataset.state = "pending";
     renderSession(
@@ -110,10 +121,11 @@ if (mode === "server") {
 } else $<HTMLElement>("#session").hidden = true;
 
 await Promise.all([mode === "msw" ? startMocks() : undefined, fillScenarioPicker()]);
-$<HTMLElement>("#mode").textContent =
-  mode === "msw"
-    ? "MSW service worker (in this tab)"
-    : `standalone server (${baseUrls.talkstack}, ${baseUrls.seamless})`;
+$<HTMLElement>("#mode").textContent = {
+  msw: "MSW service worker (in this tab; it cannot set cookies)",
+  server: `standalone server (${baseUrls.talkstack}, ${baseUrls.seamless})`,
+  proxy: `standalone server behind this dev server's proxy (Seamless on ${location.origin}, TalkStack on ${baseUrls.talkstack})`,
+}[mode];
 if (sessionHeaders["x-mock-session"])
   $<HTMLElement>("#mode").textContent += `, mock session ${sessionHeaders["x-mock-session"]}`;
 document.body.dataset.ready = "true";
