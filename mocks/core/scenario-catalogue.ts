@@ -111,17 +111,6 @@ export function isScenarioName<V extends Variant>(
   return findScenario(variant, name) !== undefined;
 }
 
-/**
- * `name` as the starting scenario of each of `variants` that has it (`login-mock serve
- * --scenario`, one name for every variant served); empty when none has it.
- */
-export function startScenariosNamed(variants: readonly Variant[], name: string): StartScenarios {
-  const start: Partial<Record<Variant, string>> = {};
-  for (const variant of variants) if (isScenarioName(variant, name)) start[variant] = name;
-  // Each entry passed isScenarioName for its own variant just above.
-  return start as StartScenarios;
-}
-
 /** The message for a name the catalogue does not know, listing the ones it does. */
 export function unknownScenarioMessage(variant: Variant, name: string): string {
   const known = scenariosOf(variant).map((scenario) => scenario.name);
