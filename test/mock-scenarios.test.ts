@@ -141,9 +141,13 @@ describe("unknown scenarios", () => {
   });
 
   it("refuses to force an unknown scenario from code, naming the known ones", () => {
+    // The compiler refuses both names (test/scenario-types.test-d.ts); plain JS and casts reach
+    // the run-time check.
+    // @ts-expect-error a Seamless scenario, forced on TalkStack
     expect(() => forceScenarioWith(mock, "talkstack", "recaptcha-failed")).toThrow(
       /Unknown scenario "recaptcha-failed" for talkstack\. Known: success, credentials-missing/,
     );
+    // @ts-expect-error no such scenario
     expect(() => mock.setScenario("seamless", "nope")).toThrow(/login-mock scenarios/);
   });
 });
