@@ -1,7 +1,11 @@
-// `npm run docs`: regenerates the README's generated sections (scenario table, examples).
-import { readFileSync, writeFileSync } from "node:fs";
-import { applySections } from "./readme-sections.ts";
+// `npm run docs`: regenerates the generated sections of README.md and docs/*.md (scenario
+// table, examples, limits, the CLI reference), each in the one file that marks it.
+import { writeFileSync } from "node:fs";
+import { renderDocs } from "./readme-sections.ts";
 
-const path = new URL("../README.md", import.meta.url);
-writeFileSync(path, applySections(readFileSync(path, "utf8")));
-console.log("[login-mock] README.md sections regenerated");
+const changed = renderDocs().filter(({ current, expected }) => current !== expected);
+for (const { file, expected } of changed)
+  writeFileSync(new URL(`../${file}`, import.meta.url), expected);
+console.log(
+  `[login-mock] generated sections regenerated${changed.length ? `: ${changed.map(({ file }) => file).join(", ")}` : " (all were current)"}`,
+);
