@@ -6,17 +6,14 @@ import type { ValidateFunction } from "ajv/dist/2020.js";
 import { isJsonContentType } from "../mocks/core/request-data.ts";
 import type { JsonSchema, OpenApiDocument } from "../openapi/document.ts";
 import { loginOperation } from "../openapi/examples.ts";
-import {
-  compileSchema,
-  createSchemaValidator,
-  describeErrors,
-} from "../openapi/schema-validator.ts";
+import { compileSchema, createSchemaValidator } from "../openapi/schema-validator.ts";
+import { describeSchemaErrors } from "./schema-words.ts";
 
 export interface BodyVerdict {
   /** False when the spec documents no response for this status. */
   readonly documented: boolean;
   readonly valid: boolean;
-  /** Ajv errors as `path message` lines. */
+  /** Why the body breaks the schema, in words (`schema-words.ts`); empty when it holds. */
   readonly errors: readonly string[];
   /** Titles of the schema branches the body matches (example names), if the schema has any. */
   readonly branches: readonly string[];
@@ -56,7 +53,7 @@ export function createResponseValidator(document: OpenApiDocument): ResponseVali
     return {
       documented: true,
       valid,
-      errors: valid ? [] : describeErrors(entry.whole.errors),
+      errors: valid ? [] : describeSchemaErrors(entry.whole.errors, entry.whole.schema, body),
       branches: entry.branches.filter((branch) => branch.validate(body)).map((b) => b.title),
     };
   };
