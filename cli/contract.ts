@@ -4,7 +4,9 @@
  * writes the JUnit and Markdown reports. Nothing it loads is a devDependency: it runs from the
  * `node_modules` of a project that installed only login-mock.
  * Exit codes: 0 the contract holds, 1 a violation (or nothing exercised, or --require-all
- * unmet), 2 a usage error, 3 the target could not be reached.
+ * unmet), 2 a usage error (a bad flag, or a base URL under which the login is not served: the
+ * first request finds that and one line says what to change), 3 the target could not be reached
+ * (one line, before anything else is printed).
  * A reply over a limit (body over 1 MiB once decoded, too many or too large headers, JSON deeper
  * than 64 levels, a body still arriving at --timeout) is a `reply-limits` violation: 1. No reply
  * at all (refused, or silent for --timeout) is a network error; the run stops at the first when

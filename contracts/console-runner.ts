@@ -1,8 +1,10 @@
 /**
- * The contract run as `login-mock contract` shows it, in-process and with no test framework: a
- * heading, each case printed the moment it finishes, the --require-all verdict, a tally, then
- * the coverage table. A plain loop over the engine keeps the command's install small (it runs
- * from a user's node_modules) and its output the same on every CI.
+ * The contract run as `login-mock contract` shows it, in-process and with no test framework:
+ * the probe first, then a heading, each case on one line the moment it finishes (expected vs
+ * got), the --require-all verdict and a tally; then each failure in detail, then the coverage
+ * table. A target that is not there (or a base URL under which the login is not served) gets
+ * one line and nothing else. A plain loop over the engine keeps the command's install small (it
+ * runs from a user's node_modules) and its output the same on every CI.
  */
 import { type ContractReport, runContract } from "./contract-run.ts";
 import type { ContractOptions } from "./options.ts";
@@ -10,6 +12,7 @@ import { type Paint, paintFor } from "./reports/colour.ts";
 import {
   formatCaseResult,
   formatCoverage,
+  formatFailureDetails,
   formatRequireAll,
   formatRunHeading,
   formatRunPlan,
@@ -18,12 +21,18 @@ import {
 
 export interface ConsoleOutput {
   readonly write: (text: string) => void;
+  /** Where the one line of a run stopped before any case goes (standard error). */
+  readonly error: (text: string) => void;
   readonly paint: Paint;
 }
 
 /** Standard output, coloured only when it is a terminal (see `paintFor`). */
 function stdoutConsole(): ConsoleOutput {
-  return { write: (text) => process.stdout.write(text), paint: paintFor(process.stdout) };
+  return {
+    write: (text) => process.stdout.write(text),
+    error: (text) => process.stderr.write(text),
+    paint: paintFor(process.stdout),
+  };
 }
 
 /**
@@ -40,22 +49,32 @@ export async function runInConsole(
 ): Promise<ContractReport> {
   const line = (text: string) => output.write(`${text}\n`);
   const started = performance.now();
-  line(formatRunHeading(options));
   const report = await runContract(options, {
-    onStart: (run) => line(formatRunPlan(options, run)),
+    onStart: (run) => {
+      line(formatRunHeading(options, run));
+      line(formatRunPlan(options, run));
+    },
     onResult: (result) => line(formatCaseResult(result, output.paint)),
   });
+  if (report.blocked) {
+    output.error(`${report.blocked.line}\n`);
+    return report;
+  }
   if (options.requireAll) line(formatRequireAll(report, output.paint));
   line(formatTally(report, performance.now() - started));
+  const details = formatFailureDetails(report.results, output.paint);
+  if (details) line(`\nWhat failed, in detail:\n${details}`);
   line(`\n${formatCoverage(report)}`);
   return report;
 }
 
 /**
  * 0 the contract holds; 3 the target never answered (a network problem, not a violation);
+ * 2 the login is not served under the base URL (the flag is wrong; the probe's line says how);
  * 1 anything else: a violation, nothing exercised, or --require-all unmet.
  */
-export function contractExitCode(report: ContractReport): 0 | 1 | 3 {
+export function contractExitCode(report: ContractReport): 0 | 1 | 2 | 3 {
+  if (report.blocked) return report.blocked.exitCode;
   if (report.ok) return 0;
   const onlyNetwork =
     report.results.every((r) => r.outcome !== "failed") &&

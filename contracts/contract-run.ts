@@ -1,7 +1,8 @@
 /**
- * One contract run against one target: detects `Prefer` support, derives the cases, runs each
- * through every check, runs the negative phase, and keeps the results for the reports. How they
- * are shown is up to the caller: the CLI's console runner and the self-tests drive it alike.
+ * One contract run against one target: probes it (is it there, is the login served at the base
+ * URL, is `Prefer` honoured), derives the cases, runs each through every check, runs the
+ * negative phase, and keeps the results for the reports. How they are shown is up to the
+ * caller: the CLI's console runner and the self-tests drive it alike.
  * The run is bounded: a deadline (`--deadline`) ends it wherever it is, and a target that gives
  * no reply stops it early (see `MAX_FAILED_REPLIES_IN_A_ROW`), reported once, not per case.
  */
@@ -9,6 +10,7 @@ import { SPEC_DOCUMENTS } from "../mocks/core/spec-documents.ts";
 import { dereference } from "../openapi/dereference.ts";
 import { formatSeconds, REPLY_LIMITS_CHECK, ReplyLimitError } from "./bounded-reply.ts";
 import { buildCases, type ContractCase } from "./cases.ts";
+import { documentedRefusals, isRightStatus } from "./checks/check.ts";
 import { CHECKS } from "./checks/index.ts";
 import { buildCoverage, type CoverageRow } from "./coverage.ts";
 import type { Exchange } from "./exchange.ts";
@@ -25,10 +27,10 @@ import {
   DEFAULT_DEADLINE_SECONDS,
   MAX_FAILED_REPLIES_IN_A_ROW,
 } from "./options.ts";
-import { buildProvocation, isUnreachable } from "./provocations.ts";
 import { createRedactor, displayUrl, type Redactor } from "./redact.ts";
 import { parseSetCookie } from "./set-cookie.ts";
 import { readSpecFacts, type SpecFacts } from "./spec-facts.ts";
+import { probeTarget } from "./target-probe.ts";
 
 export interface CheckOutcome {
   readonly name: string;
@@ -50,12 +52,29 @@ export interface CaseResult {
     readonly ms: number;
     readonly contentType: string | null;
   };
-  readonly diff?: readonly string[];
+  /**
+   * What the body that came back looks like next to the spec's example of its status (the
+   * expected example when the status is right): a heading and a redacted diff, or a heading
+   * alone saying there is no example to compare with. Only on a failure about the body or the
+   * status.
+   */
+  readonly body?: { readonly heading: string; readonly lines: readonly string[] };
+  /** The negative phase: how many replies came back with each status. */
+  readonly replies?: readonly { readonly status: number; readonly count: number }[];
+  /** The negative phase: the 4xx the spec documents, the right answers to invalid input. */
+  readonly refusals?: readonly number[];
 }
 
 export interface ContractReport {
   readonly variant: string;
   readonly baseUrl: string;
+  /** The login operation, as the spec gives it: `POST /auth/login`. */
+  readonly operation: string;
+  /**
+   * Set when the probe stopped the run before any case: the one line saying why and what to do,
+   * and the exit code (3 no reply, 2 a base URL under which the login is not served).
+   */
+  readonly blocked?: { readonly line: string; readonly exitCode: 2 | 3 };
   readonly preferHonoured: boolean;
   readonly fuzz: { readonly seed: number; readonly runs: number };
   readonly skippedChecks: readonly string[];
@@ -71,6 +90,10 @@ export interface ContractReport {
 export interface ContractRun {
   readonly cases: readonly ContractCase[];
   readonly preferHonoured: boolean;
+  /** The login operation, as the spec gives it: `POST /auth/login`. */
+  readonly operation: string;
+  /** The probe's verdict when it stopped the run: nothing else is sent. */
+  readonly blocked: ContractReport["blocked"];
   runCase(contractCase: ContractCase): Promise<CaseResult>;
   runNegativePhase(): Promise<CaseResult>;
   /** True once the deadline has passed or the target was found unreachable: send nothing more. */
@@ -106,6 +129,7 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
   ]);
   const http = createHttpTarget({
     baseUrl: options.baseUrl,
+    path: facts.operationPath,
     ratePerSecond: options.ratePerSecond,
     timeoutMs: options.timeoutMs,
     retries: options.retries,
@@ -194,16 +218,13 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
     throw error;
   };
 
-  const preferHonoured =
-    options.drive === "data"
-      ? false
-      : await detectPrefer(facts, options, target, (error) => {
-          // Not a case: the stop, if this is one, is told by `stopNotice` with the error first.
-          if (error instanceof TransientNetworkError) noReply(`${error.message} `);
-          else if (error instanceof RunStoppedError) deadlinePassed(error);
-          // A reply over a limit is left to the cases, which report it as a violation.
-        });
-  const cases = buildCases(facts, options, preferHonoured);
+  const probe = await probeTarget(facts, options, target);
+  const blocked =
+    probe.kind === "stop" ? { line: probe.line, exitCode: probe.exitCode } : undefined;
+  if (blocked) halt(blocked.line);
+  const preferHonoured = probe.kind === "answered" && probe.preferHonoured;
+  const cases = blocked ? [] : buildCases(facts, options, preferHonoured);
+  const operation = `POST ${facts.operationPath}`;
   const results: CaseResult[] = [];
 
   function check(
@@ -211,17 +232,24 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
     contractCase: Pick<ContractCase, "example" | "negative"> | undefined,
   ) {
     rememberSecrets(exchange, redactor);
+    const expected = contractCase?.example;
+    const rightStatus = isRightStatus(facts, expected, exchange.response.status);
     const input = {
       facts,
       exchange,
-      expected: contractCase?.example,
+      expected,
       negative: contractCase ? contractCase.negative : true,
+      rightStatus,
       nowMs: Date.now(),
       settings: options.settings,
     };
     return CHECKS.map((c): CheckOutcome => {
       if (options.skipChecks.includes(c.name))
         return { name: c.name, verdict: "skipped", violations: [] };
+      // The status is wrong: status-code says so; this check would judge the reply by the
+      // contract of a status that should not have come back.
+      if (c.needsRightStatus && !rightStatus)
+        return { name: c.name, verdict: "not-applicable", violations: [] };
       const violations = c.run(input);
       if (violations === null) return { name: c.name, verdict: "not-applicable", violations: [] };
       return {
@@ -268,9 +296,7 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
             ms: Math.round(response.ms),
             contentType: response.headers.get("content-type") ?? null,
           },
-          ...(failed && response.json !== undefined
-            ? { diff: diffJson(contractCase.example.value, response.json, redactor) }
-            : {}),
+          ...(failed ? bodyOf(describeBody(facts, contractCase, exchange, checks, redactor)) : {}),
         };
       } catch (error) {
         const networkError = sendFailed(error);
@@ -329,6 +355,7 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
       result = { ...base, outcome: "skipped", reason: "--fuzz-runs 0", checks: [] };
     } else {
       const failures = new Map<string, string[]>();
+      const statuses = new Map<number, number>();
       let networkError: string | undefined;
       negativePhase = "running";
       for (const body of sampleNegativeBodies(required, options.fuzzRuns, options.fuzzSeed)) {
@@ -338,6 +365,8 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
         }
         try {
           const exchange = await target.send(body);
+          const { status } = exchange.response;
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
           for (const outcome of check(exchange, undefined)) {
             if (outcome.verdict !== "failed") continue;
             const list = failures.get(outcome.name) ?? [];
@@ -363,9 +392,13 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
       const overLimit = failures.get(REPLY_LIMITS_CHECK);
       if (overLimit)
         checks.push({ name: REPLY_LIMITS_CHECK, verdict: "failed", violations: overLimit });
+      const tally = {
+        replies: [...statuses].map(([status, count]) => ({ status, count })),
+        refusals: documentedRefusals(facts),
+      };
       result = networkError
-        ? { ...base, outcome: "network-error", reason: networkError, checks }
-        : { ...base, outcome: failures.size ? "failed" : "passed", checks };
+        ? { ...base, outcome: "network-error", reason: networkError, checks, ...tally }
+        : { ...base, outcome: failures.size ? "failed" : "passed", checks, ...tally };
     }
     results.push(result);
     return result;
@@ -403,6 +436,8 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
     return {
       variant: options.variant,
       baseUrl: displayUrl(options.baseUrl),
+      operation,
+      ...(blocked ? { blocked } : {}),
       preferHonoured,
       fuzz: { seed: options.fuzzSeed, runs: options.fuzzRuns },
       skippedChecks: options.skipChecks,
@@ -417,6 +452,8 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
   const run: ContractRun = {
     cases,
     preferHonoured,
+    operation,
+    blocked,
     runCase,
     runNegativePhase,
     stopped,
@@ -442,6 +479,8 @@ export async function runContract(
   listener: RunListener = {},
 ): Promise<ContractReport> {
   const run = await createContractRun(options);
+  // The probe found nothing to check: the one line says so, and no case is sent.
+  if (run.blocked) return run.report();
   listener.onStart?.(run);
   // Awaited apart from the call: `onResult?.(await …)` would skip the case without a listener.
   for (const contractCase of run.cases) {
@@ -459,50 +498,53 @@ export async function runContract(
 }
 
 /**
- * Sends a login for an unknown user (a 4xx on a real server), asking by `Prefer` for a documented
- * response with another status (the 500, where there is one). Only a target that honours
- * `Prefer` answers with it.
+ * The body that came back beside the spec's example of its status: the expected example when
+ * the status is right (shown only when the body itself failed), else the example of the status
+ * that came back, the branch it matches where several share it, or a word that there is none.
  */
-async function detectPrefer(
+function describeBody(
   facts: SpecFacts,
-  options: ContractOptions,
-  target: HttpTarget,
-  onFailure: (error: TransientNetworkError | RunStoppedError | ReplyLimitError) => void,
-): Promise<boolean> {
-  const dataAnswer = facts.examples.find((example) => example.provokedBy.includes("unknown-user"));
-  const wanted =
-    facts.examples.find((example) => example.status >= 500) ??
-    facts.examples.find((example) => example.status !== dataAnswer?.status);
-  // A well-formed body: mocks such as Prism validate the request before they honour Prefer.
-  const request = buildProvocation(facts.variant, "unknown-user", {
-    unknownEmail: options.unknownEmail,
-  });
-  if (!wanted || isUnreachable(request)) return false;
-  try {
-    const { response } = await target.send({
-      ...request,
-      headers: { prefer: `code=${wanted.status}, example=${wanted.name}` },
-    });
-    return (
-      response.status === wanted.status && facts.validateBody(response.status, response.json).valid
-    );
-  } catch (error) {
-    if (
-      error instanceof TransientNetworkError ||
-      error instanceof RunStoppedError ||
-      error instanceof ReplyLimitError
-    ) {
-      onFailure(error);
-      return false;
-    }
-    throw error;
-  }
+  contractCase: ContractCase,
+  exchange: Exchange,
+  checks: readonly CheckOutcome[],
+  redactor: Redactor,
+): CaseResult["body"] {
+  const { status, json, bodyText } = exchange.response;
+  const right = status === contractCase.example.status;
+  const bodyFailed = checks.some(
+    (c) =>
+      c.verdict === "failed" && (c.name === "response-schema" || c.name === "same-status-variant"),
+  );
+  if (right && !bodyFailed) return undefined;
+  const siblings = facts.examples.filter((example) => example.status === status);
+  if (!siblings.length)
+    return {
+      heading: `the spec documents no ${status} response for POST ${facts.operationPath}, so there is no example to compare the body with`,
+      lines: [],
+    };
+  const branches = json === undefined ? [] : facts.validateBody(status, json).branches;
+  const example = right
+    ? contractCase.example
+    : (siblings.find((sibling) => branches.includes(sibling.name)) ?? siblings[0]);
+  if (!example) return undefined;
+  const named = `the spec's ${status} example "${example.name}"`;
+  // A body that is not JSON is said once, by response-schema, when the status is right.
+  if (json === undefined)
+    return right
+      ? undefined
+      : { heading: `the body is not JSON (${bodyText.length} bytes), unlike ${named}`, lines: [] };
+  const lines = diffJson(example.value, json, redactor);
+  if (!lines.length)
+    return { heading: `the body has the keys and top-level values of ${named}`, lines };
+  return { heading: `body vs ${named}`, lines };
 }
 
 function describeStop(signal: AbortSignal): string {
   const reason: unknown = signal.reason;
   return capitalise(reason instanceof Error ? reason.message : "the run was stopped");
 }
+
+const bodyOf = (body: CaseResult["body"]) => (body ? { body } : {});
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 

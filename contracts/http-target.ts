@@ -1,7 +1,9 @@
 /**
  * Sends the harness's requests to a live server politely: a request rate limit (a few a second
  * unless the target is this machine), `429` + `Retry-After` honoured, connection errors
- * retried, and a clear line between "the network failed" and "the server broke the contract".
+ * retried (a refused connection or an unknown host only once the target has answered: before
+ * that, they are final), and a clear line between "the network failed" and "the server broke
+ * the contract".
  * Every reply is read by `fetchBounded` (size, headers, depth and time limits), and every wait,
  * the replies included, ends when the run's signal (its deadline) does.
  */
@@ -18,6 +20,8 @@ import { displayUrl } from "./redact.ts";
 
 export interface TargetOptions {
   readonly baseUrl: string;
+  /** The operation's path from the spec (`/auth/login`), appended to the base URL. */
+  readonly path: string;
   /** Requests per second; 0 means no limit. */
   readonly ratePerSecond: number;
   readonly timeoutMs: number;
@@ -36,6 +40,12 @@ export interface TargetOptions {
 /** No reply came: the connection failed (after the retries) or nothing arrived in time. */
 export class TransientNetworkError extends Error {
   override readonly name = "TransientNetworkError";
+  /** What happened, in words: "connection refused: nothing listens on that port". */
+  readonly why: string;
+  constructor(message: string, why: string) {
+    super(message);
+    this.why = why;
+  }
 }
 
 /** The run's signal ended the request or a wait: the run is over, nothing more is sent. */
@@ -59,14 +69,19 @@ export function defaultRatePerSecond(baseUrl: string): number {
   return LOOPBACK.has(new URL(baseUrl).hostname) ? 0 : 4;
 }
 
+/** The URL the harness calls: the base URL (its path kept) with the operation's path appended. */
+export function operationUrl(baseUrl: string, path: string): string {
+  return new URL(path.replace(/^\/+/, ""), baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`).href;
+}
+
 export function createHttpTarget(options: TargetOptions): HttpTarget {
-  const url = new URL(
-    "auth/login",
-    options.baseUrl.endsWith("/") ? options.baseUrl : `${options.baseUrl}/`,
-  ).href;
+  const url = operationUrl(options.baseUrl, options.path);
   const gapMs = options.ratePerSecond > 0 ? 1000 / options.ratePerSecond : 0;
   let nextSlot = 0;
   let count = 0;
+  // Until the target has answered once, a refused connection or an unknown host is final: a
+  // retry only delays the one line that says nothing is there.
+  let answered = false;
 
   const sleep = (ms: number) => abortableSleep(ms, options.signal);
 
@@ -86,6 +101,7 @@ export function createHttpTarget(options: TargetOptions): HttpTarget {
       { method: "POST", headers: request.headers, body: request.body, redirect: "manual" },
       { timeoutMs: options.timeoutMs, limits: options.limits, signal: options.signal },
     );
+    answered = true;
     return { request, response: { ...reply, ms: performance.now() - started } };
   }
 
@@ -102,6 +118,7 @@ export function createHttpTarget(options: TargetOptions): HttpTarget {
         body,
       };
       const shown = displayUrl(url);
+      const sentBefore = count;
       let lastError: unknown;
       for (let attempt = 0; attempt <= options.retries; attempt++) {
         let exchange: Exchange;
@@ -112,11 +129,16 @@ export function createHttpTarget(options: TargetOptions): HttpTarget {
           // Silence is not retried: each retry would wait the whole --timeout again.
           if (error instanceof NoReplyError)
             throw new TransientNetworkError(
-              `No answer from ${shown} within ${formatSeconds(options.timeoutMs)} (--timeout; a reply that never begins is not retried). This is a network problem, not a contract violation: check the base URL and that the server is up.`,
+              `No answer from ${shown} within ${formatSeconds(options.timeoutMs)} (--timeout; a reply that never begins is not retried). ${NETWORK_ADVICE}`,
+              `nothing came back within ${formatSeconds(options.timeoutMs)}, the --timeout`,
             );
           // A reply over a limit is the target's answer: a violation, not retried.
-          if (error instanceof ReplyLimitError) throw error;
+          if (error instanceof ReplyLimitError) {
+            answered = true;
+            throw error;
+          }
           lastError = error;
+          if (!answered && connectionFailure(error).final) break;
           if (attempt < options.retries) await sleep(200 * 2 ** attempt);
           continue;
         }
@@ -125,8 +147,11 @@ export function createHttpTarget(options: TargetOptions): HttpTarget {
           retryAfterMs(exchange.response.headers.get("retry-after"), options.maxRetryAfterMs),
         );
       }
+      const failure = connectionFailure(lastError);
+      const attempts = count - sentBefore;
       throw new TransientNetworkError(
-        `No answer from ${shown} after ${options.retries + 1} attempts (${describeError(lastError).replaceAll(url, shown)}). This is a network problem, not a contract violation: check the base URL and that the server is up.`,
+        `No answer from ${shown} after ${attempts} attempt${attempts === 1 ? "" : "s"} (${describeError(lastError).replaceAll(url, shown)}). ${NETWORK_ADVICE}`,
+        failure.words.replaceAll(url, shown),
       );
     },
   };
@@ -139,6 +164,34 @@ function retryAfterMs(header: string | undefined, capMs: number): number {
   return Number.isFinite(date)
     ? Math.min(Math.max(0, date - Date.now()), capMs)
     : Math.min(1000, capMs);
+}
+
+const NETWORK_ADVICE =
+  "This is a network problem, not a contract violation: check the base URL and that the server is up.";
+
+/** Connection errors in words; `final` when retrying cannot help (nothing is there). */
+const CONNECTION_FAILURES: Readonly<Record<string, { words: string; final: boolean }>> = {
+  ECONNREFUSED: { words: "connection refused: nothing listens on that port", final: true },
+  ENOTFOUND: { words: "no such host: the name does not resolve", final: true },
+  EAI_AGAIN: { words: "the host name could not be resolved just now", final: false },
+  ECONNRESET: { words: "the connection was reset", final: false },
+  EHOSTUNREACH: { words: "the host is unreachable", final: false },
+  ENETUNREACH: { words: "the network is unreachable", final: false },
+  ETIMEDOUT: { words: "the connection timed out", final: false },
+  UND_ERR_SOCKET: { words: "the connection closed before a reply", final: false },
+  "bad port": {
+    words: "fetch will not connect to that port, one that browsers and Node block; use another",
+    final: true,
+  },
+};
+
+function connectionFailure(error: unknown): { words: string; final: boolean } {
+  const detail = describeError(error);
+  const code = detail.split(": ").at(-1) ?? detail;
+  if (CONNECTION_FAILURES[code]) return CONNECTION_FAILURES[code];
+  // TLS failures (an expired or self-signed certificate, a wrong name) do not heal on retry.
+  if (/CERT|TLS|SSL/.test(code)) return { words: `TLS failed: ${code}`, final: true };
+  return { words: detail, final: false };
 }
 
 function describeError(error: unknown): string {

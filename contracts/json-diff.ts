@@ -13,8 +13,11 @@ export function diffJson(
   limit = 20,
 ): string[] {
   const lines: string[] = [];
-  const show = (value: unknown) => {
-    const text = JSON.stringify(redactor.redactValue(value)) ?? "undefined";
+  const show = (value: unknown, path: string) => {
+    // Redacted inside its parent, so a secret key's value (`token`) is hidden whatever it is.
+    const key = path.slice(path.lastIndexOf("/") + 1);
+    const redacted = (redactor.redactValue({ [key]: value }) as Record<string, unknown>)[key];
+    const text = JSON.stringify(redacted) ?? "undefined";
     return text.length > 60 ? `${text.slice(0, 57)}...` : text;
   };
   const kind = (value: unknown) =>
@@ -22,7 +25,7 @@ export function diffJson(
   function walk(want: unknown, got: unknown, path: string, depth: number): void {
     if (lines.length >= limit || depth > MAX_JSON_DEPTH) return;
     if (kind(want) !== kind(got)) {
-      lines.push(`~ ${path || "/"}: expected ${kind(want)}, got ${kind(got)} ${show(got)}`);
+      lines.push(`~ ${path || "/"}: expected ${kind(want)}, got ${kind(got)} ${show(got, path)}`);
       return;
     }
     if (want !== null && typeof want === "object" && !Array.isArray(want)) {
@@ -31,13 +34,17 @@ export function diffJson(
       for (const key of Object.keys(wantObject))
         if (!(key in gotObject)) lines.push(`- ${path}/${key} (missing)`);
       for (const key of Object.keys(gotObject))
-        if (!(key in wantObject)) lines.push(`+ ${path}/${key}: ${show(gotObject[key])}`);
+        if (!(key in wantObject))
+          lines.push(`+ ${path}/${key}: ${show(gotObject[key], `${path}/${key}`)}`);
       for (const key of Object.keys(wantObject))
         if (key in gotObject) walk(wantObject[key], gotObject[key], `${path}/${key}`, depth + 1);
       return;
     }
-    if (depth <= 1 && !Array.isArray(want) && want !== got)
-      lines.push(`~ ${path}: ${show(want)} → ${show(got)}`);
+    if (depth <= 1 && !Array.isArray(want) && want !== got) {
+      // Two secrets differ, but both print as "[redacted]": nothing to show.
+      const [before, after] = [show(want, path), show(got, path)];
+      if (before !== after) lines.push(`~ ${path}: ${before} → ${after}`);
+    }
   }
   walk(expected, actual, "", 0);
   return lines.slice(0, limit);

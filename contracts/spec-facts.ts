@@ -6,12 +6,9 @@
 import type { CookieContract, JsonSchema, OpenApiDocument } from "../openapi/document.ts";
 import type { Variant } from "../openapi/documents.ts";
 import { listResponseExamples, loginOperation, type ResponseExample } from "../openapi/examples.ts";
-import {
-  compileSchema,
-  createSchemaValidator,
-  describeErrors,
-} from "../openapi/schema-validator.ts";
+import { compileSchema, createSchemaValidator } from "../openapi/schema-validator.ts";
 import { createResponseValidator, type ResponseValidator } from "./response-validator.ts";
+import { describeSchemaErrors } from "./schema-words.ts";
 
 export interface HeaderFacts {
   readonly name: string;
@@ -30,6 +27,8 @@ export interface StatusFacts {
 
 export interface SpecFacts {
   readonly variant: Variant;
+  /** The login operation's path in the spec (`/auth/login`): the harness appends it to the base URL. */
+  readonly operationPath: string;
   readonly examples: readonly ResponseExample[];
   readonly statuses: ReadonlyMap<number, StatusFacts>;
   readonly validateBody: ResponseValidator;
@@ -64,7 +63,10 @@ export function readSpecFacts(variant: Variant, document: OpenApiDocument): Spec
         return {
           name,
           required: header.required === true,
-          errors: (value) => (!validate || validate(value) ? [] : describeErrors(validate.errors)),
+          errors: (value) =>
+            !validate || validate(value)
+              ? []
+              : describeSchemaErrors(validate.errors, validate.schema, value, "the value"),
         };
       }),
       cookie,
@@ -77,8 +79,13 @@ export function readSpecFacts(variant: Variant, document: OpenApiDocument): Spec
     operation["x-login-status-map"],
     schemas.LoginStatus,
   );
+  const operationPath = Object.keys(document.paths).find(
+    (path) => document.paths[path]?.post === operation,
+  );
+  if (!operationPath) throw new Error(`[login-mock] ${variant}: the login operation has no path`);
   return {
     variant,
+    operationPath,
     examples: listResponseExamples(document),
     statuses,
     validateBody: createResponseValidator(document),

@@ -110,7 +110,14 @@ describe("login-mock contract", () => {
         secrets,
       );
       expect(code, output).toBe(1);
-      expect(output).toContain("  ✗ 200 success ← valid-login: got 200\n    ✗ token-not-in-body\n");
+      // One line as the case finishes; the details after every case, shared by the cases that
+      // failed alike (by data and by Prefer).
+      expect(output).toContain(
+        "  ✗ 200 success ← valid-login: got 200 as expected, but failed token-not-in-body\n",
+      );
+      expect(output).toContain(
+        "\nWhat failed, in detail:\n  ✗ 200 success ← valid-login, Prefer: got 200 as expected, but failed token-not-in-body\n    ✗ token-not-in-body\n",
+      );
       expect(output).toMatch(/^Cases: \d+ passed, [1-9]\d* failed/m);
       const xml = readFileSync(junit, "utf8");
       expectWellFormedXml(xml);

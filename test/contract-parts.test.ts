@@ -4,6 +4,7 @@
  */
 import { createServer, type Server } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
+import type { CaseResult } from "../contracts/contract-run.ts";
 import {
   createHttpTarget,
   defaultRatePerSecond,
@@ -12,7 +13,7 @@ import {
 import { diffJson } from "../contracts/json-diff.ts";
 import { createRedactor, displayUrl } from "../contracts/redact.ts";
 import { PLAIN, paintFor } from "../contracts/reports/colour.ts";
-import { formatCaseResult } from "../contracts/reports/console.ts";
+import { formatCaseFailure, formatCaseResult } from "../contracts/reports/console.ts";
 import { parseSetCookie } from "../contracts/set-cookie.ts";
 
 describe("parseSetCookie", () => {
@@ -66,7 +67,7 @@ it("keeps credentials in a base URL out of reports", () => {
 });
 
 describe("diffJson", () => {
-  it("lists missing, extra and retyped keys with redacted values", () => {
+  it("lists missing, extra and retyped keys with redacted values, a secret key's whatever it holds", () => {
     const lines = diffJson(
       { status: "success", token: "t", user: { email: "a@b.co", name: "A" } },
       { status: "error", token: 5, user: { email: "a@b.co" }, leak: "eyJa.eyJb.c" },
@@ -75,7 +76,7 @@ describe("diffJson", () => {
     expect(lines).toEqual([
       '+ /leak: "[redacted jwt]"',
       '~ /status: "success" → "error"',
-      "~ /token: expected string, got number 5",
+      '~ /token: expected string, got number "[redacted]"',
       "- /user/name (missing)",
     ]);
   });
@@ -93,7 +94,13 @@ describe("the HTTP target", () => {
     const address = server.address();
     return `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
   }
-  const options = { ratePerSecond: 0, timeoutMs: 2000, retries: 2, maxRetryAfterMs: 5000 };
+  const options = {
+    path: "/auth/login",
+    ratePerSecond: 0,
+    timeoutMs: 2000,
+    retries: 2,
+    maxRetryAfterMs: 5000,
+  };
 
   it("waits out a 429's Retry-After, then gets the answer", async () => {
     let calls = 0;
@@ -159,7 +166,7 @@ describe("the console lines", () => {
     expect(paintFor(terminal, {}).pass("✓")).toBe("\x1b[32m✓\x1b[39m");
   });
 
-  it("show a passing case on one line, and a failing one with its checks and Ajv paths", () => {
+  it("show each case on one line, and a failure in full with its checks in words and its body", () => {
     const base = { example: "success", status: 200, via: "data" as const };
     const received = { status: 200, ms: 12, contentType: "application/json" };
     expect(
@@ -171,7 +178,7 @@ describe("the console lines", () => {
         received,
       }),
     ).toBe("  ✓ 200 success ← valid-login (200, 12 ms)");
-    const failed = formatCaseResult({
+    const failed: CaseResult = {
       ...base,
       id: "200 success ← valid-login",
       outcome: "failed",
@@ -180,19 +187,28 @@ describe("the console lines", () => {
         {
           name: "response-schema",
           verdict: "failed",
-          violations: ["schema: /data must have required property '_id'"],
+          violations: ["`data` is missing `_id` (required)"],
         },
         { name: "status-code", verdict: "passed", violations: [] },
       ],
-      diff: ["- /data/_id (missing)"],
-    });
-    expect(failed.split("\n")).toEqual([
-      "  ✗ 200 success ← valid-login: got 200",
-      "    ✗ response-schema",
-      "        schema: /data must have required property '_id'",
-      "    body vs the documented example (values redacted):",
-      "        - /data/_id (missing)",
+      body: {
+        heading: 'body vs the spec\'s 200 example "success"',
+        lines: ["- /data/_id (missing)"],
+      },
+    };
+    expect(formatCaseResult(failed)).toBe(
+      "  ✗ 200 success ← valid-login: got 200 as expected, but failed response-schema",
+    );
+    expect(formatCaseFailure(failed).split("\n")).toEqual([
+      "200 success ← valid-login: got 200 as expected, but failed response-schema",
+      "  ✗ response-schema",
+      "      `data` is missing `_id` (required)",
+      '  body vs the spec\'s 200 example "success" (values redacted):',
+      "      - /data/_id (missing)",
     ]);
+    expect(formatCaseResult({ ...failed, received: { ...received, status: 201 } })).toBe(
+      "  ✗ 200 success ← valid-login: expected 200, got 201; also failed response-schema",
+    );
   });
 
   it("say why a case was not run", () => {

@@ -6,6 +6,7 @@ import { statusFacts } from "./check.ts";
 
 export const contentType: Check = {
   name: "content-type",
+  needsRightStatus: true,
   rule: "The Content-Type is a media type the spec documents for the status (a framework's own 413 page is not judged: `x-framework-body`).",
   run(input) {
     const facts = statusFacts(input);
@@ -22,6 +23,7 @@ export const contentType: Check = {
 
 export const responseSchema: Check = {
   name: "response-schema",
+  needsRightStatus: true,
   rule: "The body validates against the schema the spec gives its status (Ajv, JSON Schema 2020-12).",
   run(input) {
     const facts = statusFacts(input);
@@ -30,12 +32,13 @@ export const responseSchema: Check = {
     const { json, bodyText } = input.exchange.response;
     if (json === undefined) return [`the body is not JSON (${bodyText.length} bytes)`];
     const verdict = input.facts.validateBody(input.exchange.response.status, json);
-    return verdict.valid ? [] : verdict.errors.map((error) => `schema: ${error}`);
+    return verdict.valid ? [] : [...verdict.errors];
   },
 };
 
 export const sameStatusVariant: Check = {
   name: "same-status-variant",
+  needsRightStatus: true,
   rule: "Where a status has several documented bodies (Seamless' two 401s), the one that came back is the expected one.",
   run({ exchange, expected, facts }) {
     const { status, json } = exchange.response;
@@ -53,6 +56,7 @@ export const sameStatusVariant: Check = {
 
 export const loginStatusMapping: Check = {
   name: "login-status",
+  needsRightStatus: true,
   rule: "TalkStack: `loginStatus` is the value the spec maps to this HTTP status (and to the expected case).",
   run({ exchange, expected, facts }) {
     const map = facts.loginStatusToHttp;

@@ -23,6 +23,11 @@ export interface CheckInput {
   readonly expected: ResponseExample | undefined;
   /** The request was invalid input (anything but a valid login). */
   readonly negative: boolean;
+  /**
+   * The status is the one this request should get: the expected response's, or for generated
+   * invalid input one of the 4xx the spec documents (see `isRightStatus`).
+   */
+  readonly rightStatus: boolean;
   /** When the response arrived. */
   readonly nowMs: number;
   readonly settings: CheckSettings;
@@ -32,7 +37,31 @@ export interface Check {
   readonly name: string;
   /** One line for the README and `--help`. */
   readonly rule: string;
+  /**
+   * The check judges a reply by what the spec documents for the status that came back, so it
+   * runs only when that status is the right one. A 200 where a 422 belongs is reported as the
+   * wrong status; judging its cookie, token and headers as a 200's would bury that one fact.
+   */
+  readonly needsRightStatus?: true;
   run(input: CheckInput): string[] | null;
+}
+
+/**
+ * Whether `status` is what this request should get: the expected response's status, or, for
+ * generated invalid input (no expected response), one of the 4xx the spec documents.
+ */
+export function isRightStatus(
+  facts: SpecFacts,
+  expected: ResponseExample | undefined,
+  status: number,
+): boolean {
+  if (expected) return status === expected.status;
+  return status >= 400 && status < 500 && facts.statuses.has(status);
+}
+
+/** The 4xx statuses the spec documents: the answers to invalid input. */
+export function documentedRefusals(facts: SpecFacts): number[] {
+  return [...facts.statuses.keys()].filter((code) => code >= 400 && code < 500);
 }
 
 /** The status's documented facts, or undefined when the spec has no such status. */

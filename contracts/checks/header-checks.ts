@@ -4,6 +4,7 @@ import { expectedFacts, statusFacts } from "./check.ts";
 
 export const responseHeaders: Check = {
   name: "response-headers",
+  needsRightStatus: true,
   rule: "Every header the spec marks required for the status is present and matches its schema.",
   run(input) {
     const facts = statusFacts(input);
@@ -43,10 +44,15 @@ export const setCookieContract: Check = {
   name: "set-cookie",
   rule: "The documented cookie arrives in its own Set-Cookie header with every documented attribute (RFC 6265).",
   run(input) {
-    // The cookie the status that came back documents, or else the one this request should get:
-    // a login answered with another status (a 201, a 401) has not set the documented cookie.
-    const answered = statusFacts(input)?.cookie;
-    const contract = answered ?? expectedFacts(input)?.cookie;
+    // The cookie the right status documents. A success by another status (a 201 for a 200)
+    // owes the expected response's cookie too; a refusal (a 401 for a 200) is reported as the
+    // wrong status only, and a 200 where a 4xx belongs is not judged as a 200.
+    const answered = input.rightStatus ? statusFacts(input)?.cookie : undefined;
+    const { status } = input.exchange.response;
+    const expected = input.expected?.status;
+    const sameClass =
+      expected !== undefined && Math.floor(expected / 100) === Math.floor(status / 100);
+    const contract = answered ?? (sameClass ? expectedFacts(input)?.cookie : undefined);
     if (!contract) return null;
     const lines = input.exchange.response.setCookies;
     const mine = lines.map(parseSetCookie).filter((cookie) => cookie?.name === contract.name);

@@ -21,6 +21,7 @@ function issuedToken(input: CheckInput): string | undefined | null {
 
 export const jwtContract: Check = {
   name: "jwt",
+  needsRightStatus: true,
   rule: "The issued JWT has three parts, a real `alg`, `exp`, a lifetime as documented; TalkStack's `expirationTime` equals `exp`.",
   run(input) {
     const token = issuedToken(input);
@@ -55,6 +56,7 @@ export const jwtContract: Check = {
 
 export const jwtFreshness: Check = {
   name: "jwt-freshness",
+  needsRightStatus: true,
   rule: "The issued JWT expires the documented lifetime from now (within --jwt-leeway seconds).",
   run(input) {
     const token = issuedToken(input);

@@ -1,7 +1,9 @@
 /**
- * Console output of a contract run: a line per case as it finishes (a failure with its checks,
- * Ajv paths and redacted diff), the --require-all verdict, a tally, and the coverage table.
- * Everything here prints text the run has already redacted.
+ * Console output of a contract run. Each case is one line as it finishes: what was expected and
+ * what came back. The details a developer fixes the target from (each failed check in words,
+ * the body beside the spec's example) come after every case, once per distinct failure: cases
+ * that got the same reply and failed the same way share one entry. Then the tally and the
+ * coverage table. Everything here prints text the run has already redacted.
  */
 
 import type { CaseResult, ContractReport, ContractRun } from "../contract-run.ts";
@@ -9,25 +11,116 @@ import type { ContractOptions } from "../options.ts";
 import { displayUrl } from "../redact.ts";
 import { type Paint, PLAIN } from "./colour.ts";
 
-/** The checks a case failed, each violation under it, then the body diff; plain text (JUnit too). */
-export function formatCaseFailure(result: CaseResult): string {
-  // The negative phase sends many bodies, so it has no single status to show.
-  const lines = [result.received ? `${result.id}: got ${result.received.status}` : result.id];
+/** Checks whose failure only restates a wrong status; the case's line already says it. */
+const STATUS_CHECKS = new Set(["status-code", "not-a-server-error", "negative-data-rejection"]);
+
+const failedNames = (result: CaseResult) =>
+  result.checks.filter((c) => c.verdict === "failed").map((c) => c.name);
+
+/** `a, b and c` */
+const listWords = (items: readonly string[]) =>
+  items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
+
+/**
+ * What a failed case expected and what came back, in one line: `expected 422, got 200`, or
+ * `got 200 as expected, but failed response-schema and jwt`.
+ */
+export function formatHeadline(result: CaseResult): string {
+  const failed = failedNames(result);
+  const others = failed.filter((name) => !STATUS_CHECKS.has(name));
+  const also = others.length ? `; also failed ${listWords(others)}` : "";
+  if (result.via === "negative") {
+    const replies = result.replies ?? [];
+    const total = replies.reduce((sum, r) => sum + r.count, 0);
+    const got = replies
+      .map((r) =>
+        replies.length === 1
+          ? `${r.status} (all ${r.count})`
+          : `${r.status} (${r.count} of ${total})`,
+      )
+      .join(", ");
+    const refusals = result.refusals ?? [];
+    const wrong = replies.some((r) => !refusals.includes(r.status));
+    if (wrong) return `expected a documented 4xx (${refusals.join(", ")}), got ${got}${also}`;
+    return `got ${got} as expected, but failed ${listWords(failed)}`;
+  }
+  if (!result.received) return `no complete reply; failed ${listWords(failed)}`;
+  const { status } = result.received;
+  if (status !== result.status) return `expected ${result.status}, got ${status}${also}`;
+  return `got ${status} as expected, but failed ${listWords(failed)}`;
+}
+
+/**
+ * The lines under a failure's headline: each failed check with its violations, then the body.
+ * A body diff already printed (in `shown`) is referred to rather than printed again.
+ */
+function failureDetails(result: CaseResult, shown?: Set<string>): string[] {
+  const lines: string[] = [];
   for (const check of result.checks) {
     if (check.verdict !== "failed") continue;
     lines.push(`  ✗ ${check.name}`);
     for (const violation of check.violations) lines.push(`      ${violation}`);
   }
-  if (result.diff?.length) {
-    lines.push("  body vs the documented example (values redacted):");
-    for (const line of result.diff) lines.push(`      ${line}`);
+  const { body } = result;
+  if (body && !body.lines.length) lines.push(`  ${body.heading}`);
+  if (body?.lines.length) {
+    const key = [body.heading, ...body.lines].join("\n");
+    if (shown?.has(key)) lines.push(`  ${body.heading}: the same differences as above`);
+    else {
+      shown?.add(key);
+      lines.push(
+        `  ${body.heading} (values redacted):`,
+        ...body.lines.map((line) => `      ${line}`),
+      );
+    }
   }
-  return lines.join("\n");
+  return lines;
 }
 
-/** The first lines of a run: what is checked, and how the target will be driven. */
-export function formatRunHeading(options: ContractOptions): string {
-  return `Contract check: ${options.variant} POST /auth/login at ${displayUrl(options.baseUrl)}`;
+/** A failed case in full, plain text: its headline, then its details (JUnit uses it too). */
+export function formatCaseFailure(result: CaseResult): string {
+  return [`${result.id}: ${formatHeadline(result)}`, ...failureDetails(result)].join("\n");
+}
+
+/**
+ * Every failure in detail, after the run. Cases with the same headline and details (one wrong
+ * reply to eleven kinds of invalid input) share one entry that names them all.
+ */
+export function formatFailureDetails(results: readonly CaseResult[], paint: Paint = PLAIN): string {
+  const groups = new Map<string, CaseResult[]>();
+  for (const result of results) {
+    if (result.outcome !== "failed") continue;
+    const key = [formatHeadline(result), ...failureDetails(result)].join("\n");
+    groups.set(key, [...(groups.get(key) ?? []), result]);
+  }
+  const shown = new Set<string>();
+  return [...groups.values()]
+    .map((members) => {
+      const [first] = members;
+      if (!first) return "";
+      const details = failureDetails(first, shown).map((line) => `  ${line}`);
+      const headline = `  ${paint.fail(`✗ ${caseNames(members)}`)}: ${formatHeadline(first)}`;
+      return [headline, ...details].join("\n");
+    })
+    .join("\n");
+}
+
+/** `422 missing-fields ← omit-email, omit-password` for cases of one response, else their ids. */
+function caseNames(members: readonly CaseResult[]): string {
+  const [first] = members;
+  if (!first || members.length === 1) return first?.id ?? "";
+  const label = (id: string) => id.split(" ← ")[0];
+  if (members.every((m) => label(m.id) === label(first.id) && m.id.includes(" ← ")))
+    return `${label(first.id)} ← ${members.map((m) => m.id.split(" ← ")[1]).join(", ")}`;
+  return members.map((m) => m.id).join("; ");
+}
+
+/** The first line of a run: what is checked, where. */
+export function formatRunHeading(
+  options: ContractOptions,
+  run: Pick<ContractRun, "operation">,
+): string {
+  return `Contract check: ${options.variant} ${run.operation} at ${displayUrl(options.baseUrl)}`;
 }
 
 export function formatRunPlan(options: ContractOptions, run: ContractRun): string {
@@ -46,7 +139,7 @@ export function formatRunPlan(options: ContractOptions, run: ContractRun): strin
 
 const SYMBOL: Record<string, string> = { skipped: "○", unreachable: "–" };
 
-/** One finished case: a line when it passed or was not run, the full failure when it failed. */
+/** One finished case, on one line: passed, failed (expected vs got), or why it was not run. */
 export function formatCaseResult(result: CaseResult, paint: Paint = PLAIN): string {
   switch (result.outcome) {
     case "passed": {
@@ -55,10 +148,8 @@ export function formatCaseResult(result: CaseResult, paint: Paint = PLAIN): stri
         : "";
       return `  ${paint.pass("✓")} ${result.id}${got}`;
     }
-    case "failed": {
-      const [first = "", ...rest] = formatCaseFailure(result).split("\n");
-      return [`  ${paint.fail(`✗ ${first}`)}`, ...rest.map((line) => `  ${line}`)].join("\n");
-    }
+    case "failed":
+      return `  ${paint.fail(`✗ ${result.id}`)}: ${formatHeadline(result)}`;
     case "network-error":
       return `  ${paint.fail("!")} ${result.id}: ${paint.fail(`network error: ${result.reason ?? ""}`)}`;
     default:

@@ -25,9 +25,15 @@ export function toJunitXml(reports: readonly ContractReport[]): string {
           return `${open}>\n      <skipped message="${attr(`${result.outcome}: ${result.reason ?? ""}`)}"/>\n    </testcase>`;
       }
     });
+    // The probe stopped the run: one testcase carries its line, so CI shows why nothing ran.
+    if (report.blocked)
+      cases.push(
+        `    <testcase classname="${attr(`login-mock.contract.${report.variant}`)}" name="${attr(`reach ${report.operation}`)}" time="0.000">\n      <error message="${attr(report.blocked.line)}" type="TargetNotReached"/>\n    </testcase>`,
+      );
     const count = (outcome: string) => report.results.filter((r) => r.outcome === outcome).length;
     const skipped = count("skipped") + count("unreachable");
-    return `  <testsuite name="${attr(`contract ${report.variant} ${report.baseUrl}`)}" tests="${report.results.length}" failures="${count("failed")}" errors="${count("network-error")}" skipped="${skipped}">\n${cases.join("\n")}\n  </testsuite>`;
+    const errors = count("network-error") + (report.blocked ? 1 : 0);
+    return `  <testsuite name="${attr(`contract ${report.variant} ${report.baseUrl}`)}" tests="${cases.length}" failures="${count("failed")}" errors="${errors}" skipped="${skipped}">\n${cases.join("\n")}\n  </testsuite>`;
   });
   return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="login-mock contract">\n${suites.join("\n")}\n</testsuites>\n`;
 }

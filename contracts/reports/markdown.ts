@@ -1,5 +1,6 @@
 /** The coverage table as Markdown, ready for `$GITHUB_STEP_SUMMARY`. */
 import type { ContractReport } from "../contract-run.ts";
+import { formatHeadline } from "./console.ts";
 
 const ICON: Record<string, string> = {
   passed: "✅ passed",
@@ -20,7 +21,7 @@ export function toMarkdownSummary(reports: readonly ContractReport[]): string {
       const failures = report.results
         .filter((r) => r.outcome === "failed")
         .flatMap((r) => [
-          `- **${cell(r.id)}**`,
+          `- **${cell(r.id)}**: ${cell(formatHeadline(r))}`,
           ...r.checks
             .filter((c) => c.verdict === "failed")
             .flatMap((c) => c.violations.map((v) => `  - \`${c.name}\`: ${cell(v)}`)),
@@ -30,6 +31,7 @@ export function toMarkdownSummary(reports: readonly ContractReport[]): string {
         "",
         `${report.requests} requests · Prefer ${report.preferHonoured ? "honoured" : "not honoured"} · negative phase seed ${report.fuzz.seed}, ${report.fuzz.runs} bodies${report.skippedChecks.length ? ` · checks skipped: ${report.skippedChecks.join(", ")}` : ""}`,
         "",
+        ...(report.blocked ? [cell(report.blocked.line), ""] : []),
         "| status | response | result | detail |",
         "| --- | --- | --- | --- |",
         ...rows,
