@@ -26,10 +26,20 @@ export interface ConsoleOutput {
   readonly paint: Paint;
 }
 
-/** Standard output, coloured only when it is a terminal (see `paintFor`). */
+/**
+ * Standard output, coloured only when it is a terminal (see `paintFor`). A reader that goes
+ * away (`| head -40`) ends the printing, not the run: the reports and the exit code still come.
+ */
 function stdoutConsole(): ConsoleOutput {
+  let closed = false;
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    closed = true;
+  });
   return {
-    write: (text) => process.stdout.write(text),
+    write: (text) => {
+      if (!closed) process.stdout.write(text);
+    },
     error: (text) => process.stderr.write(text),
     paint: paintFor(process.stdout),
   };

@@ -138,3 +138,24 @@ describe.each([
     expect(output).not.toMatch(/token: "x"|"x" *$/m);
   });
 });
+
+it("stops printing quietly when its reader goes away (`| head -40`), and still writes the reports", async () => {
+  const { spawn } = await import("node:child_process");
+  const { mkdtempSync, readFileSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  const junit = join(mkdtempSync(join(tmpdir(), "contract-pipe-")), "junit.xml");
+  const child = spawn(process.execPath, [
+    "cli/run.ts",
+    "contract",
+    ...["--variant", "talkstack", "--base-url", url, "--junit", junit],
+  ]);
+  let stderr = "";
+  child.stderr.on("data", (chunk) => (stderr += chunk));
+  // Like `head`: read the first chunk, then close the pipe.
+  child.stdout.once("data", () => child.stdout.destroy());
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  expect(stderr).not.toMatch(/EPIPE|Unhandled|\n\s+at /);
+  expect(code).toBe(1);
+  expect(readFileSync(junit, "utf8")).toContain("<failure");
+}, 60_000);
