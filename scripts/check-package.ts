@@ -1,8 +1,9 @@
 /**
  * `npm run check:package` (part of `npm test`, right after the build): packs the package as
  * `npm publish` would and checks the tarball with publint and @arethetypeswrong/cli, then prints
- * its size and contents by folder. Fails when either tool reports a problem, or when the tarball
- * holds something a user does not run (tests, the sample app, the benchmark, sources).
+ * its size and contents by folder. Fails when either tool reports a problem, when the tarball
+ * holds something a user does not run (tests, the sample app, the benchmark, sources), or when
+ * `prepare` does not build (a git install would get no dist/).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -23,10 +24,22 @@ if (!existsSync("dist/index.js")) {
   process.exit(1);
 }
 
+// npm builds a git dependency by running its `prepare` only (never `prepack`); `prepare` also
+// runs on `npm pack`, `npm publish` and a clone's `npm install`, so it is the one build hook.
+const { scripts = {} } = JSON.parse(readFileSync("package.json", "utf8")) as {
+  scripts?: Record<string, string>;
+};
+const buildHookProblem = !scripts.prepare?.includes("npm run build")
+  ? "scripts.prepare does not run `npm run build`: an install from git would get no dist/."
+  : scripts.prepack
+    ? "scripts.prepack is set: `npm pack` runs it and `prepare`, so it would build twice."
+    : undefined;
+if (buildHookProblem) console.error(`[login-mock] ${buildHookProblem}`);
+
 const folder = mkdtempSync(join(tmpdir(), "login-mock-pack-"));
-let failed = false;
+let failed = buildHookProblem !== undefined;
 try {
-  // dist/ was just built; --ignore-scripts keeps `prepack` from building it a second time.
+  // dist/ was just built; --ignore-scripts keeps `prepare` from building it a second time.
   const output = execFileSync(
     "npm",
     ["pack", "--json", "--ignore-scripts", "--pack-destination", folder],
