@@ -1,19 +1,29 @@
 /**
- * `npm run test:consumer` (run by `.ci/run`): login-mock as a user meets it. Packs the package
- * (its `prepack` builds it), then for each msw major the package claims, in a fresh temporary
- * project on the oldest Node it claims (`node@22.12.0` installed there, first on every script's
- * PATH):
+ * `npm run test:consumer` (run by `.ci/run`): login-mock as a user meets it, installed both ways
+ * the README shows.
+ *
+ * From the tarball: packs the package (its `prepare` builds it), then for each msw major the
+ * package claims, in a fresh temporary project on the oldest Node it claims (`node@22.12.0`
+ * installed there, first on every script's PATH):
  *   1. installs msw, then the tarball (no path links), and measures what login-mock added;
  *   2. checks `npm ls msw` shows one msw, and that `npx msw init` writes that msw's worker;
  *   3. runs the README's Node example under Vitest;
  *   4. type-checks a file that uses every export, strict, under `nodenext` and `bundler`;
- *   5. runs `npx login-mock scenarios`, `serve`, and `contract` against that server;
+ *   5. runs `npx login-mock --version`, `scenarios`, `serve`, and `contract` against that server,
+ *      and imports `login-mock/node`;
  *   6. builds a small Vite app that uses `login-mock/browser` (development build), and the same
  *      app for production, which must hold no mock code;
  *   7. on an older Node found on PATH (the system's), checks the one-line version message.
+ *
+ * From git: a fresh project installs `git+file://…#<HEAD>` (a bare clone of the committed HEAD,
+ * not the working tree) with only the oldest Node and the npm it ships on PATH, as a user of
+ * that Node has them. npm builds a git dependency by installing its devDependencies in a
+ * temporary folder and running `prepare` there; the project must end up with the same files
+ * as the tarball, and `--version`, `serve`, `contract` and the Node import must work.
+ *
  * Prints each check's result and the figures; exits 1 when any check fails.
  *
- *   node scripts/consumer-test.ts [--msw 3,2] [--keep]
+ *   node scripts/consumer-test.ts [--msw 3,2] [--git | --no-git] [--keep]
  */
 import { type ChildProcess, execFileSync, spawn, spawnSync } from "node:child_process";
 import {
@@ -34,13 +44,23 @@ import { gzipSync } from "node:zlib";
 import { MINIMUM_NODE_VERSION } from "../mocks/supported-node.ts";
 
 const { values } = parseArgs({
-  options: { msw: { type: "string", default: "3,2" }, keep: { type: "boolean", default: false } },
+  options: {
+    msw: { type: "string", default: "3,2" },
+    git: { type: "boolean", default: true },
+    keep: { type: "boolean", default: false },
+  },
+  allowNegative: true,
 });
 const MSW_MAJORS = String(values.msw)
   .split(",")
   .map((major) => major.trim());
 /** The budget for what login-mock adds to a project that already has msw (issue 10). */
 const FOOTPRINT_BUDGET = { megabytes: 25, packages: 40 };
+/**
+ * The npm each minimum Node ships (nodejs.org/dist/index.json): a user of that Node installs
+ * login-mock from git with it, so the git route runs on it.
+ */
+const NPM_SHIPPED_WITH: Record<string, string> = { "22.12.0": "10.9.0" };
 const repo = resolve(import.meta.dirname, "..");
 const work = mkdtempSync(join(tmpdir(), "login-mock-consumer-"));
 const results: { check: string; ok: boolean; detail: string }[] = [];
@@ -87,6 +107,15 @@ function tail(text: string, lines: number): string {
     .join("\n");
 }
 
+interface PackedFile {
+  readonly path: string;
+}
+
+/** The version a consumer's `npx login-mock --version` must print. */
+const VERSION = (
+  JSON.parse(readFileSync(join(repo, "package.json"), "utf8")) as { version: string }
+).version;
+
 function footprint(project: string): { bytes: number; packages: number } {
   let bytes = 0;
   let packages = 0;
@@ -107,24 +136,30 @@ function footprint(project: string): { bytes: number; packages: number } {
   return { bytes, packages };
 }
 
-function npm(cwd: string, args: string[]): void {
+function npm(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): void {
   execFileSync("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], {
     cwd,
     stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, ...env },
   });
+}
+
+/** Seconds since `start` (a `performance.now()`), one decimal. */
+function seconds(start: number): string {
+  return `${((performance.now() - start) / 1000).toFixed(1)} s`;
 }
 
 // Everything below runs from here, at the end of the file, once every constant is defined.
 function main(): void {
   // --- the tarball -----------------------------------------------------------------------------
-  console.log(`[consumer] packing ${repo} (prepack builds it)…`);
+  console.log(`[consumer] packing ${repo} (prepare builds it)…`);
   const packed = JSON.parse(
     execFileSync("npm", ["pack", "--json", "--pack-destination", work], {
       cwd: repo,
       encoding: "utf8",
       stdio: ["ignore", "pipe", "inherit"],
     }),
-  ) as { filename: string; size: number; unpackedSize: number; files: unknown[] }[];
+  ) as { filename: string; size: number; unpackedSize: number; files: PackedFile[] }[];
   const tarball = join(work, packed[0]?.filename ?? "missing.tgz");
   record(
     "npm pack",
@@ -138,6 +173,7 @@ function main(): void {
     .replace(/\n```\s*$/, "\n");
 
   for (const major of MSW_MAJORS) testWithMsw(major, tarball, nodeExample);
+  if (values.git) testFromGit(packed[0]?.files ?? []);
 
   // --- an older Node, if this machine has one (the system Node here is 20) ----------------------
   const oldNode = findOldNode();
@@ -261,14 +297,16 @@ function testWithMsw(major: string, tarball: string, nodeExample: string): void 
     ]);
   }
 
-  // 5. The CLI.
+  // 5. The CLI and the Node entry.
+  checkVersion(project, `msw ${major}`);
   const scenarios = run(project, "npx", ["login-mock", "scenarios", "--variant", "seamless"]);
   record(
     `msw ${major}: npx login-mock scenarios`,
     scenarios.status === 0 && scenarios.output.includes("recaptcha-failed"),
     firstLine(scenarios.output, "recaptcha-failed"),
   );
-  serveAndCheckContract(project, major);
+  serveAndCheckContract(project, `msw ${major}`);
+  checkNodeImport(project, `msw ${major}`, ["npm", "exec", "--", "node"]);
 
   // 6. A Vite app: the development build bundles the mocks, the production build holds none.
   writeFileSync(
@@ -316,7 +354,158 @@ function testWithMsw(major: string, tarball: string, nodeExample: string): void 
   }
 }
 
-function serveAndCheckContract(project: string, major: string): void {
+// --- installed from git -----------------------------------------------------------------------
+function testFromGit(tarballFiles: readonly PackedFile[]): void {
+  const label = "git";
+  const project = join(work, "git");
+  mkdirSync(project);
+  writeFileSync(
+    join(project, "package.json"),
+    `${JSON.stringify({ name: "consumer-git", private: true, type: "module" }, null, 2)}\n`,
+  );
+  // What is committed, not the working tree: HEAD pushed to a bare repository of its own, and
+  // the URL names that commit.
+  const commit = execFileSync("git", ["rev-parse", "HEAD"], { cwd: repo, encoding: "utf8" }).trim();
+  const dirty = run(repo, "git", ["status", "--porcelain", "--untracked-files=no"]).stdout.trim();
+  const bare = join(work, "login-mock.git");
+  execFileSync("git", ["init", "--quiet", "--bare", bare]);
+  execFileSync("git", ["push", "--quiet", "--no-verify", bare, "HEAD:refs/heads/main"], {
+    cwd: repo,
+  });
+  // npm reads the remote's HEAD; a new bare repository's points at a branch it lacks.
+  execFileSync("git", ["symbolic-ref", "HEAD", "refs/heads/main"], { cwd: bare });
+  const url = `git+file://${bare}#${commit}`;
+  console.log(
+    `\n[consumer] from git: commit ${commit.slice(0, 12)}${dirty ? " (the working tree has uncommitted changes: the tarball holds them, this install does not)" : ""}, in ${project}`,
+  );
+
+  const env = minimumNodeOnly();
+  if (!env) return;
+  const tools = run(project, "npm", ["--version"], env).stdout.trim();
+  const nodeVersion = run(project, "node", ["--version"], env).stdout.trim();
+  record(
+    `${label}: the user has Node ${MINIMUM_NODE_VERSION} and its npm only`,
+    nodeVersion === `v${MINIMUM_NODE_VERSION}` && tools === NPM_SHIPPED_WITH[MINIMUM_NODE_VERSION],
+    `node ${nodeVersion}, npm ${tools}`,
+  );
+
+  npm(project, ["install", "-D", "msw@^3"], env);
+  const before = footprint(project);
+  const started = performance.now();
+  // npm clones the commit, installs login-mock's devDependencies beside it, runs its `prepare`
+  // (the build) and packs what `files` names: the same steps as a user's install.
+  const installed = check(
+    `${label}: npm install -D ${url.replace(work, "$TMP")}`,
+    project,
+    "npm",
+    ["install", "-D", url, "--no-audit", "--no-fund", "--loglevel=error"],
+    env,
+  );
+  const took = seconds(started);
+  if (!installed) return;
+  const after = footprint(project);
+  console.log(
+    `[consumer] ${label}: installed in ${took}; login-mock added +${((after.bytes - before.bytes) / 1e6).toFixed(1)} MB, +${after.packages - before.packages} packages`,
+  );
+  const fromGit = listFiles(join(project, "node_modules/login-mock"));
+  const fromTarball = tarballFiles.map((file) => file.path).sort();
+  const missing = fromTarball.filter((path) => !fromGit.includes(path));
+  const extra = fromGit.filter((path) => !fromTarball.includes(path));
+  record(
+    `${label}: login-mock holds the tarball's files`,
+    missing.length === 0 && extra.length === 0,
+    missing.length || extra.length
+      ? `missing ${missing.slice(0, 8).join(", ") || "none"}; extra ${extra.slice(0, 8).join(", ") || "none"}`
+      : `${fromGit.length} files`,
+  );
+
+  checkVersion(project, label, env);
+  serveAndCheckContract(project, label, env);
+  checkNodeImport(project, label, ["node"], env);
+}
+
+/**
+ * The environment of a user who has only the oldest Node the package claims, and the npm that
+ * Node ships: both installed into a folder of their own, first on PATH; every node_modules/.bin
+ * (this repository's Node 24 among them) and npm's script variables taken away.
+ */
+function minimumNodeOnly(): NodeJS.ProcessEnv | undefined {
+  const npmVersion = NPM_SHIPPED_WITH[MINIMUM_NODE_VERSION];
+  if (!npmVersion) {
+    record(
+      `the npm that Node ${MINIMUM_NODE_VERSION} ships is known`,
+      false,
+      "add it to NPM_SHIPPED_WITH in scripts/consumer-test.ts (nodejs.org/dist/index.json lists it)",
+    );
+    return undefined;
+  }
+  const toolchain = join(work, `node-${MINIMUM_NODE_VERSION}`);
+  mkdirSync(toolchain);
+  writeFileSync(
+    join(toolchain, "package.json"),
+    `${JSON.stringify({ private: true, allowScripts: { node: true } })}\n`,
+  );
+  npm(toolchain, ["install", `node@${MINIMUM_NODE_VERSION}`, `npm@${npmVersion}`]);
+  const path = (process.env.PATH ?? "")
+    .split(":")
+    .filter((dir) => dir && !dir.endsWith("/node_modules/.bin") && !dir.includes("node-gyp-bin"));
+  const env: NodeJS.ProcessEnv = {
+    PATH: [join(toolchain, "node_modules/.bin"), ...path].join(":"),
+  };
+  for (const key of Object.keys(process.env)) {
+    if (/^npm_/i.test(key) || key === "NODE" || key === "INIT_CWD") env[key] = undefined;
+  }
+  return env;
+}
+
+function checkVersion(project: string, label: string, env: NodeJS.ProcessEnv = {}): void {
+  const version = run(project, "npx", ["login-mock", "--version"], env);
+  record(
+    `${label}: npx login-mock --version prints ${VERSION}`,
+    version.status === 0 && version.stdout.trim() === VERSION,
+    version.status === 0
+      ? version.stdout.trim()
+      : `exit ${version.status}\n${tail(version.output, 10)}`,
+  );
+}
+
+/** `import("login-mock/node")` from the project, on the Node `node` names there. */
+function checkNodeImport(
+  project: string,
+  label: string,
+  node: string[],
+  env: NodeJS.ProcessEnv = {},
+): void {
+  const [command = "node", ...prefix] = node;
+  const imported = run(
+    project,
+    command,
+    [
+      ...prefix,
+      "--input-type=module",
+      "-e",
+      'const { server } = await import("login-mock/node"); console.log(process.version, typeof server.listen);',
+    ],
+    env,
+  );
+  record(
+    `${label}: import("login-mock/node") works`,
+    imported.status === 0 && imported.stdout.trim() === `v${MINIMUM_NODE_VERSION} function`,
+    imported.status === 0
+      ? imported.stdout.trim()
+      : `exit ${imported.status}\n${tail(imported.output, 10)}`,
+  );
+}
+
+/** Every file under `dir`, as paths relative to it. */
+function listFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1))
+    .sort();
+}
+
+function serveAndCheckContract(project: string, label: string, env: NodeJS.ProcessEnv = {}): void {
   // The banner goes to a file: this script waits synchronously, so it reads no pipes meanwhile.
   const bannerFile = join(project, "serve.log");
   const out = openSync(bannerFile, "w");
@@ -325,7 +514,7 @@ function serveAndCheckContract(project: string, major: string): void {
     ["login-mock", "serve", "--variant", "seamless", "--port", "0", "--log", "off"],
     {
       cwd: project,
-      env: { ...process.env, NO_COLOR: "1" },
+      env: { ...process.env, NO_COLOR: "1", ...env },
       stdio: ["ignore", out, out],
       detached: true,
     },
@@ -339,10 +528,10 @@ function serveAndCheckContract(project: string, major: string): void {
     url = banner.match(/POST (http:\/\/127\.0\.0\.1:\d+)\/auth\/login/)?.[1];
     if (!url) spawnSync("sleep", ["0.2"]);
   }
-  record(`msw ${major}: npx login-mock serve starts`, url !== undefined, url ?? tail(banner, 10));
+  record(`${label}: npx login-mock serve starts`, url !== undefined, url ?? tail(banner, 10));
   if (url) {
     check(
-      `msw ${major}: npx login-mock contract --variant seamless passes against it`,
+      `${label}: npx login-mock contract --variant seamless passes against it`,
       project,
       "npx",
       [
@@ -360,6 +549,7 @@ function serveAndCheckContract(project: string, major: string): void {
         "--recaptcha",
         "any",
       ],
+      env,
     );
   }
   // npx runs the CLI in a child of its own: end the whole process group we started.
