@@ -129,12 +129,13 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
   const clockStartMs = clockStartOf(options.clockStart, range);
   const jwtSecret = options.jwtSecret ?? DEFAULT_JWT_SECRET;
   const shared = {
-    signToken: options.tokenSigner ?? createDefaultSigner(jwtSecret),
+    signToken: options.tokenSigner ?? signerOnFirstToken(jwtSecret),
     tokenTtlSeconds: options.tokenTtlSeconds,
     recaptcha: options.recaptcha ?? { mode: "accept" },
   } as const;
   const startScenarios = options.scenarios ?? {};
-  // Every session has its own store from the same seed (about 1 ms to build), its own clock.
+  // Every session has its own store from the same seed, seeded on its first use (a mock made at
+  // import costs no seed), and its own clock.
   const newSession = (id: string, nowMs: number) =>
     createSession(
       id,
@@ -274,6 +275,15 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
       if (selection.kind === "problem") return reply;
       return withDelay(reply, preference.delayMs ?? options.delayMs ?? 0);
     },
+  };
+}
+
+/** The default signer, its key worked out on the first token rather than when the mock is made. */
+function signerOnFirstToken(secret: string): TokenSigner {
+  let signer: TokenSigner | undefined;
+  return (claims, timing) => {
+    signer ??= createDefaultSigner(secret);
+    return signer(claims, timing);
   };
 }
 

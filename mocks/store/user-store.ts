@@ -1,8 +1,9 @@
 /**
- * The mock's users, in @msw/data collections whose schemas are the spec's own (through the
- * precompiled validators): a TalkStack row is the spec's `User` plus the mock's id, password and
- * verified flag; a Seamless row is the spec's `UserConfig` plus a password. The store cannot
- * hold a user the spec would reject. Emails are stored lower-case and looked up
+ * The mock's users, in tables whose schemas are the spec's own (through the precompiled
+ * validators), each with an @msw/data collection built on demand (write-behind-collection.ts):
+ * a TalkStack row is the spec's `User` plus the mock's id, password and verified flag; a
+ * Seamless row is the spec's `UserConfig` plus a password. The store cannot hold a user the
+ * spec would reject. Emails are stored lower-case and looked up
  * case-insensitively, as real login systems do. Passwords never leave this module in a response.
  */
 import type { SpecValidator } from "../../openapi/generated/validators.js";
@@ -46,7 +47,9 @@ const talkstackAccountSchema = specSchema(
 );
 const seamlessAccountSchema = specSchema(validateSeamlessAccount as SpecValidator<SeamlessAccount>);
 
-/** The store's collections, keyed by lower-case email. */
+type UserTables = ReturnType<typeof createUserTables>;
+
+/** The store's tables, keyed by lower-case email. */
 export function createUserTables() {
   return {
     talkstack: new WriteBehindCollection(
@@ -64,27 +67,32 @@ export function createUserTables() {
 
 /** A store seeded deterministically from `seed`. */
 export function createUserStore(seed = 1): UserStore {
-  let tables = createUserTables();
-  function fill(): void {
+  // Seeded on first use, not when the store is made: a test file that imports login-mock pays
+  // for generating and checking the seed only once it logs in, and a reset only drops them.
+  let tables: UserTables | undefined;
+  function seeded(): UserTables {
+    if (tables) return tables;
+    const fresh = createUserTables();
     const { talkstack, seamless } = seedUsers(seed);
     for (const account of talkstack) {
       const email = normalizeEmail(account.profile.email);
-      tables.talkstack.insert({ ...account, profile: { ...account.profile, email } });
+      fresh.talkstack.insert({ ...account, profile: { ...account.profile, email } });
     }
     for (const account of seamless) {
       const email = normalizeEmail(account.config.email);
-      tables.seamless.insert({ ...account, config: { ...account.config, email } });
+      fresh.seamless.insert({ ...account, config: { ...account.config, email } });
     }
+    tables = fresh;
+    return fresh;
   }
-  fill();
 
-  // Accounts by lower-case email. A collection query scans every row and a login looks up two or
-  // three times; this cache is refreshed by every write, so it never disagrees with the database.
+  // Accounts by lower-case email, as the store hands them out (copies of the rows); refreshed
+  // by every write, so they never disagree with the tables.
   const talkstackCache = new Map<string, TalkStackAccount>();
   const seamlessCache = new Map<string, SeamlessAccount>();
-  // Logins are written to the database lazily, newest state per user, before anything reads
-  // it: an @msw/data update drafts, checks and copies the whole row, and a busy demo account
-  // logs in thousands of times a second where only the last login counts.
+  // Logins are written to the tables lazily, newest state per user, before anything reads
+  // them: a write checks the whole row against the spec, and a busy demo account logs in
+  // thousands of times a second where only the last login counts.
   const pendingLogins = new Set<string>();
   function flushLogins(): void {
     for (const email of pendingLogins) {
@@ -92,7 +100,7 @@ export function createUserStore(seed = 1): UserStore {
       const account = seamlessCache.get(email);
       if (!account) continue;
       try {
-        tables.seamless.replace(email, account);
+        seeded().seamless.replace(email, account);
       } catch (error) {
         // Refused by the spec: forget it, so the cache falls back to the stored account.
         seamlessCache.delete(email);
@@ -106,7 +114,7 @@ export function createUserStore(seed = 1): UserStore {
     const cached = seamlessCache.get(key);
     if (cached) return cached;
     // No flush needed: an account with a login still to write is always in the cache.
-    const row = tables.seamless.get(key);
+    const row = seeded().seamless.get(key);
     if (!row) return undefined;
     // A copy: the row itself must change only through the checks of a write.
     const account = structuredClone({ password: row.password, config: row.config });
@@ -120,7 +128,7 @@ export function createUserStore(seed = 1): UserStore {
       const key = normalizeEmail(email);
       const cached = talkstackCache.get(key);
       if (cached) return cached;
-      const row = tables.talkstack.get(key);
+      const row = seeded().talkstack.get(key);
       if (!row) return undefined;
       const { id, password, verified, profile } = row;
       const account = { id, password, verified, profile: { ...profile } };
@@ -150,13 +158,14 @@ export function createUserStore(seed = 1): UserStore {
       pendingLogins.clear();
       talkstackCache.clear();
       seamlessCache.clear();
-      // Fresh collections: writes still on their way to the old ones land there, unseen.
-      tables = createUserTables();
-      fill();
+      // Seeded again on next use. Writes still on their way to the old collections land
+      // there, unseen.
+      tables = undefined;
     },
     snapshot() {
       flushLogins();
-      return JSON.stringify({ talkstack: tables.talkstack.all(), seamless: tables.seamless.all() });
+      const { talkstack, seamless } = seeded();
+      return JSON.stringify({ talkstack: talkstack.all(), seamless: seamless.all() });
     },
   };
 }

@@ -1,50 +1,66 @@
 /**
- * An @msw/data collection the user store can write synchronously. @msw/data 1.x checks every
- * create and update against the collection's Standard Schema and settles it a microtask later,
- * while the store's interface (and every caller of it) is synchronous. So each write is checked
- * here first, at once and against the collection's own schema: a row the spec rejects is refused
- * where it is written. Accepted rows are read from `pending` until the collection holds them;
- * writes reach the collection one after another, in the order they were made.
+ * A table of spec-checked rows the user store reads and writes synchronously, with an @msw/data
+ * collection of the same rows under the same schema, built on demand. Every write is checked
+ * at once against the schema, so a row the spec rejects is refused where it is written; the
+ * accepted rows are kept here by key, and every read is answered from them.
+ *
+ * The collection is loaded and filled only when `settled()` asks for it: importing @msw/data
+ * means resolving and compiling several hundred es-toolkit files, a cost every test file paid
+ * on import though no login reads the collection (decision 8). From then on, writes reach it
+ * one after another, in the order they were made (@msw/data 1.x settles each a microtask
+ * later), and `settled()` resolves once it holds every write made so far.
  */
-import { Collection } from "@msw/data";
+import type { Collection } from "@msw/data";
 import { describeIssues, type SpecSchema } from "../../openapi/spec-schema.ts";
 
 export class WriteBehindCollection<Row extends object> {
-  /** The database. Read it freely; write only through `insert` and `replace`. */
-  readonly collection: Collection<SpecSchema<Row>>;
   readonly #schema: SpecSchema<Row>;
   readonly #keyOf: (row: Row) => string;
   readonly #what: string;
-  // Keys in insertion order, which the collection keeps too (an update stays in place). Also
-  // answers "no such row" without scanning the collection: unknown emails are a common login.
-  readonly #keys = new Set<string>();
-  // Rows accepted but not yet in the collection, by key; the newest write wins.
-  readonly #pending = new Map<string, Row>();
-  #writes: Promise<void> = Promise.resolve();
+  // Accepted rows by key, in insertion order (the collection keeps that order too: an update
+  // stays in place); the newest write wins. Also answers "no such row" without a scan:
+  // unknown emails are a common login.
+  readonly #rows = new Map<string, Row>();
+  #collection: Collection<SpecSchema<Row>> | undefined;
+  // Undefined until `settled()` first asks for the collection; then the chain of writes to it.
+  #writes: Promise<void> | undefined;
   #failure: unknown;
 
   /** `what` names a row in error messages ("TalkStack account"). */
   constructor(schema: SpecSchema<Row>, keyOf: (row: Row) => string, what: string) {
-    this.collection = new Collection({ schema });
     this.#schema = schema;
     this.#keyOf = keyOf;
     this.#what = what;
   }
 
+  /**
+   * The @msw/data collection: every accepted row once `settled()` has resolved. Built by
+   * `settled()`; throws before it.
+   */
+  get collection(): Collection<SpecSchema<Row>> {
+    if (!this.#collection)
+      throw new Error(
+        `[login-mock] The ${this.#what} collection is built on demand: await settled() first.`,
+      );
+    return this.#collection;
+  }
+
   insert(row: Row): void {
     this.#check(row);
     const key = this.#keyOf(row);
-    if (this.#keys.has(key)) throw new Error(`[login-mock] A ${this.#what} ${key} exists already.`);
-    this.#keys.add(key);
-    this.#enqueue(key, row, () => this.collection.create(row));
+    if (this.#rows.has(key)) throw new Error(`[login-mock] A ${this.#what} ${key} exists already.`);
+    this.#rows.set(key, row);
+    this.#enqueue((collection) => collection.create(row));
   }
 
   /** Replaces the row under `key` (which must exist) with `row`. */
   replace(key: string, row: Row): void {
     this.#check(row);
-    if (!this.#keys.has(key)) throw new Error(`[login-mock] No ${this.#what} ${key} to replace.`);
-    this.#enqueue(key, row, () =>
-      this.collection.update((q) => q.where((stored) => this.#keyOf(stored) === key), {
+    if (!this.#rows.has(key)) throw new Error(`[login-mock] No ${this.#what} ${key} to replace.`);
+    this.#rows.set(key, row);
+    const keyOf = this.#keyOf;
+    this.#enqueue((collection) =>
+      collection.update((q) => q.where((stored) => keyOf(stored) === key), {
         strict: true,
         data(draft) {
           Object.assign(draft, row);
@@ -55,20 +71,27 @@ export class WriteBehindCollection<Row extends object> {
 
   get(key: string): Row | undefined {
     this.#throwIfBroken();
-    if (!this.#keys.has(key)) return undefined;
-    return (
-      this.#pending.get(key) ??
-      this.collection.findFirst((q) => q.where((stored) => this.#keyOf(stored) === key))
-    );
+    return this.#rows.get(key);
   }
 
   /** Every row, in insertion order. */
   all(): Row[] {
-    return [...this.#keys].flatMap((key) => this.get(key) ?? []);
+    this.#throwIfBroken();
+    return [...this.#rows.values()];
   }
 
-  /** Resolves once every write made so far is in the collection. */
+  /** Builds the collection on the first call; resolves once it holds every write made so far. */
   settled(): Promise<void> {
+    if (!this.#writes) {
+      // The rows as they are now; later writes queue behind these.
+      const rows = [...this.#rows.values()];
+      this.#writes = this.#chain(async () => {
+        const { Collection } = await import("@msw/data");
+        const collection = new Collection({ schema: this.#schema });
+        this.#collection = collection;
+        for (const row of rows) await collection.create(row);
+      });
+    }
     return this.#writes;
   }
 
@@ -83,14 +106,20 @@ export class WriteBehindCollection<Row extends object> {
     }
   }
 
-  #enqueue(key: string, row: Row, write: () => Promise<unknown>): void {
-    this.#pending.set(key, row);
-    this.#writes = this.#writes.then(write).then(
-      () => {
-        if (this.#pending.get(key) === row) this.#pending.delete(key);
-      },
+  #enqueue(write: (collection: Collection<SpecSchema<Row>>) => Promise<unknown>): void {
+    // No collection asked for yet: the row is in `#rows`, which fills it when it is built.
+    if (!this.#writes) return;
+    this.#writes = this.#chain(() => {
+      // Built by the first link of the chain, which ran before this one.
+      if (this.#collection) return write(this.#collection);
+    });
+  }
+
+  #chain(step: () => Promise<unknown> | undefined): Promise<void> {
+    return (this.#writes ?? Promise.resolve()).then(step).then(
+      () => undefined,
       (error: unknown) => {
-        // The row stays pending, so reads still see what the store accepted.
+        // Reads still answer from `#rows`; the next read or write reports the failure.
         this.#failure ??= error;
       },
     );
