@@ -10,18 +10,16 @@
  * Sends the logins one after another with `fetch` to the vendor's URL and prints one JSON line:
  * wall ms and CPU µs (process.cpuUsage, user + system) for the measured batch, the count of
  * 200s, the first response (status, headers, body) so the bare case can send the same bytes, and
- * the msw copy this process loaded (`msw`: version and folder, from the package.json that
- * `import.meta.resolve("msw")` leads to). bench/msw-report.ts runs it on msw 2 too, with
- * `--import ./bench/msw2-resolve.mjs`, which sends every `msw` import to the `msw-2` alias.
+ * the msw copy this process loaded (`msw`, bench/msw-copy.ts). bench/msw-report.ts runs it on
+ * msw 2 too, with `--import ./bench/msw2-resolve.mjs`, which sends every `msw` import to the
+ * `msw-2` alias.
  */
-import { readFileSync } from "node:fs";
-import { dirname, join, relative } from "node:path";
-import { fileURLToPath } from "node:url";
 import { HttpHandler, HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
 import { createHandlers, DEFAULT_BASE_URLS } from "../mocks/msw/handlers.ts";
 import { SUCCESS_BODY } from "./login-bodies.ts";
+import { loadedMsw } from "./msw-copy.ts";
 
 const [kind, loginsArg = "2000", warmupArg = "300"] = process.argv.slice(2);
 const LOGINS = Math.min(20_000, Math.max(1, Number(loginsArg)));
@@ -51,25 +49,6 @@ function handlersFor(kind: string | undefined) {
   throw new Error(`unknown case ${kind}; use ours or bare`);
 }
 
-/** The msw package `msw` resolves to here: its version and folder (relative to the cwd). */
-function loadedMsw(): { version: string; folder: string } {
-  let folder = dirname(fileURLToPath(import.meta.resolve("msw")));
-  for (;;) {
-    try {
-      const pkg = JSON.parse(readFileSync(join(folder, "package.json"), "utf8")) as {
-        name?: string;
-        version?: string;
-      };
-      if (pkg.name === "msw" && pkg.version)
-        return { version: pkg.version, folder: relative(process.cwd(), folder) };
-    } catch {
-      // No package.json at this level: go up.
-    }
-    const parent = dirname(folder);
-    if (parent === folder) throw new Error("msw-case: no msw package.json above msw's entry");
-    folder = parent;
-  }
-}
 const msw = loadedMsw();
 
 const handlers = handlersFor(kind);

@@ -18,7 +18,7 @@
  *   node bench/msw-report.ts --rounds 1 --logins 500  # quicker, noisier
  */
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -86,6 +86,11 @@ function batch(
   });
 }
 
+/** Whether two folders (relative to the repository) are one: a worktree links node_modules. */
+function sameFolder(a: string, b: string): boolean {
+  return realpathSync(join(ROOT, a)) === realpathSync(join(ROOT, b));
+}
+
 function installedVersion(folder: string): string {
   const pkg = JSON.parse(readFileSync(join(ROOT, folder, "package.json"), "utf8")) as {
     version: string;
@@ -107,7 +112,7 @@ export async function mswReport(options: MswReportOptions): Promise<string[]> {
       for (const kind of order) {
         const result = await batch(options, copy.flags, kind, sample);
         // Proof of which msw ran: the batch reports the package `msw` resolved to in it.
-        if (result.msw.version !== version || result.msw.folder !== copy.folder)
+        if (result.msw.version !== version || !sameFolder(result.msw.folder, copy.folder))
           throw new Error(
             `msw ${copy.msw} batch loaded msw ${result.msw.version} from ${result.msw.folder}, not ${version} from ${copy.folder}`,
           );

@@ -1,10 +1,11 @@
 /**
- * MSW request handlers: a thin adapter from `http.post` to the runtime-free core. The same
- * handlers serve the browser worker and Node's `setupServer`. A request's `X-Mock-Session`
- * header (or `mock-session` cookie) picks its session, as on the HTTP server; in tests, a mock
- * per test file (`createLoginMock` + `createHandlers`) is the simpler isolation.
+ * MSW request handlers: a thin adapter from msw's `HttpHandler` (one for all the login URLs,
+ * login-handler.ts) to the runtime-free core. The same handlers serve the browser worker and
+ * Node's `setupServer`. A request's `X-Mock-Session` header (or `mock-session` cookie) picks
+ * its session, as on the HTTP server; in tests, a mock per test file (`createLoginMock` +
+ * `createHandlers`) is the simpler isolation.
  */
-import { type HttpHandler, http } from "msw";
+import type { HttpHandler } from "msw";
 import { LOGIN_PATH, VARIANTS, type Variant } from "../../openapi/documents.ts";
 import type { LoginMock } from "../core/login-mock.ts";
 import {
@@ -13,6 +14,7 @@ import {
   unknownScenarioMessage,
 } from "../core/scenario-catalogue.ts";
 import { SPEC_DOCUMENTS } from "../core/spec-documents.ts";
+import { LoginHandler } from "./login-handler.ts";
 import { toLoginInput } from "./to-login-input.ts";
 import { toResponse } from "./to-response.ts";
 
@@ -38,17 +40,29 @@ export function loginUrls(variant: Variant, baseUrls: BaseUrls): string[] {
   });
 }
 
-function variantHandlers(
+/**
+ * One handler for every URL of `variants` (see login-handler.ts: msw 2 pays for each handler it
+ * passes), or none when there is no URL.
+ */
+function loginHandlers(
   mock: LoginMock,
-  variant: Variant,
+  variants: readonly Variant[],
   baseUrls: BaseUrls,
   override: string | null,
 ): HttpHandler[] {
-  return loginUrls(variant, baseUrls).map((url) =>
-    http.post(url, async ({ request, cookies }) =>
+  const routes = variants.flatMap((variant) =>
+    loginUrls(variant, baseUrls).map((url) => ({ url, variant })),
+  );
+  if (!isNonEmpty(routes)) return [];
+  return [
+    new LoginHandler(routes, async (variant, request, cookies) =>
       toResponse(await mock.handle(variant, await toLoginInput(request, cookies), override)),
     ),
-  );
+  ];
+}
+
+function isNonEmpty<T>(items: readonly T[]): items is readonly [T, ...T[]] {
+  return items.length > 0;
 }
 
 /**
@@ -63,9 +77,7 @@ export function createHandlers(
   options: { variants?: readonly Variant[]; baseUrls?: Partial<BaseUrls> } = {},
 ): HttpHandler[] {
   const baseUrls = { ...DEFAULT_BASE_URLS, ...options.baseUrls };
-  return (options.variants ?? VARIANTS).flatMap((variant) =>
-    variantHandlers(mock, variant, baseUrls, null),
-  );
+  return loginHandlers(mock, options.variants ?? VARIANTS, baseUrls, null);
 }
 
 /**
@@ -82,5 +94,5 @@ export function forceScenarioWith<V extends Variant>(
   baseUrls: Partial<BaseUrls> = {},
 ): HttpHandler[] {
   if (!findScenario(variant, scenario)) throw new Error(unknownScenarioMessage(variant, scenario));
-  return variantHandlers(mock, variant, { ...DEFAULT_BASE_URLS, ...baseUrls }, scenario);
+  return loginHandlers(mock, [variant], { ...DEFAULT_BASE_URLS, ...baseUrls }, scenario);
 }
