@@ -127,6 +127,22 @@ describe("the control API", () => {
     );
   });
 
+  it("says which variant has a scenario this port's does not, and how to set it there", async () => {
+    const response = await control("/scenario", {
+      method: "PUT",
+      body: JSON.stringify({ scenario: "user-not-found" }),
+    });
+    expect(response.status).toBe(400);
+    const problem = (await response.json()) as { detail: string; otherVariants: string[] };
+    expect(problem.otherVariants).toEqual(["talkstack"]);
+    expect(problem.detail).toContain('"user-not-found" is a talkstack scenario');
+    const suggested = /send (\{.*?\})\./.exec(problem.detail)?.[1] ?? "";
+    expect(JSON.parse(suggested)).toEqual({ scenario: "user-not-found", variant: "talkstack" });
+    const set = await control("/scenario", { method: "PUT", body: suggested });
+    expect(await set.json()).toMatchObject({ variant: "talkstack", scenario: "user-not-found" });
+    await control("/scenario?variant=talkstack", { method: "DELETE" });
+  });
+
   it("explains a malformed control request", async () => {
     const response = await control("/scenario", { method: "PUT", body: "recaptcha-failed" });
     expect(((await response.json()) as { detail: string }).detail).toContain(
