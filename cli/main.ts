@@ -46,9 +46,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       case "serve": {
         const { SERVE_HELP, serve } = await import("./serve.ts");
         if (wantsHelp) return print(SERVE_HELP);
-        const { PortInUseError } = await import("../server/start-servers.ts");
+        const { ListenError } = await import("../server/start-servers.ts");
         const running = await serve(rest).catch((error: unknown) => {
-          if (!(error instanceof PortInUseError)) throw error;
+          if (!(error instanceof ListenError)) throw error;
           process.stderr.write(`${error.message}\n`);
         });
         if (!running) return 1;

@@ -3,7 +3,7 @@
  */
 
 import { MAX_DELAY_MS } from "../mocks/core/faults.ts";
-import { createLoginMock } from "../mocks/core/login-mock.ts";
+import { createLoginMock, type LoginMockOptions } from "../mocks/core/login-mock.ts";
 import { parseRecaptchaMode, RECAPTCHA_MODES } from "../mocks/core/recaptcha.ts";
 import { findScenario, scenariosOf } from "../mocks/core/scenario-catalogue.ts";
 import { clockRange, parseInstant } from "../mocks/core/session-clock.ts";
@@ -11,7 +11,6 @@ import {
   longestTokenLifetimeSeconds,
   MAX_TOKEN_TTL_SECONDS,
 } from "../mocks/core/token-lifetime.ts";
-import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../mocks/store/demo-accounts.ts";
 import { isVariant, VARIANTS, type Variant } from "../openapi/documents.ts";
 import type { OriginPolicy } from "../server/cors.ts";
 import { type AllowedHosts, parseAllowedHosts } from "../server/host-check.ts";
@@ -19,11 +18,12 @@ import { createRequestLogger, LOG_FORMATS, type LogFormat } from "../server/requ
 import {
   DEFAULT_HOST,
   DEFAULT_PORTS,
-  PortInUseError,
+  ListenError,
   type RunningServers,
   startServers,
 } from "../server/start-servers.ts";
 import { boundYoungGeneration, youngGenerationSizedByUser } from "../server/young-generation.ts";
+import { exposureWarning, renderBanner } from "./banner.ts";
 import {
   badFlag,
   type FlagSpec,
@@ -121,10 +121,14 @@ export function parseServeOptions(argv: readonly string[], env: NodeJS.ProcessEn
   if (!(LOG_FORMATS as readonly string[]).includes(logText))
     throw badFlag("serve", "log", logText, LOG_FORMATS.join(", "));
   const scenario = flags.scenario === undefined ? undefined : String(flags.scenario);
-  const scenarios: Partial<Record<Variant, string>> = {};
+  // The catalogue's own names, so each is a name its variant has.
+  const scenarios = Object.fromEntries(
+    variants.flatMap((variant) => {
+      const found = scenario === undefined ? undefined : findScenario(variant, scenario);
+      return found ? [[variant, found.name]] : [];
+    }),
+  ) as NonNullable<LoginMockOptions["scenarios"]>;
   if (scenario !== undefined) {
-    for (const variant of variants)
-      if (findScenario(variant, scenario)) scenarios[variant] = scenario;
     if (Object.keys(scenarios).length === 0) {
       const known = [
         ...new Set(variants.flatMap((variant) => scenariosOf(variant).map((s) => s.name))),
@@ -226,40 +230,30 @@ export async function serve(argv: readonly string[]): Promise<RunningServers> {
     allowRemoteControl: options.allowRemoteControl,
     allowedHosts: options.allowedHosts,
   }).catch((error: unknown) => {
-    const source = flagSource("serve", "port");
-    if (error instanceof PortInUseError && !source.startsWith("--"))
-      throw new PortInUseError(`${error.message} This port came from ${source}.`);
-    throw error;
+    if (!(error instanceof ListenError)) throw error;
+    const source = flagSource("serve", error.setting);
+    if (source.startsWith("--")) throw error;
+    throw new ListenError(
+      `${error.message} This ${error.setting} came from ${source}.`,
+      error.setting,
+    );
   });
-  process.stdout.write(renderBanner(running, options));
+  const hostSource = flagSource("serve", "host");
+  const shown = {
+    ...options,
+    hostSource: hostSource.startsWith("--")
+      ? `--host ${options.host}`
+      : `${hostSource}=${options.host}`,
+  };
+  const warning = exposureWarning(running.urls, shown);
+  if (warning) process.stderr.write(`${warning}\n`);
+  process.stdout.write(renderBanner(running.urls, shown));
   if (youngGenerationSizedByUser()) return running;
   const unbound = boundYoungGeneration();
   return {
     ...running,
     close: (graceMs) => running.close(graceMs).finally(unbound),
   };
-}
-
-function renderBanner(
-  running: RunningServers,
-  options: ReturnType<typeof parseServeOptions>,
-): string {
-  const lines = ["login-mock is serving:"];
-  const demo = { talkstack: TALKSTACK_DEMO.documented, seamless: SEAMLESS_DEMO.documented };
-  for (const variant of options.variants) {
-    const url = running.urls[variant];
-    lines.push(
-      `  ${variant.padEnd(10)} POST ${url}/auth/login    control panel ${url}/__mock/`,
-      `  ${"".padEnd(10)} demo login ${demo[variant].email} / ${demo[variant].password}${options.scenarios[variant] ? `   forced scenario: ${options.scenarios[variant]}` : ""}`,
-    );
-  }
-  lines.push(
-    "Force a scenario per request: -H 'Prefer: code=401, example=recaptcha-failed' or -H 'X-Mock-Scenario: network-error'.",
-    "All scenarios and demo accounts: npx login-mock scenarios",
-    `Seed ${options.seed} · reCAPTCHA ${options.recaptcha.mode} · log ${options.log}${options.clockStart === undefined ? "" : ` · clock starts at ${new Date(options.clockStart).toISOString()}`} · Ctrl-C stops.`,
-    "",
-  );
-  return lines.join("\n");
 }
 
 export { UsageError };

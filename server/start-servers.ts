@@ -28,7 +28,24 @@ export interface RunningServers {
   close(graceMs?: number): Promise<void>;
 }
 
-export class PortInUseError extends Error {}
+/**
+ * The server could not listen where it was asked. `setting` says which one to change: the
+ * message names the flag (`--port`, `--host`), the CLI adds the environment variable if the
+ * value came from one.
+ */
+export class ListenError extends Error {
+  readonly setting: "port" | "host";
+  constructor(message: string, setting: "port" | "host") {
+    super(message);
+    this.setting = setting;
+  }
+}
+
+export class PortInUseError extends ListenError {
+  constructor(message: string) {
+    super(message, "port");
+  }
+}
 
 export async function startServers(options: StartOptions): Promise<RunningServers> {
   const host = options.host ?? DEFAULT_HOST;
@@ -65,13 +82,7 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) => {
       server.off("listening", onListening);
-      if (error.code === "EADDRINUSE") {
-        reject(
-          new PortInUseError(
-            `[login-mock] Port ${port} on ${host} is already in use (another login-mock?). Stop that process, or pass --port N (--port 0 picks free ports).`,
-          ),
-        );
-      } else reject(error);
+      reject(listenError(error, port, host));
     };
     const onListening = () => {
       server.off("error", onError);
@@ -81,6 +92,39 @@ function listen(server: Server, port: number, host: string): Promise<void> {
     server.once("listening", onListening);
     server.listen(port, host);
   });
+}
+
+/** One line saying why the server cannot listen at `host`:`port`, and what to pass instead. */
+function listenError(error: NodeJS.ErrnoException, port: number, host: string): ListenError {
+  switch (error.code) {
+    case "EADDRINUSE":
+      return new PortInUseError(
+        `[login-mock] Port ${port} on ${host} is already in use (another login-mock?). Stop that process, or pass --port N (--port 0 picks free ports).`,
+      );
+    case "EACCES":
+      return new ListenError(
+        `[login-mock] Port ${port} on ${host} needs administrator rights (EACCES): pass --port 1024 or above, or --port 0 to pick free ports.`,
+        "port",
+      );
+    case "EADDRNOTAVAIL":
+      return new ListenError(
+        `[login-mock] Cannot listen on ${host}: it is not an address of this machine (EADDRNOTAVAIL). Pass --host 127.0.0.1 (this machine only, the default), --host 0.0.0.0 (every network interface), or one of this machine's own addresses.`,
+        "host",
+      );
+    case "ENOTFOUND":
+    case "EAI_AGAIN":
+    case "EAI_NONAME":
+    case "EAI_FAIL":
+      return new ListenError(
+        `[login-mock] Cannot listen on ${host}: the name does not resolve to an address (getaddrinfo ${error.code}). Pass an IP address of this machine, such as --host 127.0.0.1, or a name that resolves to one.`,
+        "host",
+      );
+    default:
+      return new ListenError(
+        `[login-mock] Cannot listen on ${host} port ${port}: ${error.message}. Check --host and --port.`,
+        "host",
+      );
+  }
 }
 
 function closeServer(server: Server, graceMs: number): Promise<void> {

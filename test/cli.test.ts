@@ -4,7 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { rolldown } from "rolldown";
 import { describe, expect, it } from "vitest";
+import { exposureWarning, renderBanner } from "../cli/banner.ts";
 import { SERVE_FLAGS } from "../cli/serve.ts";
+import { VARIANTS } from "../openapi/documents.ts";
 import { builtinsWithoutFacade, lazyMessageEventBase } from "../scripts/cli-bundle.ts";
 import { runCli, startCli, stopChild } from "./support/spawn-cli.ts";
 
@@ -200,6 +202,67 @@ describe("login-mock serve", () => {
     expect(await stopChild(child)).toBe(0);
   });
 
+  it("shows each port a Prefer example that this port serves", async () => {
+    const { child, byVariant, output } = await startCli(["--port", "0", "--log", "off"]);
+    const lines = output().split("\n");
+    for (const variant of VARIANTS) {
+      // The example shown in this variant's block of the banner, else the one for every port.
+      const start = lines.findIndex((line) => line.trimStart().startsWith(`${variant} `));
+      const block = lines.slice(start, start + 3).join("\n");
+      const shown =
+        /Prefer: (code=(\d+), example=([\w-]+))/.exec(block) ??
+        /Prefer: (code=(\d+), example=([\w-]+))/.exec(output());
+      const [, prefer, code, example] = shown ?? [];
+      const response = await fetch(`${byVariant[variant]}/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json", prefer: prefer ?? "" },
+        body: "{}",
+      });
+      expect({ variant, status: response.status }).toEqual({ variant, status: Number(code) });
+      expect(response.headers.get("x-mock-scenario")).toBe(example);
+    }
+    expect(await stopChild(child)).toBe(0);
+  });
+
+  it("warns that --host 0.0.0.0 reaches the network, and shows a control panel URL that answers", async () => {
+    const { child, urls, output } = await startCli([
+      "--variant",
+      "talkstack",
+      "--host",
+      "0.0.0.0",
+      "--port",
+      "0",
+      "--log",
+      "off",
+    ]);
+    try {
+      const panel = /control panel (http:\/\/\S+)/.exec(output())?.[1] ?? "";
+      expect(panel).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/__mock\/$/);
+      expect((await fetch(panel)).status).toBe(200);
+      expect(urls[0]).toMatch(/^http:\/\/127\.0\.0\.1:/);
+      expect(output()).toContain(
+        "[login-mock] Warning: --host 0.0.0.0 listens on every network interface: the mock and its login route are reachable from other machines",
+      );
+      expect(output()).toContain(
+        "still answers this machine only (loopback), unless --allow-remote-control",
+      );
+    } finally {
+      expect(await stopChild(child)).toBe(0);
+    }
+  });
+
+  it.each([
+    ["10.255.255.1", "it is not an address of this machine (EADDRNOTAVAIL)"],
+    ["no-such-host.invalid", "the name does not resolve to an address (getaddrinfo ENOTFOUND)"],
+  ])("says in one line why --host %s cannot be listened on, without a stack trace", (host, why) => {
+    const { status, stderr } = runCli(["serve", "--host", host, "--port", "0", "--log", "off"]);
+    expect(status).toBe(1);
+    expect(stderr).toContain(`[login-mock] Cannot listen on ${host}: ${why}. Pass `);
+    expect(stderr.trim().split("\n")).toHaveLength(1);
+    const fromEnv = runCli(["serve", "--port", "0"], { LOGIN_MOCK_HOST: host });
+    expect(fromEnv.stderr).toContain("This host came from LOGIN_MOCK_HOST.");
+  });
+
   it("says clearly when the port is taken, without a stack trace", async () => {
     const first = await startCli(["--variant", "talkstack", "--port", "0", "--log", "off"]);
     const port = new URL(first.urls[0] ?? "").port;
@@ -211,5 +274,37 @@ describe("login-mock serve", () => {
     expect(fromEnv.status).toBe(1);
     expect(fromEnv.stderr).toContain(`This port came from LOGIN_MOCK_PORT.`);
     expect(await stopChild(first.child)).toBe(0);
+  });
+});
+
+describe("the serve banner", () => {
+  const options = {
+    variants: VARIANTS,
+    scenarios: {},
+    seed: 1,
+    recaptcha: { mode: "accept" },
+    log: "off",
+    clockStart: undefined,
+    allowRemoteControl: false,
+    hostSource: "--host 192.168.1.5",
+  };
+
+  it("warns that one non-loopback address leaves the control panel unreachable, and says how to reach it", () => {
+    const urls = { talkstack: "http://192.168.1.5:4010", seamless: "http://192.168.1.5:4011" };
+    expect(exposureWarning(urls, options, [])).toBe(
+      "[login-mock] Warning: --host 192.168.1.5 listens on an address other machines reach: the mock and its login route are reachable from other machines on your network. The control API (/__mock/) answers loopback only, which this address is not: for the control panel, listen on --host 0.0.0.0 and open it at 127.0.0.1, or add --allow-remote-control --allowed-hosts 192.168.1.5.",
+    );
+    expect(renderBanner(urls, options)).toContain(
+      "control panel: loopback only, not on this address (see the warning)",
+    );
+  });
+
+  it("says the control API is open too with --allow-remote-control, and nothing on loopback", () => {
+    const wildcard = { talkstack: "http://0.0.0.0:4010" };
+    const open = { ...options, allowRemoteControl: true, hostSource: "LOGIN_MOCK_HOST=0.0.0.0" };
+    expect(exposureWarning(wildcard, open, ["192.168.1.5"])).toContain(
+      "LOGIN_MOCK_HOST=0.0.0.0 listens on every network interface: the mock and its login route are reachable from other machines on your network (at 192.168.1.5). --allow-remote-control opens the control API (/__mock/) to them too",
+    );
+    expect(exposureWarning({ talkstack: "http://127.0.0.1:4010" }, options)).toBeUndefined();
   });
 });
