@@ -4,9 +4,10 @@
  * address makes the mock reachable from other machines.
  */
 import { networkInterfaces } from "node:os";
-import { type Scenario, scenariosOf } from "../mocks/core/scenario-catalogue.ts";
+import { scenariosOf } from "../mocks/core/scenario-catalogue.ts";
 import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../mocks/store/demo-accounts.ts";
 import type { Variant } from "../openapi/documents.ts";
+import { exampleScenarioOf } from "../server/scenario-example.ts";
 
 export interface BannerOptions {
   readonly variants: readonly Variant[];
@@ -38,20 +39,8 @@ function reachOf(url: string): Reach {
   return { kind: "exposed" };
 }
 
-/**
- * The scenario the banner forces with Prefer: the variant's first documented error response
- * (an example the spec itself gives, not one we inferred), so the line works on its port.
- */
-export function preferExampleOf(variant: Variant): Scenario {
-  const responses = scenariosOf(variant).filter((scenario) => scenario.kind === "response");
-  const errors = responses.filter((scenario) => (scenario.status ?? 0) >= 400);
-  const chosen = errors.find((scenario) => !scenario.inferred) ?? errors[0] ?? responses[0];
-  if (!chosen) throw new Error(`[login-mock] The ${variant} spec documents no response.`);
-  return chosen;
-}
-
 function forceLine(variant: Variant): string {
-  const prefer = preferExampleOf(variant);
+  const prefer = exampleScenarioOf(variant);
   const fault = scenariosOf(variant).find((scenario) => scenario.kind === "fault");
   return `force a scenario -H 'Prefer: code=${prefer.status}, example=${prefer.name}'${fault ? ` or -H 'X-Mock-Scenario: ${fault.name}'` : ""}`;
 }

@@ -35,6 +35,7 @@ import {
   whoamiRoute,
 } from "./control-session-routes.ts";
 import { methodNotAllowed, notFound } from "./problems.ts";
+import { exampleScenarioOf } from "./scenario-example.ts";
 
 export { CONTROL_PREFIX, type ControlRequest } from "./control-request.ts";
 
@@ -166,7 +167,8 @@ function refuseNonJson(request: ControlRequest): MockReply | undefined {
 
 function scenarioRoute(own: Variant, mock: LoginMock, request: ControlRequest): MockReply {
   const body = request.method === "PUT" ? readJsonObject(request.bodyText) : {};
-  const usage = `Send a JSON body like {"scenario": "recaptcha-failed"} (add "variant": "talkstack" or "seamless" for the other variant), or DELETE ${CONTROL_PREFIX}/scenario to clear it.`;
+  const others = VARIANTS.filter((other) => other !== own).map((other) => `"${other}"`);
+  const usage = `Send a JSON body like {"scenario": "${exampleScenarioOf(own).name}"} (add "variant": ${others.join(" or ")} for another variant), or DELETE ${CONTROL_PREFIX}/scenario to clear it.`;
   if (body === undefined) return badControlRequest(usage);
   const asked = variantFor(request, own, body.variant);
   if ("reply" in asked) return asked.reply;

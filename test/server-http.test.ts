@@ -143,11 +143,17 @@ describe("the control API", () => {
     await control("/scenario?variant=talkstack", { method: "DELETE" });
   });
 
-  it("explains a malformed control request", async () => {
-    const response = await control("/scenario", { method: "PUT", body: "recaptcha-failed" });
-    expect(((await response.json()) as { detail: string }).detail).toContain(
-      '{"scenario": "recaptcha-failed"}',
-    );
+  it("explains a malformed control request with an example body this port accepts", async () => {
+    for (const variant of ["talkstack", "seamless"] as const) {
+      const url = `${servers.url(variant)}/__mock/scenario`;
+      const put = (body: string) =>
+        fetch(url, { method: "PUT", headers: { "content-type": "application/json" }, body });
+      const { detail } = (await (await put('"recaptcha-failed"')).json()) as { detail: string };
+      const example = /like (\{.*?\})/.exec(detail)?.[1] ?? "";
+      expect(example).toMatch(/^\{"scenario": "[\w-]+"\}$/);
+      expect((await put(example)).status).toBe(200);
+      await fetch(url, { method: "DELETE" });
+    }
   });
 
   it("resets the store", async () => {
