@@ -7,20 +7,24 @@
  * a figure the load generator sharing the cores moves far less than req/s. Prints a table with
  * ratios against the ceiling (medians over rounds, min–max spread) and the targets, then an
  * in-process MSW case: our handlers vs a bare `http.post` answering the same bytes (see
- * bench/msw-case.ts). Each server gets 2 s of unmeasured warm-up load first. Servers bind to
- * 127.0.0.1 and are stopped by PID. On Linux with 2+ cores each server runs pinned to the last
- * core and the load generator to the first (bench/load-target.ts), so they never take turns on
- * one core; `npm run bench:profile` shows where one server's CPU goes.
+ * bench/msw-case.ts), then the per-test-file cost: a fresh process's import of login-mock/node,
+ * listen and first login vs a bare msw's (bench/first-login-report.ts). Each server gets 2 s of
+ * unmeasured warm-up load first. Servers bind to 127.0.0.1 and are stopped by PID. On Linux
+ * with 2+ cores each server runs pinned to the last core and the load generator to the first
+ * (bench/load-target.ts), so they never take turns on one core; `npm run bench:profile` shows
+ * where one server's CPU goes.
  *
  *   npm run bench                 # full run, ~3 minutes
  *   npm run bench -- --rounds 3   # three interleaved rounds, medians: steadier, ~8 minutes
  *   npm run bench -- --duration 3 # quicker, noisier
  *   npm run bench -- --msw-logins 5000   # logins per MSW batch (default 2000, at most 20000)
+ *   npm run bench -- --file-pairs 20     # fresh-process pairs per msw major (default 10, max 100)
  */
 import { cpus, platform, release, totalmem } from "node:os";
 import { parseArgs } from "node:util";
 import { prismMockArgs, prismScript } from "../cli/prism.ts";
 import { freePort } from "../server/free-port.ts";
+import { firstLoginReport } from "./first-login-report.ts";
 import {
   CPU_SOURCE,
   ceilingTarget,
@@ -44,6 +48,7 @@ const { values } = parseArgs({
     connections: { type: "string", default: "50" },
     rounds: { type: "string", default: "1" },
     "msw-logins": { type: "string", default: "2000" },
+    "file-pairs": { type: "string", default: "10" },
   },
 });
 const DURATION = Number(values.duration);
@@ -243,3 +248,7 @@ if (mock) {
 // msw 2 (bench/msw-report.ts). The HTTP servers above are stopped by now.
 const msw = await mswReport({ rounds: ROUNDS, logins: MSW_LOGINS, warmup: 300 });
 console.log(`\n${msw.join("\n")}`);
+
+// What every test file pays before its first assertion: import, listen, first login.
+const perFile = await firstLoginReport({ pairs: Number(values["file-pairs"]) });
+console.log(perFile.join("\n"));
