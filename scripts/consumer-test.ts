@@ -369,6 +369,9 @@ function testFromGit(tarballFiles: readonly PackedFile[]): void {
   const dirty = run(repo, "git", ["status", "--porcelain", "--untracked-files=no"]).stdout.trim();
   const bare = join(work, "login-mock.git");
   execFileSync("git", ["init", "--quiet", "--bare", bare]);
+  // A shallow clone of this repository (as CI may make) can push only to a repository that
+  // accepts shallow history.
+  execFileSync("git", ["config", "receive.shallowUpdate", "true"], { cwd: bare });
   execFileSync("git", ["push", "--quiet", "--no-verify", bare, "HEAD:refs/heads/main"], {
     cwd: repo,
   });
