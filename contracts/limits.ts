@@ -48,7 +48,7 @@ const CONTRACT_LIMITS: readonly ContractLimit[] = [
   {
     limit: "sends in a row with no complete reply (refused, silent, reset)",
     value: `${MAX_FAILED_REPLIES_IN_A_ROW}, or the first when the target has not completed one reply yet`,
-    past: "the run stops with one line saying what was not run (exit 3, or 1 if a violation was found first)",
+    past: "the run stops with one line: at the first send, that nothing was checked (and nothing else is printed); later, what was not run (exit 3, or 1 if a violation was found first)",
   },
   {
     limit: "the whole run, waits included (`--deadline`)",
