@@ -625,11 +625,11 @@ function kB(bytes: number): string {
 
 /** Uses something from every export, the way an app and its tests would. */
 const EVERY_EXPORT = `import { Faker, en } from "@faker-js/faker";
-import { createHandlers, createLoginMock, forceScenario, type LoginMock, SCENARIOS, type Variant } from "login-mock";
+import { createHandlers, createLoginMock, forceScenario, isScenarioName, type LoginMock, SCENARIOS, type Variant } from "login-mock";
 import { worker } from "login-mock/browser";
 import { buildSeamlessUserConfig, buildTalkStackUser } from "login-mock/fixtures";
 import { defaultMock, server } from "login-mock/node";
-import type { SeamlessResponseBody, TalkStackResponseBody, TalkStackUser } from "login-mock/types";
+import type { SeamlessResponse, SeamlessResponseBody, TalkStackResponseBody, TalkStackUser } from "login-mock/types";
 
 const mock: LoginMock = createLoginMock({ seed: 7 });
 const variant: Variant = "seamless";
@@ -646,6 +646,12 @@ export const notFound: TalkStackResponseBody<404> = { status: "error", message: 
 export const failed: SeamlessResponseBody<422> = { status: "failed", data: "Auth Failed", message: "" };
 // @ts-expect-error: a 404 body needs loginStatus, and the types know it.
 export const wrong: TalkStackResponseBody<404> = { status: "error", message: "x" };
+// @ts-expect-error: a misspelt scenario does not compile.
+export const typo = forceScenario("seamless", "recapcha-failed");
+export function read(res: SeamlessResponse, name: string): unknown {
+  if (isScenarioName("seamless", name)) forceScenario("seamless", name);
+  return res.status === 401 ? res.body.data : undefined;
+}
 `;
 
 /** A Vite app's entry: the worker starts in development only, as the README shows. */
