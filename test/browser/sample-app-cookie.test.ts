@@ -68,7 +68,15 @@ describe("MSW worker mode: the login succeeds, the cookie store stays empty", ()
     const context = await browser.newContext();
     try {
       const page = await openApp(context, "msw");
+      const warnings: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "warning") warnings.push(message.text());
+      });
       expect(await logInToSeamless(page)).toMatchObject({ headline: "Signed in as Demo User" });
+      expect(await logInToSeamless(page)).toMatchObject({ headline: "Signed in as Demo User" });
+      expect(
+        warnings.filter((text) => text.includes('sets the httpOnly cookie "token"')),
+      ).toHaveLength(1);
       const cookies = await context.cookies();
       expect(cookies.filter((cookie) => cookie.name === "token")).toEqual([]);
     } finally {
