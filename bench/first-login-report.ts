@@ -13,6 +13,7 @@
  *   node bench/first-login-report.ts --pairs 20    # steadier
  */
 import { execFile } from "node:child_process";
+import { realpathSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
@@ -24,10 +25,12 @@ const TARGET = 1.3;
 const ROOT = join(import.meta.dirname, "..");
 const CASE = join(import.meta.dirname, "first-login-case.ts");
 
+/** The msw copies measured, in order: the folder under node_modules and the node flags. */
 const COPIES = [
-  { msw: "3", flags: [] as string[] },
+  { msw: "3", folder: "node_modules/msw", flags: [] as string[] },
   {
     msw: "2",
+    folder: "node_modules/msw-2",
     flags: ["--import", pathToFileURL(join(import.meta.dirname, "msw2-resolve.mjs")).href],
   },
 ] as const;
@@ -61,21 +64,26 @@ function run(flags: readonly string[], kind: Run["kind"], sample: unknown): Prom
   });
 }
 
+/** The run, once it proves it loaded `copy`: each reports the package `msw` resolved to in it. */
+function checked(copy: (typeof COPIES)[number], result: Run): Run {
+  if (realpathSync(join(ROOT, result.msw.folder)) !== realpathSync(join(ROOT, copy.folder)))
+    throw new Error(`msw ${copy.msw} run loaded msw from ${result.msw.folder}, not ${copy.folder}`);
+  return result;
+}
+
 /** The report's lines, one block per msw major. */
 export async function firstLoginReport(options: { pairs: number }): Promise<string[]> {
   const pairs = Math.min(100, Math.max(1, Math.floor(options.pairs)));
   const lines: string[] = [];
   for (const copy of COPIES) {
     // One unmeasured run: our first reply, for the bare case to replay; and a warm disk cache.
-    const first = await run(copy.flags, "ours", null);
+    const first = checked(copy, await run(copy.flags, "ours", null));
     const ours: Run[] = [];
     const bare: Run[] = [];
     for (let pair = 0; pair < pairs; pair++) {
       const order: Run["kind"][] = pair % 2 === 0 ? ["ours", "bare"] : ["bare", "ours"];
       for (const kind of order) {
-        const result = await run(copy.flags, kind, first.sample);
-        if (result.msw.version !== first.msw.version)
-          throw new Error(`msw ${copy.msw}: a run loaded msw ${result.msw.version}`);
+        const result = checked(copy, await run(copy.flags, kind, first.sample));
         (kind === "ours" ? ours : bare).push(result);
       }
     }
@@ -97,7 +105,7 @@ export async function firstLoginReport(options: { pairs: number }): Promise<stri
     const cpu = ratios("cpuMs");
     const verdict = median(cpu) <= TARGET ? "met" : "NOT met";
     lines.push(
-      `Per-test-file cost, msw ${first.msw.version} (${first.msw.folder}): one fresh process per sample, import → listen → first login, counted from the test file's first line; ${pairs} pair(s), alternating:`,
+      `Per-test-file cost, msw ${first.msw.version} (${copy.folder}, as each run reported): one fresh process per sample, import → listen → first login, counted from the test file's first line; ${pairs} pair(s), alternating:`,
       `  ours (login-mock/node, server)  ${describe(ours)}`,
       `  bare msw, one http.post         ${describe(bare)}`,
       `  ours / bare                     wall ${spread(ratios("wallMs"), 2, "x")}, CPU ${spread(cpu, 2, "x")}; target CPU <= ${TARGET}x: ${verdict}`,
