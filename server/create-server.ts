@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
 import type { LoginMock } from "../mocks/core/login-mock.ts";
-import { type MockReply, namedAsServed, SCENARIO_HEADER } from "../mocks/core/mock-reply.ts";
+import { type MockReply, SCENARIO_HEADER } from "../mocks/core/mock-reply.ts";
 import { LOGIN_PATH, type Variant } from "../openapi/documents.ts";
 import { handleControl, isLoopback } from "./control-api.ts";
 import { refuseForeignControl } from "./control-guard.ts";
@@ -103,7 +103,7 @@ export function createMockServer(options: MockServerOptions): Server {
     const body = await readBody(request, limit, headers.contentLength);
     if (body.kind === "aborted") return "aborted";
     if (body.kind === "too-large") return bodyTooLarge(limit);
-    const reply = await mock.handle(variant, {
+    return mock.handle(variant, {
       contentType: headers.contentType,
       bodyText: body.text,
       prefer: headers.prefer,
@@ -111,7 +111,6 @@ export function createMockServer(options: MockServerOptions): Server {
       session: headers.session,
       cookie: headers.cookie,
     });
-    return namedAsServed(reply);
   }
 
   async function onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {

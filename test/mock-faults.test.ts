@@ -123,3 +123,18 @@ describe("network faults", () => {
     }
   });
 });
+
+describe("the core names what it serves, with no adapter in between", () => {
+  it("says truncated-json, not the success it cut, when mock.handle is called directly", async () => {
+    const reply = await createLoginMock().handle("seamless", {
+      contentType: "application/json",
+      bodyText: JSON.stringify({ ...SEAMLESS_DEMO.documented, recaptchaVal: "token" }),
+      prefer: null,
+      scenario: "truncated-json",
+    });
+    expect(reply.kind === "response" && reply.headers).toContainEqual([
+      "x-mock-scenario",
+      "truncated-json",
+    ]);
+  });
+});

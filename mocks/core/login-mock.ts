@@ -21,7 +21,13 @@ import { type Clock, systemClock } from "./clock.ts";
 import { SLOW_RESPONSE_MS } from "./faults.ts";
 import { createDefaultSigner, DEFAULT_JWT_SECRET, type TokenSigner } from "./jwt.ts";
 import { checkLoginRequest, type LoginRequestCheck } from "./login-request.ts";
-import { type MockReply, SCENARIO_HEADER, withDelay, withHeaders } from "./mock-reply.ts";
+import {
+  type MockReply,
+  namedAsServed,
+  SCENARIO_HEADER,
+  withDelay,
+  withHeaders,
+} from "./mock-reply.ts";
 import { parsePreferHeader } from "./prefer-header.ts";
 import type { RecaptchaMode } from "./recaptcha.ts";
 import {
@@ -229,53 +235,62 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
       });
     },
     async handle(variant, input, override = null) {
-      // The common case, no session named, costs two null checks: no lookup, no parsing.
-      let session = defaultSession;
-      if (input.session != null || input.cookie != null) {
-        const named = sessionIdOf(input.session ?? null, input.cookie ?? null);
-        if (!named.ok) return named.reply;
-        if (named.id !== null) {
-          const found = table.open(named.id);
-          if (!found.ok) return found.reply;
-          session = found.session;
-        }
-      }
-      const preference = parsePreferHeader(input.prefer);
-      const selection = selectScenario(variant, {
-        preference,
-        headerScenario: input.scenario,
-        override,
-        sticky: session.scenario(variant),
-      });
-      const fields = readLoginFields(input);
-      const check = checkLoginRequest(variant, fields);
-      let reply: MockReply;
-      let served: string | null;
-      if (selection.kind === "problem") {
-        reply = selection.reply;
-        served = null;
-      } else if (selection.kind === "data") {
-        served = decide(session, variant, check);
-        reply = await answerWith(session, variant, served, fields);
-      } else {
-        served = selection.scenario.name;
-        reply = await render(session, variant, selection.scenario, fields, check);
-      }
-      const seenMs = baseClock.now();
-      session.lastSeenMs = seenMs;
-      session.requests++;
-      session.journal.record({
-        timeMs: session.clock.at(seenMs),
-        variant,
-        status: reply.kind === "response" ? reply.status : null,
-        scenario: served,
-        faults: check.valid ? null : check.faults,
-        optionalSent: optionalFieldsSent(variant, fields),
-      });
-      if (selection.kind === "problem") return reply;
-      return withDelay(reply, preference.delayMs ?? options.delayMs ?? 0);
+      // Every reply names what it serves, whichever adapter (or none) sends it.
+      return namedAsServed(await answer(variant, input, override));
     },
   };
+
+  async function answer(
+    variant: Variant,
+    input: LoginInput,
+    override: string | null,
+  ): Promise<MockReply> {
+    // The common case, no session named, costs two null checks: no lookup, no parsing.
+    let session = defaultSession;
+    if (input.session != null || input.cookie != null) {
+      const named = sessionIdOf(input.session ?? null, input.cookie ?? null);
+      if (!named.ok) return named.reply;
+      if (named.id !== null) {
+        const found = table.open(named.id);
+        if (!found.ok) return found.reply;
+        session = found.session;
+      }
+    }
+    const preference = parsePreferHeader(input.prefer);
+    const selection = selectScenario(variant, {
+      preference,
+      headerScenario: input.scenario,
+      override,
+      sticky: session.scenario(variant),
+    });
+    const fields = readLoginFields(input);
+    const check = checkLoginRequest(variant, fields);
+    let reply: MockReply;
+    let served: string | null;
+    if (selection.kind === "problem") {
+      reply = selection.reply;
+      served = null;
+    } else if (selection.kind === "data") {
+      served = decide(session, variant, check);
+      reply = await answerWith(session, variant, served, fields);
+    } else {
+      served = selection.scenario.name;
+      reply = await render(session, variant, selection.scenario, fields, check);
+    }
+    const seenMs = baseClock.now();
+    session.lastSeenMs = seenMs;
+    session.requests++;
+    session.journal.record({
+      timeMs: session.clock.at(seenMs),
+      variant,
+      status: reply.kind === "response" ? reply.status : null,
+      scenario: served,
+      faults: check.valid ? null : check.faults,
+      optionalSent: optionalFieldsSent(variant, fields),
+    });
+    if (selection.kind === "problem") return reply;
+    return withDelay(reply, preference.delayMs ?? options.delayMs ?? 0);
+  }
 }
 
 /** The default signer, its key worked out on the first token rather than when the mock is made. */

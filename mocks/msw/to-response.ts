@@ -1,14 +1,13 @@
 import { delay, HttpResponse } from "msw";
 import { MAX_DELAY_MS } from "../core/faults.ts";
-import { type MockReply, namedAsServed } from "../core/mock-reply.ts";
+import type { MockReply } from "../core/mock-reply.ts";
 import { warnOnceIfCookieDropped } from "./cookie-warning.ts";
 
 /**
  * Turns the core's login reply into what an MSW resolver returns, faults included, naming what
  * it serves in `X-Mock-Scenario`.
  */
-export async function toResponse(coreReply: MockReply): Promise<Response> {
-  const reply = namedAsServed(coreReply);
+export async function toResponse(reply: MockReply): Promise<Response> {
   if (reply.kind === "no-response") {
     await delay("infinite");
     return HttpResponse.error();
