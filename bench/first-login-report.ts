@@ -15,8 +15,8 @@
 import { execFile } from "node:child_process";
 import { realpathSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
+import { MSW_COPIES } from "./msw-copies.ts";
 import { median, spread } from "./stats.ts";
 
 /** The target: import → listen → first login at most 1.3x a bare msw's. */
@@ -26,14 +26,7 @@ const ROOT = join(import.meta.dirname, "..");
 const CASE = join(import.meta.dirname, "first-login-case.ts");
 
 /** The msw copies measured, in order: the folder under node_modules and the node flags. */
-const COPIES = [
-  { msw: "3", folder: "node_modules/msw", flags: [] as string[] },
-  {
-    msw: "2",
-    folder: "node_modules/msw-2",
-    flags: ["--import", pathToFileURL(join(import.meta.dirname, "msw2-resolve.mjs")).href],
-  },
-] as const;
+const COPIES = MSW_COPIES;
 
 type Phase = "import" | "listen" | "login";
 type Figure = "wallMs" | "cpuMs";

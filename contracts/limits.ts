@@ -1,7 +1,7 @@
 /**
  * Every bound `login-mock contract` keeps against a broken or hostile target, with its number
- * and what the run does past it, built from the constants the code uses: the README's
- * "Against a hostile target" table is generated from this list, so the two cannot drift.
+ * and what the run does past it, built from the constants the code uses: docs/limits.md's
+ * contract table is generated from this list, so the two cannot drift.
  */
 import { MAX_JSON_DEPTH } from "./bounded-json.ts";
 import {
@@ -16,7 +16,8 @@ import {
   MAX_FAILED_REPLIES_IN_A_ROW,
 } from "./options.ts";
 
-interface ContractLimit {
+/** One bound: what it limits, its value, and what the run does past it. */
+export interface ContractLimit {
   readonly limit: string;
   readonly value: string;
   readonly past: string;
@@ -24,7 +25,8 @@ interface ContractLimit {
 
 const violation = `a \`${REPLY_LIMITS_CHECK}\` violation of the case (exit 1); the harness reads no more of it and does not retry`;
 
-const CONTRACT_LIMITS: readonly ContractLimit[] = [
+/** Every bound of a contract run, in the order the docs' table lists them. */
+export const CONTRACT_LIMITS: readonly ContractLimit[] = [
   {
     limit: "a reply's body, counted after decompression (a gzip bomb is cut at the same size)",
     value: `${MAX_REPLY_BYTES / 2 ** 20} MiB`,
@@ -56,12 +58,3 @@ const CONTRACT_LIMITS: readonly ContractLimit[] = [
     past: "whatever is in flight is aborted, one line says so (exit 3, or 1 if a violation was found first)",
   },
 ];
-
-/** The README table (`<!-- contract-limits:start -->`): one row per bound. */
-export function renderContractLimitsTable(): string {
-  return [
-    "| limit | value | past it |",
-    "| --- | --- | --- |",
-    ...CONTRACT_LIMITS.map(({ limit, value, past }) => `| ${limit} | ${value} | ${past} |`),
-  ].join("\n");
-}

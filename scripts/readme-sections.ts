@@ -10,9 +10,9 @@ import { PROXY_FLAGS, PROXY_HELP } from "../cli/proxy.ts";
 import { SCENARIOS_FLAGS, SCENARIOS_HELP } from "../cli/scenarios.ts";
 import { SERVE_FLAGS, SERVE_HELP } from "../cli/serve.ts";
 import { CHECKS } from "../contracts/checks/index.ts";
-import { renderContractLimitsTable } from "../contracts/limits.ts";
+import { CONTRACT_LIMITS } from "../contracts/limits.ts";
 import { renderDemoAccountTable, renderScenarioTable } from "../mocks/core/scenario-table.ts";
-import { renderLimitsTable } from "../server/limits.ts";
+import { SERVER_LIMITS } from "../server/limits.ts";
 
 const ROOT = new URL("../", import.meta.url);
 
@@ -30,6 +30,16 @@ const renderCheckTable = () =>
     "| check | rule |",
     "| --- | --- |",
     ...CHECKS.map((check) => `| \`${check.name}\` | ${check.rule} |`),
+  ].join("\n");
+
+/** A limits table (server or contract): one row per bound, with what happens past it. */
+const renderLimitsTable = (
+  limits: readonly { readonly limit: string; readonly value: string; readonly past: string }[],
+) =>
+  [
+    "| limit | value | past it |",
+    "| --- | --- | --- |",
+    ...limits.map(({ limit, value, past }) => `| ${limit} | ${value} | ${past} |`),
   ].join("\n");
 
 const fence = (language: string, path: string) =>
@@ -111,8 +121,8 @@ export function renderSections(): Record<string, string> {
     "browser-example": fence("ts", "examples/app/src/start-mocks.ts"),
     "vite-config": fence("ts", "examples/app/vite.config.ts"),
     "contract-checks": renderCheckTable(),
-    "server-limits": renderLimitsTable(),
-    "contract-limits": renderContractLimitsTable(),
+    "server-limits": renderLimitsTable(SERVER_LIMITS),
+    "contract-limits": renderLimitsTable(CONTRACT_LIMITS),
     "cli-reference": renderCliReference(),
     decisions: renderDecisionList(),
   };

@@ -1,7 +1,7 @@
 /**
  * Every limit the standalone server enforces, with its number and what a client gets past it,
- * built from the constants the code uses: the README's "What the server does with bad input"
- * table can be generated from this list, so the two cannot drift.
+ * built from the constants the code uses: docs/limits.md's server table is generated from this
+ * list, so the two cannot drift.
  */
 import { MAX_DELAY_MS } from "../mocks/core/faults.ts";
 import { JOURNAL_CAPACITY } from "../mocks/core/request-journal.ts";
@@ -30,7 +30,8 @@ export interface ServerLimit {
 const seconds = (ms: number) => (ms > 60_000 ? `${ms / 60_000} min` : `${ms / 1000} s`);
 const count = (n: number) => n.toLocaleString("en-US");
 
-const SERVER_LIMITS: readonly ServerLimit[] = [
+/** Every limit of the server, in the order the docs' table lists them. */
+export const SERVER_LIMITS: readonly ServerLimit[] = [
   {
     limit: "request body",
     value: `${DEFAULT_BODY_LIMIT / 1024} kB`,
@@ -133,12 +134,3 @@ const SERVER_LIMITS: readonly ServerLimit[] = [
     past: "SIGINT/SIGTERM stop waiting for it and exit",
   },
 ];
-
-/** The README table (`<!-- server-limits:start -->`): one row per limit. */
-export function renderLimitsTable(): string {
-  return [
-    "| limit | value | past it |",
-    "| --- | --- | --- |",
-    ...SERVER_LIMITS.map(({ limit, value, past }) => `| ${limit} | ${value} | ${past} |`),
-  ].join("\n");
-}

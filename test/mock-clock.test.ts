@@ -4,9 +4,9 @@ import { fixedClock } from "../mocks/core/clock.ts";
 import { DEFAULT_JWT_SECRET, verifyToken } from "../mocks/core/jwt.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
 import { MAX_CLOCK_STEP_SECONDS, SessionClock } from "../mocks/core/session-clock.ts";
-import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../mocks/store/demo-accounts.ts";
+import { TALKSTACK_DEMO } from "../mocks/store/demo-accounts.ts";
 import type { Variant } from "../openapi/documents.ts";
-import { demoLoginToken, useHttpServers } from "./support/http-servers.ts";
+import { demoLogin, demoLoginToken, useHttpServers } from "./support/http-servers.ts";
 import { responseValidator } from "./support/spec-validators.ts";
 
 const servers = useHttpServers();
@@ -119,16 +119,8 @@ describe("the mock clock over HTTP", () => {
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 /** Logs in on `variant` in `session`; the reply's status, body and Set-Cookie, as sent. */
-async function demoLogin(variant: Variant, session: string) {
-  const body =
-    variant === "talkstack"
-      ? TALKSTACK_DEMO.documented
-      : { ...SEAMLESS_DEMO.documented, recaptchaVal: "x" };
-  const response = await fetch(`${servers.url(variant)}/auth/login`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "x-mock-session": session },
-    body: JSON.stringify(body),
-  });
+async function loginIn(variant: Variant, session: string) {
+  const response = await demoLogin(servers, variant, session);
   return {
     status: response.status,
     json: (await response.json()) as Record<string, unknown>,
@@ -159,12 +151,12 @@ describe("the mock clock's range over HTTP", () => {
     const latest = (await clock("PUT", { now: "9999-12-31T23:59:59Z" }, session)).body.latest;
     expect((await clock("PUT", { now: latest }, session)).status).toBe(200);
     for (const variant of ["talkstack", "seamless"] as const) {
-      const reply = await demoLogin(variant, session);
+      const reply = await loginIn(variant, session);
       const verdict = (await responseValidator(variant))(reply.status, reply.json);
       expect(verdict.errors, variant).toEqual([]);
       expect(reply.status, variant).toBe(200);
     }
-    const talkstack = await demoLogin("talkstack", session);
+    const talkstack = await loginIn("talkstack", session);
     expect(talkstack.json.expirationTime).toMatch(ISO_INSTANT);
     const whoami = await fetch(`${servers.url("talkstack")}/__mock/whoami`, {
       headers: { authorization: `Bearer ${talkstack.json.token}`, "x-mock-session": session },

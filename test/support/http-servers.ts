@@ -52,19 +52,18 @@ export function useHttpServers(
 }
 
 /**
- * Logs in on `variant` as its documented demo account, in `session` if given, and returns the
- * token it issued: TalkStack's from the body, Seamless' from its `token` cookie.
+ * Logs in on `variant` as its documented demo account, in `session` if given: the response.
  */
-export async function demoLoginToken(
+export function demoLogin(
   servers: TestServers,
   variant: Variant,
   session?: string,
-): Promise<string> {
+): Promise<Response> {
   const body =
     variant === "talkstack"
       ? TALKSTACK_DEMO.documented
       : { ...SEAMLESS_DEMO.documented, recaptchaVal: "x" };
-  const response = await fetch(`${servers.url(variant)}/auth/login`, {
+  return fetch(`${servers.url(variant)}/auth/login`, {
     method: "POST",
     headers: {
       "content-type": "application/json",
@@ -72,6 +71,18 @@ export async function demoLoginToken(
     },
     body: JSON.stringify(body),
   });
+}
+
+/**
+ * Logs in as `demoLogin` does and returns the token it issued: TalkStack's from the body,
+ * Seamless' from its `token` cookie.
+ */
+export async function demoLoginToken(
+  servers: TestServers,
+  variant: Variant,
+  session?: string,
+): Promise<string> {
+  const response = await demoLogin(servers, variant, session);
   if (variant === "talkstack") return ((await response.json()) as { token: string }).token;
   return /^token=([^;]+)/.exec(response.headers.getSetCookie()[0] ?? "")?.[1] ?? "missing";
 }
