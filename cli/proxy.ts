@@ -11,6 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SPEC_DOCUMENTS } from "../mocks/core/spec-documents.ts";
 import { isVariant, type Variant } from "../openapi/documents.ts";
+import { freePort } from "../server/free-port.ts";
 import { badFlag, integerFlag, parseFlags, renderHelp, UsageError } from "./flags.ts";
 import { PrismMissingError, prismScript } from "./prism.ts";
 
@@ -24,7 +25,7 @@ export const PROXY_FLAGS = {
   port: {
     type: "string",
     value: "N",
-    help: "Port to listen on (default 4020 for talkstack, 4021 for seamless).",
+    help: "Port to listen on (default: a free one, printed at start).",
   },
   host: { type: "string", value: "H", help: "Address to bind (default 127.0.0.1)." },
   errors: {
@@ -39,11 +40,15 @@ export const PROXY_HELP = renderHelp(
   PROXY_FLAGS,
 );
 
-/** Prism's arguments, with `specFile` where the variant's spec was written. */
+/**
+ * Prism's arguments, with `specFile` where the variant's spec was written and `freePort` the
+ * port to use when none is given: a free one, so no API needs a port of its own reserved.
+ */
 export function proxyArguments(
   argv: readonly string[],
   specFile: (variant: Variant) => string,
   env: NodeJS.ProcessEnv = process.env,
+  freePort = 0,
 ): string[] {
   const flags = parseFlags("proxy", argv, PROXY_FLAGS, env);
   const variant = flags.variant === undefined ? undefined : String(flags.variant);
@@ -53,8 +58,7 @@ export function proxyArguments(
   const upstream = flags.upstream === undefined ? undefined : String(flags.upstream);
   if (!upstream || !URL.canParse(upstream))
     throw badFlag("proxy", "upstream", upstream ?? "", "an http:// or https:// URL");
-  const port =
-    integerFlag("proxy", "port", flags.port, 1, 65535) ?? (variant === "talkstack" ? 4020 : 4021);
+  const port = integerFlag("proxy", "port", flags.port, 1, 65535) ?? freePort;
   const host = String(flags.host ?? "127.0.0.1");
   return [
     "proxy",
@@ -73,11 +77,16 @@ export async function proxy(argv: readonly string[]): Promise<number> {
   // to get wrong, whatever the build layout.
   const scratch = mkdtempSync(join(tmpdir(), "login-mock-proxy-"));
   try {
-    const args = proxyArguments(argv, (variant) => {
-      const file = join(scratch, `${variant}.json`);
-      writeFileSync(file, JSON.stringify(SPEC_DOCUMENTS[variant]));
-      return file;
-    });
+    const args = proxyArguments(
+      argv,
+      (variant) => {
+        const file = join(scratch, `${variant}.json`);
+        writeFileSync(file, JSON.stringify(SPEC_DOCUMENTS[variant]));
+        return file;
+      },
+      process.env,
+      await freePort(),
+    );
     let prism: string;
     try {
       prism = prismScript();
@@ -86,7 +95,10 @@ export async function proxy(argv: readonly string[]): Promise<number> {
       process.stderr.write(`${error.message}\n`);
       return 1;
     }
-    process.stdout.write(`[login-mock] prism ${args.join(" ")}\n`);
+    const [host, port] = [args[args.indexOf("-h") + 1], args[args.indexOf("-p") + 1]];
+    process.stdout.write(
+      `[login-mock] proxy on http://${host}:${port}: point your app there\n[login-mock] prism ${args.join(" ")}\n`,
+    );
     return await new Promise((resolve, reject) => {
       const child = spawn(process.execPath, [prism, ...args], { stdio: "inherit" });
       child.once("error", reject);

@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { proxyArguments } from "../cli/proxy.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
 import { SEAMLESS_DEMO } from "../mocks/store/demo-accounts.ts";
 import { freePort } from "../server/free-port.ts";
@@ -94,5 +95,27 @@ describe("login-mock proxy without Prism installed", () => {
     expect(output.trim().split("\n")).toEqual([
       expect.stringContaining("npm install -D @stoplight/prism-cli"),
     ]);
+  });
+});
+
+describe("login-mock proxy's port", () => {
+  const argv = ["--upstream", "http://127.0.0.1:9"];
+  const portOf = (args: string[]) => args[args.indexOf("-p") + 1];
+
+  it("takes the free port it is given when --port is not set, for every API alike", () => {
+    for (const variant of ["talkstack", "seamless"])
+      expect(
+        portOf(proxyArguments([...argv, "--variant", variant], () => "spec.json", {}, 45_678)),
+      ).toBe("45678");
+  });
+
+  it("keeps the --port it is given", () => {
+    const args = proxyArguments(
+      [...argv, "--variant", "seamless", "--port", "4999"],
+      () => "s",
+      {},
+      1,
+    );
+    expect(portOf(args)).toBe("4999");
   });
 });
