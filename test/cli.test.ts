@@ -6,9 +6,19 @@ import { rolldown } from "rolldown";
 import { describe, expect, it } from "vitest";
 import { exposureWarning, renderBanner } from "../cli/banner.ts";
 import { SERVE_FLAGS } from "../cli/serve.ts";
+import { SEAMLESS_DEMO } from "../mocks/store/demo-accounts.ts";
 import { VARIANTS } from "../openapi/documents.ts";
 import { builtinsWithoutFacade, lazyMessageEventBase } from "../scripts/cli-bundle.ts";
 import { runCli, startCli, stopChild } from "./support/spawn-cli.ts";
+
+/** `login-mock <args>` exits 2 with one stderr line containing `text`: that stderr. */
+function expectOneLineError(args: string[], text: string): string {
+  const { status, stderr } = runCli(args);
+  expect(status).toBe(2);
+  expect(stderr).toContain(text);
+  expect(stderr.trim().split("\n")).toHaveLength(1);
+  return stderr;
+}
 
 describe("login-mock --help", () => {
   it("lists the commands", () => {
@@ -93,10 +103,7 @@ describe("bad flags", () => {
     [["scenarios", "--variant", "x"], '--variant "x" is not valid; accepted: talkstack, seamless.'],
     [["frobnicate"], 'Unknown command "frobnicate"'],
   ])("login-mock %j exits 2 with one line that names the flag", (args, message) => {
-    const { status, stderr } = runCli(args);
-    expect(status).toBe(2);
-    expect(stderr).toContain(message);
-    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expectOneLineError(args, message);
   });
 
   it("reads flags from the environment, and blames the variable, not a flag never typed", () => {
@@ -131,14 +138,11 @@ describe("bad flags", () => {
     [["proxy", "--upstreem", "http://127.0.0.1:1"], "Did you mean --upstream?"],
     [["serv"], "Did you mean serve?"],
   ])("login-mock %j suggests the closest known name", (args, hint) => {
-    const { status, stderr } = runCli(args);
-    expect(status).toBe(2);
-    expect(stderr).toContain(hint);
-    expect(stderr.trim().split("\n")).toHaveLength(1);
+    expectOneLineError(args, hint);
   });
 
   it("suggests nothing when no flag is close", () => {
-    const { stderr } = runCli(["serve", "--colour"]);
+    const stderr = expectOneLineError(["serve", "--colour"], "Unknown option '--colour'");
     expect(stderr).not.toContain("Did you mean");
   });
 
@@ -181,8 +185,8 @@ describe("login-mock serve", () => {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
-        email: "user@example.com",
-        password: "securePassword123",
+        email: SEAMLESS_DEMO.documented.email,
+        password: SEAMLESS_DEMO.documented.password,
         recaptchaVal: "x",
       }),
     });

@@ -12,6 +12,8 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { getResponse } from "msw";
 import { describe, expect, it, vi } from "vitest";
+// No imports of its own, so it loads none of the modules mocked below.
+import { SEAMLESS_DEMO } from "../mocks/store/demo-accounts.ts";
 
 const built = vi.hoisted(() => ({ seeds: 0, rowChecks: 0, signers: 0 }));
 
@@ -58,16 +60,17 @@ vi.mock("../mocks/core/native-signer.ts", async (importOriginal) => {
 });
 
 const SEAMLESS_LOGIN = "https://seamless-sandbox-dev-cm.oriserve.com/auth/login";
+const SEAMLESS_DEMO_LOGIN = JSON.stringify({
+  email: SEAMLESS_DEMO.documented.email,
+  password: SEAMLESS_DEMO.documented.password,
+  recaptchaVal: "x",
+});
 
 function login(): Request {
   return new Request(SEAMLESS_LOGIN, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({
-      email: "user@example.com",
-      password: "securePassword123",
-      recaptchaVal: "x",
-    }),
+    body: SEAMLESS_DEMO_LOGIN,
   });
 }
 
@@ -103,7 +106,7 @@ describe("a test file's first login", () => {
       const response = await fetch(${JSON.stringify(SEAMLESS_LOGIN)}, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ email: "user@example.com", password: "securePassword123", recaptchaVal: "x" }),
+        body: ${JSON.stringify(SEAMLESS_DEMO_LOGIN)},
       });
       mark("login " + response.status);
       server.close();

@@ -36,8 +36,14 @@ const loginEntry = (
 ) => ({ variant, method: "POST", path: "/auth/login", status, scenario, fields });
 
 /** The properties of a variant's `LoginRequest`, in the spec's order. */
-const loginRequestProperties = (variant: Variant) =>
-  Object.keys(SPEC_DOCUMENTS[variant].components?.schemas?.LoginRequest?.properties ?? {});
+const loginRequestProperties = (variant: Variant) => {
+  const properties = Object.keys(
+    SPEC_DOCUMENTS[variant].components?.schemas?.LoginRequest?.properties ?? {},
+  );
+  // An empty list would make every loop over the fields pass by checking nothing.
+  expect(properties, `${variant} LoginRequest properties`).not.toHaveLength(0);
+  return properties;
+};
 
 /**
  * An entry holds exactly these keys, each of exactly this kind, so nothing derived from what a

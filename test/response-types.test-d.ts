@@ -22,6 +22,21 @@ expectTypeOf<
 expectTypeOf<
   Untyped<SeamlessStatus, { [S in SeamlessStatus]: SeamlessResponseBody<S> }>
 >().toBeNever();
+// `Untyped` is also never when there are no statuses, or when a body is `any`: rule both out.
+expectTypeOf<TalkStackStatus>().not.toBeNever();
+expectTypeOf<SeamlessStatus>().not.toBeNever();
+/** The statuses whose body type is `any`. */
+type AnyBodied<S extends PropertyKey, Body extends Record<S, unknown>> = {
+  [K in S]: 0 extends 1 & Body[K] ? K : never;
+}[S];
+expectTypeOf<
+  AnyBodied<TalkStackStatus, { [S in TalkStackStatus]: TalkStackResponseBody<S> }>
+>().toBeNever();
+expectTypeOf<
+  AnyBodied<SeamlessStatus, { [S in SeamlessStatus]: SeamlessResponseBody<S> }>
+>().toBeNever();
+expectTypeOf<TalkStackResponseBody<200>>().not.toBeAny();
+expectTypeOf<SeamlessResponseBody<200>>().not.toBeAny();
 
 // 413 is documented as application/problem+json (RFC 9457), not application/json.
 expectTypeOf<TalkStackResponseBody<413>["status"]>().toEqualTypeOf<413>();

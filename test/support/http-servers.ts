@@ -53,22 +53,25 @@ export function useHttpServers(
 
 /**
  * Logs in on `variant` as its documented demo account, in `session` if given: the response.
+ * `init` adds to the request (headers such as `connection: close`, a `signal` for a timeout).
  */
 export function demoLogin(
   servers: TestServers,
   variant: Variant,
   session?: string,
+  init: Omit<RequestInit, "method" | "body"> = {},
 ): Promise<Response> {
   const body =
     variant === "talkstack"
       ? TALKSTACK_DEMO.documented
       : { ...SEAMLESS_DEMO.documented, recaptchaVal: "x" };
+  const headers = new Headers(init.headers);
+  headers.set("content-type", "application/json");
+  if (session !== undefined) headers.set("x-mock-session", session);
   return fetch(`${servers.url(variant)}/auth/login`, {
+    ...init,
     method: "POST",
-    headers: {
-      "content-type": "application/json",
-      ...(session === undefined ? {} : { "x-mock-session": session }),
-    },
+    headers,
     body: JSON.stringify(body),
   });
 }

@@ -16,11 +16,12 @@ import { setupServer } from "msw/node";
 import { loadedMsw } from "../../bench/msw-copy.ts";
 import { createLoginMock } from "../../mocks/core/login-mock.ts";
 import { createHandlers, DEFAULT_BASE_URLS, loginUrls } from "../../mocks/msw/handlers.ts";
+import { SEAMLESS_DEMO } from "../../mocks/store/demo-accounts.ts";
 import { VARIANTS } from "../../openapi/documents.ts";
 
 const SEAMLESS_DEMO_LOGIN = JSON.stringify({
-  email: "user@example.com",
-  password: "securePassword123",
+  email: SEAMLESS_DEMO.documented.email,
+  password: SEAMLESS_DEMO.documented.password,
   recaptchaVal: "probe",
 });
 

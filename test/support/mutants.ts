@@ -41,6 +41,31 @@ const withBody = (reply: Response, edit: (body: Record<string, unknown>) => void
   edit(body);
   return { ...reply, body: JSON.stringify(body) };
 };
+/** What `JSON.parse` made of a request body that is not JSON. */
+const MALFORMED = Symbol("malformed JSON");
+/**
+ * The reply, or Seamless' documented 500 saying `message` when `crashes` holds for the parsed
+ * request body (`MALFORMED` when it is not JSON): a server that tripped over what it was sent.
+ */
+const failOnBody = (
+  reply: Response,
+  bodyText: string,
+  crashes: (parsed: unknown) => boolean,
+  message: string,
+): Response => {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(bodyText);
+  } catch {
+    parsed = MALFORMED;
+  }
+  if (!crashes(parsed)) return reply;
+  return {
+    ...reply,
+    status: 500,
+    body: JSON.stringify({ status: "failed", data: {}, message }),
+  };
+};
 const mapCookie = (reply: Response, edit: (cookie: string) => string): Response => ({
   ...reply,
   headers: reply.headers.map(
@@ -155,18 +180,8 @@ export const MUTANTS: readonly Mutant[] = [
     variant: "seamless",
     caughtBy: "not-a-server-error",
     fires: ["not-a-server-error", "status-code", "negative-data-rejection"],
-    mutate: (reply, input) => {
-      try {
-        JSON.parse(input.bodyText);
-        return reply;
-      } catch {
-        return {
-          ...reply,
-          status: 500,
-          body: JSON.stringify({ status: "failed", data: {}, message: "Unexpected token" }),
-        };
-      }
-    },
+    mutate: (reply, input) =>
+      failOnBody(reply, input.bodyText, (parsed) => parsed === MALFORMED, "Unexpected token"),
   },
   {
     name: "wrong content type: errors sent as text/html",
@@ -266,21 +281,16 @@ export const MUTANTS: readonly Mutant[] = [
     variant: "seamless",
     caughtBy: "status-code",
     fires: ["not-a-server-error", "status-code", "negative-data-rejection"],
-    mutate: (reply, input) => {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(input.bodyText);
-      } catch {
-        return reply;
-      }
-      // `const { email } = body` on null throws: a server that never checked the body's type.
-      if (parsed !== null && typeof parsed === "object" && !Array.isArray(parsed)) return reply;
-      return {
-        ...reply,
-        status: 500,
-        body: JSON.stringify({ status: "failed", data: {}, message: "user Login Failed." }),
-      };
-    },
+    // `const { email } = body` on null throws: a server that never checked the body's type.
+    mutate: (reply, input) =>
+      failOnBody(
+        reply,
+        input.bodyText,
+        (parsed) =>
+          parsed !== MALFORMED &&
+          (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)),
+        "user Login Failed.",
+      ),
   },
   {
     name: "a wrong password answered 500 where the spec documents 401",
