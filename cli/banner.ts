@@ -3,10 +3,12 @@
  * force a scenario that this very port accepts (from its own catalogue), and a warning when the
  * address makes the mock reachable from other machines.
  */
+
 import { networkInterfaces } from "node:os";
 import { scenariosOf } from "../mocks/core/scenario-catalogue.ts";
 import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../mocks/store/demo-accounts.ts";
 import type { Variant } from "../openapi/documents.ts";
+import { isLoopbackName } from "../server/host-check.ts";
 import { exampleScenarioOf } from "../server/scenario-example.ts";
 
 export interface BannerOptions {
@@ -35,7 +37,7 @@ function reachOf(url: string): Reach {
   if (hostname === "0.0.0.0")
     return { kind: "wildcard", local: url.replace(hostname, "127.0.0.1") };
   if (hostname === "[::]") return { kind: "wildcard", local: url.replace(hostname, "[::1]") };
-  if (hostname.startsWith("127.") || hostname === "[::1]") return { kind: "loopback" };
+  if (isLoopbackName(hostname)) return { kind: "loopback" };
   return { kind: "exposed" };
 }
 

@@ -22,7 +22,7 @@ export function closestName(typed: string, known: readonly string[]): string | u
 }
 
 /** Optimal string alignment distance: insertions, deletions, substitutions, adjacent swaps. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   // Three rows of the dynamic-programming table: two back is what a swap needs.
   let twoBack: number[] = [];
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);

@@ -10,11 +10,8 @@ import type { LoginMock } from "../mocks/core/login-mock.ts";
 import { jsonReply, type MockReply } from "../mocks/core/mock-reply.ts";
 import { problemReply } from "../mocks/core/problem.ts";
 import { mediaTypeEssence } from "../mocks/core/request-data.ts";
-import {
-  findScenario,
-  scenariosOf,
-  unknownScenarioMessage,
-} from "../mocks/core/scenario-catalogue.ts";
+import { findScenario, scenariosOf } from "../mocks/core/scenario-catalogue.ts";
+import { unknownScenarioProblem } from "../mocks/core/select-scenario.ts";
 import { VARIANTS, type Variant } from "../openapi/documents.ts";
 import { withControlHeaders } from "./control-guard.ts";
 import { renderControlPanel } from "./control-panel.ts";
@@ -186,31 +183,15 @@ function scenarioRoute(own: Variant, mock: LoginMock, request: ControlRequest): 
   const name = body.scenario;
   if (typeof name !== "string" || name === "") return badControlRequest(usage);
   const scenario = findScenario(variant, name);
-  if (!scenario) return unknownScenario(variant, name);
+  if (!scenario)
+    return unknownScenarioProblem(
+      variant,
+      name,
+      (other) =>
+        `to set it for ${other}, send ${JSON.stringify({ scenario: name, variant: other })}`,
+    );
   session.setScenario(variant, scenario.name);
   return answer();
-}
-
-/**
- * 400 for a name `variant` does not have. A name another variant has was most likely meant for
- * it (each port defaults to its own variant): say so, and give the body that sets it there.
- */
-function unknownScenario(variant: Variant, name: string): MockReply {
-  const elsewhere = VARIANTS.filter((other) => other !== variant && findScenario(other, name));
-  const hints = elsewhere.map(
-    (other) =>
-      `"${name}" is a ${other} scenario: to set it for ${other}, send ${JSON.stringify({ scenario: name, variant: other })}.`,
-  );
-  return problemReply(
-    400,
-    "unknown-scenario",
-    "Unknown scenario",
-    [unknownScenarioMessage(variant, name), ...hints].join(" "),
-    {
-      knownScenarios: scenariosOf(variant).map((scenario) => scenario.name),
-      ...(elsewhere.length > 0 ? { otherVariants: elsewhere } : {}),
-    },
-  );
 }
 
 function htmlReply(html: string): MockReply {

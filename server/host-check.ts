@@ -19,7 +19,7 @@ export function hostNameOf(host: string | undefined): string | null {
 }
 
 /** localhost (and `*.localhost`, which browsers resolve to loopback themselves), 127/8, [::1]. */
-function isLoopbackName(name: string): boolean {
+export function isLoopbackName(name: string): boolean {
   return (
     name === "localhost" ||
     name.endsWith(".localhost") ||

@@ -4,17 +4,13 @@
  * serves names what it serves.
  */
 
-import { type MockReply, namedAsServed, withHeaders } from "../mocks/core/mock-reply.ts";
+import { withHeaders } from "../mocks/core/mock-reply.ts";
 import { problemReply } from "../mocks/core/problem.ts";
 import { LOGIN_PATH } from "../openapi/documents.ts";
 import { HELD_RETRY_AFTER_SECONDS } from "./held-work.ts";
 
-/** A problem reply that names itself in X-Mock-Scenario. */
-const serverProblem = (...problem: Parameters<typeof problemReply>): MockReply =>
-  namedAsServed(problemReply(...problem));
-
 export const notFound = (method: string, path: string) =>
-  serverProblem(
+  problemReply(
     404,
     "no-such-route",
     "No such route",
@@ -24,7 +20,7 @@ export const notFound = (method: string, path: string) =>
 /** RFC 9110 §15.5.6: a 405 carries `Allow`, in its headers and not only in its body. */
 export const methodNotAllowed = (method: string, path: string, allow: string) =>
   withHeaders(
-    serverProblem(
+    problemReply(
       405,
       "method-not-allowed",
       "Method not allowed",
@@ -35,7 +31,7 @@ export const methodNotAllowed = (method: string, path: string, allow: string) =>
   );
 
 export const bodyTooLarge = (limitBytes: number) =>
-  serverProblem(
+  problemReply(
     413,
     "body-too-large",
     "Request body too large",
@@ -44,7 +40,7 @@ export const bodyTooLarge = (limitBytes: number) =>
   );
 
 export const remoteControlRefused = () =>
-  serverProblem(
+  problemReply(
     403,
     "control-api-loopback-only",
     "Control API is loopback-only",
@@ -52,7 +48,7 @@ export const remoteControlRefused = () =>
   );
 
 export const internalError = () =>
-  serverProblem(
+  problemReply(
     500,
     "mock-internal-error",
     "The mock failed",
@@ -60,7 +56,7 @@ export const internalError = () =>
   );
 
 export const tooMuchHeldWork = (limit: number) => {
-  const reply = serverProblem(
+  const reply = problemReply(
     503,
     "too-much-held-work",
     "Too many held or delayed replies",
@@ -80,7 +76,7 @@ export const tooMuchHeldWork = (limit: number) => {
  */
 export const tooManyInFlight = (limit: number) =>
   withHeaders(
-    serverProblem(
+    problemReply(
       503,
       "too-many-pipelined-requests",
       "Too many pipelined requests on one connection",

@@ -41,7 +41,7 @@ export class ListenError extends Error {
   }
 }
 
-export class PortInUseError extends ListenError {
+class PortInUseError extends ListenError {
   constructor(message: string) {
     super(message, "port");
   }

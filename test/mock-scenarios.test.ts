@@ -126,6 +126,19 @@ describe("unknown scenarios", () => {
     });
   });
 
+  it("says which API an X-Mock-Scenario sent to the wrong one belongs to", async () => {
+    const response = await postLogin("talkstack", jsonRequest({}), {
+      "x-mock-scenario": "recaptcha-failed",
+    });
+    expect(response.status).toBe(400);
+    expect(response.json).toMatchObject({
+      otherVariants: ["seamless"],
+      detail: expect.stringContaining(
+        '"recaptcha-failed" is a seamless scenario: send it to the seamless server.',
+      ),
+    });
+  });
+
   it("answers a Prefer code the spec does not document with problem+json", async () => {
     const response = await postLogin("talkstack", jsonRequest({}), { prefer: "code=418" });
     expect(response.status).toBe(400);

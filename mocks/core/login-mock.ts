@@ -22,8 +22,9 @@ import { SLOW_RESPONSE_MS } from "./faults.ts";
 import { createDefaultSigner, DEFAULT_JWT_SECRET, type TokenSigner } from "./jwt.ts";
 import { checkLoginRequest, type LoginRequestCheck } from "./login-request.ts";
 import {
+  FAULT_HEADER,
   type MockReply,
-  namedAsServed,
+  namedAs,
   SCENARIO_HEADER,
   withDelay,
   withHeaders,
@@ -196,11 +197,13 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
       case "no-response":
         return { kind: "no-response" } as const;
       case "slow-response":
-        return withHeaders(withDelay(await byData(), SLOW_RESPONSE_MS), [
+        return withHeaders(namedAs(withDelay(await byData(), SLOW_RESPONSE_MS), scenario.name), [
           [FAULT_HEADER, scenario.name],
         ]);
       case "truncated-json":
-        return withHeaders(truncate(await byData()), [[FAULT_HEADER, scenario.name]]);
+        return withHeaders(namedAs(truncate(await byData()), scenario.name), [
+          [FAULT_HEADER, scenario.name],
+        ]);
     }
     // A fault added to FAULTS without a case above no longer compiles (`never`).
     const unrendered: never = scenario;
@@ -235,8 +238,7 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
       });
     },
     async handle(variant, input, override = null) {
-      // Every reply names what it serves, whichever adapter (or none) sends it.
-      return namedAsServed(await answer(variant, input, override));
+      return answer(variant, input, override);
     },
   };
 
@@ -318,9 +320,6 @@ function problemDetail(reply: MockReply): string {
   if (reply.kind !== "response") return "[login-mock] The session could not be opened.";
   return (JSON.parse(reply.body) as { detail: string }).detail;
 }
-
-/** Names the network fault applied to a reply that still arrives. */
-export const FAULT_HEADER = "x-mock-fault";
 
 function truncate(reply: MockReply): MockReply {
   if (reply.kind !== "response") return reply;

@@ -16,8 +16,6 @@ export type MockReply =
   /** The response never arrives: the adapter holds the request until the client gives up. */
   | { readonly kind: "no-response" };
 
-type ResponseReply = Extract<MockReply, { readonly kind: "response" }>;
-
 export const JSON_CONTENT_TYPE = "application/json; charset=utf-8";
 
 /**
@@ -28,8 +26,6 @@ export const SCENARIO_HEADER = "x-mock-scenario";
 
 /** Names the network fault applied to a reply that still arrives (`truncated-json`). */
 export const FAULT_HEADER = "x-mock-fault";
-
-const PROBLEM_TYPE_PREFIX = "urn:login-mock:problem:";
 
 /** A JSON reply with the content type Express sends. */
 export function jsonReply(
@@ -61,19 +57,12 @@ export function withDelay(reply: MockReply, delayMs: number): MockReply {
 }
 
 /**
- * The reply with `X-Mock-Scenario` naming what it serves, as every login reply does: a fault's
- * name when a fault shaped it (`truncated-json` serves a body cut in half, not the `success` it
- * cut), the slug of the mock's own problem+json (`urn:login-mock:problem:body-too-large` →
- * `body-too-large`), else the example it already names. Adapters apply it as a reply leaves.
- *
- * @example
- * namedAsServed(problemReply(413, "body-too-large", …)) // x-mock-scenario: body-too-large
+ * The same reply named as what it serves in `X-Mock-Scenario`, replacing the name it had: a
+ * fault that reshapes a reply (`truncated-json` serves a body cut in half, not the `success`
+ * it cut) names itself.
  */
-export function namedAsServed(reply: MockReply): MockReply {
+export function namedAs(reply: MockReply, name: string): MockReply {
   if (reply.kind !== "response") return reply;
-  const named = headerOf(reply, SCENARIO_HEADER);
-  const name = headerOf(reply, FAULT_HEADER) ?? named ?? problemSlugOf(reply.body);
-  if (name === undefined || name === named) return reply;
   return {
     ...reply,
     headers: [
@@ -81,20 +70,4 @@ export function namedAsServed(reply: MockReply): MockReply {
       [SCENARIO_HEADER, name],
     ],
   };
-}
-
-function headerOf(reply: ResponseReply, name: string): string | undefined {
-  return reply.headers.find(([header]) => header === name)?.[1];
-}
-
-/** The slug of a login-mock problem+json body; undefined for any other body. */
-function problemSlugOf(body: string): string | undefined {
-  // Every problem starts with its type (problem.ts); a vendor body never does.
-  if (!body.startsWith(`{"type":"${PROBLEM_TYPE_PREFIX}`)) return undefined;
-  try {
-    const type = (JSON.parse(body) as { type?: unknown }).type;
-    return typeof type === "string" ? type.slice(PROBLEM_TYPE_PREFIX.length) : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -2,7 +2,7 @@
  * The mock's own errors (an unknown scenario, a bad control request) as RFC 7807
  * `application/problem+json`, so they can never be mistaken for a vendor's response.
  */
-import type { MockReply } from "./mock-reply.ts";
+import { type MockReply, SCENARIO_HEADER } from "./mock-reply.ts";
 
 export interface Problem {
   readonly type: string;
@@ -14,7 +14,10 @@ export interface Problem {
 
 export const PROBLEM_CONTENT_TYPE = "application/problem+json";
 
-/** A problem reply. `slug` becomes the `type` URN (`urn:login-mock:problem:<slug>`). */
+/**
+ * A problem reply. `slug` becomes the `type` URN (`urn:login-mock:problem:<slug>`), and names
+ * the reply in `X-Mock-Scenario`, as every reply the mock serves names what it serves.
+ */
 export function problemReply(
   status: number,
   slug: string,
@@ -32,7 +35,10 @@ export function problemReply(
   return {
     kind: "response",
     status,
-    headers: [["content-type", PROBLEM_CONTENT_TYPE]],
+    headers: [
+      ["content-type", PROBLEM_CONTENT_TYPE],
+      [SCENARIO_HEADER, slug],
+    ],
     body: JSON.stringify(problem),
     delayMs: 0,
   };

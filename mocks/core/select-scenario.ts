@@ -6,7 +6,7 @@
  * 4. nothing: the request's own data decides.
  * A name or code the catalogue does not know is a problem+json error, never a guess.
  */
-import type { Variant } from "../../openapi/documents.ts";
+import { VARIANTS, type Variant } from "../../openapi/documents.ts";
 import type { MockReply } from "./mock-reply.ts";
 import type { Preference } from "./prefer-header.ts";
 import { problemReply } from "./problem.ts";
@@ -70,16 +70,31 @@ function selectByPreference(variant: Variant, preference: Preference): Selection
 }
 
 function unknownScenario(variant: Variant, name: string): Selection {
-  return {
-    kind: "problem",
-    reply: problemReply(
-      400,
-      "unknown-scenario",
-      "Unknown scenario",
-      unknownScenarioMessage(variant, name),
-      {
-        knownScenarios: scenariosOf(variant).map((scenario) => scenario.name),
-      },
-    ),
-  };
+  return { kind: "problem", reply: unknownScenarioProblem(variant, name) };
+}
+
+/**
+ * 400 for a name `variant` does not have. A name another variant has was most likely meant for
+ * it (each port defaults to its own variant): say so (`otherVariants`), and how to send it
+ * there: `setElsewhere` words that for the caller (the control API gives the JSON body).
+ */
+export function unknownScenarioProblem(
+  variant: Variant,
+  name: string,
+  setElsewhere: (other: Variant) => string = (other) => `send it to the ${other} server`,
+): MockReply {
+  const elsewhere = VARIANTS.filter((other) => other !== variant && findScenario(other, name));
+  const hints = elsewhere.map(
+    (other) => `"${name}" is a ${other} scenario: ${setElsewhere(other)}.`,
+  );
+  return problemReply(
+    400,
+    "unknown-scenario",
+    "Unknown scenario",
+    [unknownScenarioMessage(variant, name), ...hints].join(" "),
+    {
+      knownScenarios: scenariosOf(variant).map((scenario) => scenario.name),
+      ...(elsewhere.length > 0 ? { otherVariants: elsewhere } : {}),
+    },
+  );
 }

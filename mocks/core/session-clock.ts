@@ -9,8 +9,9 @@ import { longestTokenLifetimeSeconds } from "./token-lifetime.ts";
 /** The most one move of a session clock may shift it (`advanceSeconds`), either way: 10 years. */
 export const MAX_CLOCK_STEP_SECONDS = 10 * 365 * 24 * 60 * 60;
 
-/** The last second an RFC 3339 date-time can name: its year has four digits. */
-const LAST_SECOND = Date.UTC(9999, 11, 31, 23, 59, 59) / 1000;
+/** The last instant an RFC 3339 date-time can name: its year has four digits. */
+export const LATEST_RFC3339_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const LAST_SECOND = Math.floor(LATEST_RFC3339_MS / 1000);
 
 /**
  * The instants a session's clock may show. From the epoch (a token's `iat` and `exp` stay

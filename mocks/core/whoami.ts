@@ -5,9 +5,11 @@
  * this mock. It reports claims and times, never the
  * token or any part of it, so it is safe to show on a page or in a test log.
  */
+
 import type { Variant } from "../../openapi/documents.ts";
 import type { UserStore } from "../store/user-store.ts";
 import { type TokenPayload, tokenTimeState, verifySignature } from "./jwt.ts";
+import { LATEST_RFC3339_MS } from "./session-clock.ts";
 import { readCookie } from "./session-id.ts";
 import { seamlessCookieContract } from "./spec-values.ts";
 
@@ -109,9 +111,6 @@ function accountVariant(store: UserStore, sub: unknown, email: unknown): Variant
  */
 function isoSeconds(seconds: number): string | undefined {
   const ms = seconds * 1000;
-  if (!Number.isFinite(ms) || ms < 0 || ms > LATEST_WRITABLE_MS) return undefined;
+  if (!Number.isFinite(ms) || ms < 0 || ms > LATEST_RFC3339_MS) return undefined;
   return new Date(ms).toISOString();
 }
-
-/** The last instant `toISOString` writes with a four-digit year. */
-const LATEST_WRITABLE_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
