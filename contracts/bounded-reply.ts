@@ -31,7 +31,7 @@ export interface ReplyLimits {
   readonly maxJsonDepth: number;
 }
 
-export const DEFAULT_REPLY_LIMITS: ReplyLimits = {
+const DEFAULT_REPLY_LIMITS: ReplyLimits = {
   maxBodyBytes: MAX_REPLY_BYTES,
   maxHeaders: MAX_REPLY_HEADERS,
   maxHeaderBytes: MAX_REPLY_HEADER_BYTES,
@@ -213,7 +213,8 @@ async function readBody(
   return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
-function causeCode(error: unknown): string | undefined {
+/** The `code` of a fetch error's `cause` (`ECONNREFUSED`, `UND_ERR_HEADERS_OVERFLOW`), if any. */
+export function causeCode(error: unknown): string | undefined {
   const cause = (error as { cause?: { code?: unknown } } | undefined)?.cause;
   return typeof cause?.code === "string" ? cause.code : undefined;
 }

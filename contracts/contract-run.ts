@@ -107,7 +107,7 @@ export interface ContractRun {
 }
 
 /** The id of the result that says why a run stopped early (it matches no documented response). */
-export const RUN_STOPPED_ID = "run stopped";
+const RUN_STOPPED_ID = "run stopped";
 
 export async function createContractRun(options: ContractOptions): Promise<ContractRun> {
   const facts = readSpecFacts(options.variant, dereference(SPEC_DOCUMENTS[options.variant]));

@@ -8,6 +8,7 @@
  * the replies included, ends when the run's signal (its deadline) does.
  */
 import {
+  causeCode,
   fetchBounded,
   formatSeconds,
   NoReplyError,
@@ -186,21 +187,25 @@ const CONNECTION_FAILURES: Readonly<Record<string, { words: string; final: boole
 };
 
 function connectionFailure(error: unknown): { words: string; final: boolean } {
-  const detail = describeError(error);
-  const code = detail.split(": ").at(-1) ?? detail;
-  if (CONNECTION_FAILURES[code]) return CONNECTION_FAILURES[code];
+  const code = causeDetail(error);
+  if (code && CONNECTION_FAILURES[code]) return CONNECTION_FAILURES[code];
   // TLS failures (an expired or self-signed certificate, a wrong name) do not heal on retry.
-  if (/CERT|TLS|SSL/.test(code)) return { words: `TLS failed: ${code}`, final: true };
-  return { words: detail, final: false };
+  if (code && /CERT|TLS|SSL/.test(code)) return { words: `TLS failed: ${code}`, final: true };
+  return { words: describeError(error), final: false };
+}
+
+/** What fetch's `cause` says went wrong: its code (`ECONNREFUSED`), else its message. */
+function causeDetail(error: unknown): string | undefined {
+  const code = causeCode(error);
+  if (code) return code;
+  const message = (error as { cause?: { message?: unknown } } | undefined)?.cause?.message;
+  return typeof message === "string" && message ? message : undefined;
 }
 
 function describeError(error: unknown): string {
-  if (error instanceof Error) {
-    const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
-    const detail = typeof cause?.code === "string" ? cause.code : cause?.message;
-    return typeof detail === "string" && detail ? `${error.message}: ${detail}` : error.message;
-  }
-  return String(error);
+  if (!(error instanceof Error)) return String(error);
+  const detail = causeDetail(error);
+  return detail ? `${error.message}: ${detail}` : error.message;
 }
 
 function stopped(signal: AbortSignal | undefined): RunStoppedError {

@@ -1,4 +1,4 @@
-import { MAX_JSON_DEPTH, parseBoundedJson } from "./bounded-json.ts";
+import { parseBoundedJson } from "./bounded-json.ts";
 
 const PART = "[A-Za-z0-9_-]";
 /**
@@ -32,7 +32,7 @@ export function decodeJwt(token: string): DecodedJwt | string {
 
 /** A part's JSON object; anything nested deeper than `MAX_JSON_DEPTH` is refused as not JSON. */
 function decodePart(part: string): Record<string, unknown> | undefined {
-  const parsed = parseBoundedJson(Buffer.from(part, "base64url").toString("utf8"), MAX_JSON_DEPTH);
+  const parsed = parseBoundedJson(Buffer.from(part, "base64url").toString("utf8"));
   if (parsed.kind !== "json") return undefined;
   const { value } = parsed;
   return value !== null && typeof value === "object" && !Array.isArray(value)

@@ -5,6 +5,7 @@
  */
 import { MAX_JSON_DEPTH } from "./bounded-json.ts";
 import {
+  formatBytes,
   MAX_REPLY_BYTES,
   MAX_REPLY_HEADER_BYTES,
   MAX_REPLY_HEADERS,
@@ -29,12 +30,12 @@ const violation = `a \`${REPLY_LIMITS_CHECK}\` violation of the case (exit 1); t
 export const CONTRACT_LIMITS: readonly ContractLimit[] = [
   {
     limit: "a reply's body, counted after decompression (a gzip bomb is cut at the same size)",
-    value: `${MAX_REPLY_BYTES / 2 ** 20} MiB`,
+    value: formatBytes(MAX_REPLY_BYTES),
     past: violation,
   },
   {
     limit: "a reply's header fields",
-    value: `${MAX_REPLY_HEADERS} fields, ${MAX_REPLY_HEADER_BYTES / 1024} KiB`,
+    value: `${MAX_REPLY_HEADERS} fields, ${formatBytes(MAX_REPLY_HEADER_BYTES)}`,
     past: violation,
   },
   {

@@ -205,7 +205,7 @@ function valueAt(data: unknown, pointer: string): unknown {
 }
 
 /** `/data/allowedRoutes/0` → "`data.allowedRoutes[0]`"; the root is `root` ("the body"). */
-export function pathWords(pointer: string, root = "the body"): string {
+function pathWords(pointer: string, root = "the body"): string {
   if (!pointer) return root;
   const parts = pointer
     .split("/")
@@ -234,7 +234,7 @@ function shown(value: unknown): string {
 }
 
 /** `a`, `a and b`, `a, b and c`. */
-function listWords(items: readonly string[], last = "and"): string {
+export function listWords(items: readonly string[], last = "and"): string {
   if (items.length <= 1) return items.join("");
   return `${items.slice(0, -1).join(", ")} ${last} ${items.at(-1)}`;
 }

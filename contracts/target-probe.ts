@@ -4,8 +4,8 @@
  * reply, or a base URL under which the login is plainly not served, stops the run with one line
  * saying what to do, instead of a report of cases that were never going to tell anything.
  */
-import { mediaTypeEssence } from "../mocks/core/request-data.ts";
 import { ReplyLimitError } from "./bounded-reply.ts";
+import { isOneOfMediaTypes } from "./checks/body-checks.ts";
 import type { Exchange } from "./exchange.ts";
 import {
   type HttpTarget,
@@ -90,7 +90,7 @@ function stop(exitCode: 2 | 3, text: string): Probe {
  * operation's own path (the harness appends it, so it was sent twice), or it is some other
  * prefix. With no path in the base URL the run goes on: each case reports the status it got.
  */
-export function notServedLine(
+function notServedLine(
   facts: SpecFacts,
   baseUrl: string,
   exchange: Exchange,
@@ -105,10 +105,7 @@ export function notServedLine(
   const contentType = headers.get("content-type");
   // Plainly not the login: a status or media type the spec never gives it, or no JSON at all.
   const plainlyNot =
-    !documented ||
-    contentType === undefined ||
-    !documented.mediaTypes.includes(mediaTypeEssence(contentType)) ||
-    json === undefined;
+    !documented || !isOneOfMediaTypes(contentType, documented.mediaTypes) || json === undefined;
   const opPath = facts.operationPath.replace(/\/+$/, "");
   const doubled = basePath.endsWith(opPath);
   if (doubled && (plainlyNot || !facts.validateBody(status, json).valid)) {

@@ -100,8 +100,11 @@ describe.each([
     const entries = detailEntries(output);
     expect(entries.length).toBeGreaterThan(2);
     expect(output.indexOf("What failed, in detail:")).toBeGreaterThan(output.indexOf("Cases: "));
-    for (const [headline = "", ...details] of entries) {
-      if (!/expected (\d{3}|a documented 4xx)/.test(headline)) continue;
+    const judged = entries.filter(([headline = ""]) =>
+      /expected (\d{3}|a documented 4xx)/.test(headline),
+    );
+    expect(judged.length).toBeGreaterThan(0);
+    for (const [headline = "", ...details] of judged) {
       const named = details.filter((line) => /^ {4}✗ /.test(line)).map((line) => line.trim());
       for (const check of STATUS_CONTRACT_CHECKS)
         expect(named, headline).not.toContain(`✗ ${check}`);
@@ -122,7 +125,11 @@ describe.each([
     expect(output).not.toMatch(
       /must NOT|must have required property|property name must be valid|must match|\(root\)|schema: /,
     );
-    if (variant === "seamless") {
+  });
+
+  it.runIf(variant === "seamless")(
+    "names the 200 body's extra and missing properties against seamless's schema",
+    () => {
       const success = detailEntries(output).find((entry) => entry[0]?.includes("200 success"));
       expect(success?.join("\n")).toContain(
         "the body has `ok`, `token` and `user`, which the spec does not allow there",
@@ -130,8 +137,8 @@ describe.each([
       expect(success?.join("\n")).toContain(
         "the body is missing `status`, `data` and `message` (required)",
       );
-    }
-  });
+    },
+  );
 
   it("groups cases that failed alike, and never prints the token", () => {
     expect(output.split("\n").length).toBeLessThan(150);
@@ -150,10 +157,11 @@ it("stops printing quietly when its reader goes away (`| head -40`), and still w
     "contract",
     ...["--variant", "talkstack", "--base-url", url, "--junit", junit],
   ]);
+  // Like `head` gone before the first line: the pipe is closed before the child can write to
+  // it, so its first write always meets EPIPE.
+  child.stdout.destroy();
   let stderr = "";
   child.stderr.on("data", (chunk) => (stderr += chunk));
-  // Like `head`: read the first chunk, then close the pipe.
-  child.stdout.once("data", () => child.stdout.destroy());
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   expect(stderr).not.toMatch(/EPIPE|Unhandled|\n\s+at /);
   expect(code).toBe(1);

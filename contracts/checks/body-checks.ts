@@ -113,9 +113,16 @@ function findKey(value: unknown, key: string, path = ""): string | undefined {
 }
 
 function isDocumentedMediaType(input: CheckInput): boolean {
-  const header = input.exchange.response.headers.get("content-type");
-  return (
-    header !== undefined &&
-    statusFacts(input)?.mediaTypes.includes(mediaTypeEssence(header)) === true
+  return isOneOfMediaTypes(
+    input.exchange.response.headers.get("content-type"),
+    statusFacts(input)?.mediaTypes,
   );
+}
+
+/** Whether a Content-Type header's media type (parameters dropped) is one of `mediaTypes`. */
+export function isOneOfMediaTypes(
+  contentType: string | undefined,
+  mediaTypes: readonly string[] | undefined,
+): boolean {
+  return contentType !== undefined && mediaTypes?.includes(mediaTypeEssence(contentType)) === true;
 }

@@ -9,6 +9,7 @@
 import type { CaseResult, ContractReport, ContractRun } from "../contract-run.ts";
 import type { ContractOptions } from "../options.ts";
 import { displayUrl } from "../redact.ts";
+import { listWords } from "../schema-words.ts";
 import { type Paint, PLAIN } from "./colour.ts";
 
 /** Checks whose failure only restates a wrong status; the case's line already says it. */
@@ -16,10 +17,6 @@ const STATUS_CHECKS = new Set(["status-code", "not-a-server-error", "negative-da
 
 const failedNames = (result: CaseResult) =>
   result.checks.filter((c) => c.verdict === "failed").map((c) => c.name);
-
-/** `a, b and c` */
-const listWords = (items: readonly string[]) =>
-  items.length <= 1 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`;
 
 /**
  * What a failed case expected and what came back, in one line: `expected 422, got 200`, or
@@ -87,20 +84,22 @@ export function formatCaseFailure(result: CaseResult): string {
  * reply to eleven kinds of invalid input) share one entry that names them all.
  */
 export function formatFailureDetails(results: readonly CaseResult[], paint: Paint = PLAIN): string {
-  const groups = new Map<string, CaseResult[]>();
+  const groups = new Map<string, { headline: string; members: CaseResult[] }>();
   for (const result of results) {
     if (result.outcome !== "failed") continue;
-    const key = [formatHeadline(result), ...failureDetails(result)].join("\n");
-    groups.set(key, [...(groups.get(key) ?? []), result]);
+    const headline = formatHeadline(result);
+    const key = [headline, ...failureDetails(result)].join("\n");
+    const group = groups.get(key);
+    if (group) group.members.push(result);
+    else groups.set(key, { headline, members: [result] });
   }
   const shown = new Set<string>();
   return [...groups.values()]
-    .map((members) => {
+    .map(({ headline, members }) => {
       const [first] = members;
       if (!first) return "";
       const details = failureDetails(first, shown).map((line) => `  ${line}`);
-      const headline = `  ${paint.fail(`✗ ${caseNames(members)}`)}: ${formatHeadline(first)}`;
-      return [headline, ...details].join("\n");
+      return [`  ${paint.fail(`✗ ${caseNames(members)}`)}: ${headline}`, ...details].join("\n");
     })
     .join("\n");
 }
