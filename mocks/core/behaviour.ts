@@ -30,6 +30,8 @@ export interface Decision {
 export interface VariantBehaviour<V extends Variant = Variant> {
   /** The example name of the success response. */
   readonly successExample: string;
+  /** How long the tokens a login issues live, as the spec documents it, in seconds. */
+  readonly documentedTokenLifetimeSeconds: number;
   /** Reads the body as the spec's `LoginRequest` judged it (one check per request, shared). */
   decide(check: LoginRequestCheck<V>, context: BehaviourContext): Decision;
   /** Logs in the account `email` names, or the documented demo account when none matches. */

@@ -14,9 +14,11 @@
  *   scenario: null,
  * });
  */
+
 import type { Variant } from "../../openapi/documents.ts";
 import { createUserStore, type UserStore } from "../store/user-store.ts";
 import { exampleReply, type VariantBehaviour } from "./behaviour.ts";
+import { BEHAVIOURS } from "./behaviours.ts";
 import { type Clock, systemClock } from "./clock.ts";
 import { SLOW_RESPONSE_MS } from "./faults.ts";
 import { createDefaultSigner, DEFAULT_JWT_SECRET, type TokenSigner } from "./jwt.ts";
@@ -39,13 +41,11 @@ import {
 } from "./request-data.ts";
 import { optionalFieldsSent } from "./request-journal.ts";
 import type { Scenario, ScenarioName, StartScenarios } from "./scenario-catalogue.ts";
-import { seamlessLogin } from "./seamless-login.ts";
 import { selectScenario } from "./select-scenario.ts";
 import { createSession, type LiveSession, type MockSession } from "./session.ts";
 import { type ClockRange, clockRange, readInstant, SessionClock } from "./session-clock.ts";
 import { DEFAULT_SESSION, sessionIdOf } from "./session-id.ts";
 import { createSessionTable, type SessionLimits, type SessionLookup } from "./session-table.ts";
-import { talkstackLogin } from "./talkstack-login.ts";
 import { longestTokenLifetimeSeconds } from "./token-lifetime.ts";
 import { describeCredentials, type SentCredentials, type WhoAmI } from "./whoami.ts";
 
@@ -122,11 +122,6 @@ export interface LoginMock {
   /** What the credentials a client sent say, judged on `session`'s clock. Never the token. */
   whoami(session: MockSession, sent: SentCredentials): Promise<WhoAmI>;
 }
-
-const BEHAVIOURS: {
-  readonly talkstack: VariantBehaviour<"talkstack">;
-  readonly seamless: VariantBehaviour<"seamless">;
-} = { talkstack: talkstackLogin, seamless: seamlessLogin };
 
 export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
   const seed = options.seed ?? 1;

@@ -11,7 +11,6 @@ import { jsonReply } from "./mock-reply.ts";
 import { isRecaptchaAccepted } from "./recaptcha.ts";
 import { cookieWriter } from "./set-cookie.ts";
 import { exampleValue, seamlessCookieContract } from "./spec-values.ts";
-import { DOCUMENTED_TOKEN_LIFETIME_SECONDS } from "./token-lifetime.ts";
 
 const successTemplate = exampleValue("seamless", "success") as SeamlessResponseBody<200>;
 const cookie = seamlessCookieContract();
@@ -19,6 +18,7 @@ const writeCookie = cookieWriter(cookie);
 
 export const seamlessLogin: VariantBehaviour<"seamless"> = {
   successExample: "success",
+  documentedTokenLifetimeSeconds: cookie.maxAgeSeconds,
 
   decide(check, { store, recaptcha }) {
     if (!check.valid) return { example: "missing-fields" };
@@ -37,7 +37,7 @@ export const seamlessLogin: VariantBehaviour<"seamless"> = {
       throw new Error("[login-mock] The Seamless demo account is missing from the store.");
     const nowMs = clock.now();
     const account = store.recordSeamlessLogin(known.config.email, new Date(nowMs).toISOString());
-    const lifetimeSeconds = tokenTtlSeconds ?? DOCUMENTED_TOKEN_LIFETIME_SECONDS.seamless;
+    const lifetimeSeconds = tokenTtlSeconds ?? cookie.maxAgeSeconds;
     const { token } = await signToken(
       { sub: account.config._id, email: account.config.email },
       { nowMs, lifetimeSeconds },

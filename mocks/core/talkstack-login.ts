@@ -9,14 +9,17 @@ import { TALKSTACK_DEMO } from "../store/demo-accounts.ts";
 import type { VariantBehaviour } from "./behaviour.ts";
 import { jsonReply } from "./mock-reply.ts";
 import { randomToken } from "./random-token.ts";
-import { exampleValue } from "./spec-values.ts";
-import { DOCUMENTED_TOKEN_LIFETIME_SECONDS } from "./token-lifetime.ts";
+import { exampleValue, schemaExtension } from "./spec-values.ts";
 
 const successTemplate = exampleValue("talkstack", "success") as TalkStackResponseBody<200>;
-const TOKEN_LIFETIME_SECONDS = DOCUMENTED_TOKEN_LIFETIME_SECONDS.talkstack;
+/** The JWT's lifetime as the spec documents it (`Jwt` `x-token-lifetime-seconds`). */
+const TOKEN_LIFETIME_SECONDS = Number(
+  schemaExtension("talkstack", "Jwt", "x-token-lifetime-seconds"),
+);
 
 export const talkstackLogin: VariantBehaviour<"talkstack"> = {
   successExample: "success",
+  documentedTokenLifetimeSeconds: TOKEN_LIFETIME_SECONDS,
 
   decide(check, { store }) {
     if (!check.valid) return { example: invalidInputExample(check.faults) };

@@ -1,21 +1,14 @@
 /**
- * How long the tokens a login issues live: each variant's documented lifetime, read from its
- * spec (TalkStack's `Jwt` `x-token-lifetime-seconds`, Seamless' cookie `Max-Age`), or the
- * mock's `tokenTtlSeconds` for both. The longest of them bounds how late a session's clock may
- * run (session-clock.ts): a token issued at the clock's latest instant must still expire at a
- * date-time the specs can write.
+ * How long the tokens a login issues live: each behaviour's documented lifetime, read from its
+ * spec, or the mock's `tokenTtlSeconds` for all. The longest of them bounds how late a
+ * session's clock may run (session-clock.ts): a token issued at the clock's latest instant must
+ * still expire at a date-time the specs can write.
  */
-import { VARIANTS, type Variant } from "../../openapi/documents.ts";
-import { schemaExtension, seamlessCookieContract } from "./spec-values.ts";
-
-/** Each variant's token lifetime as its spec documents it, in seconds. */
-export const DOCUMENTED_TOKEN_LIFETIME_SECONDS: Readonly<Record<Variant, number>> = {
-  talkstack: Number(schemaExtension("talkstack", "Jwt", "x-token-lifetime-seconds")),
-  seamless: seamlessCookieContract().maxAgeSeconds,
-};
+import { VARIANTS } from "../../openapi/documents.ts";
+import { BEHAVIOURS } from "./behaviours.ts";
 
 for (const variant of VARIANTS) {
-  const seconds = DOCUMENTED_TOKEN_LIFETIME_SECONDS[variant];
+  const seconds = BEHAVIOURS[variant].documentedTokenLifetimeSeconds;
   if (!Number.isSafeInteger(seconds) || seconds < 1)
     throw new Error(`[login-mock] The ${variant} spec documents no token lifetime in seconds.`);
 }
@@ -30,7 +23,9 @@ export const MAX_TOKEN_TTL_SECONDS = 10 * 365 * 24 * 3600;
  */
 export function longestTokenLifetimeSeconds(tokenTtlSeconds?: number): number {
   if (tokenTtlSeconds === undefined)
-    return Math.max(...VARIANTS.map((variant) => DOCUMENTED_TOKEN_LIFETIME_SECONDS[variant]));
+    return Math.max(
+      ...VARIANTS.map((variant) => BEHAVIOURS[variant].documentedTokenLifetimeSeconds),
+    );
   if (
     !Number.isSafeInteger(tokenTtlSeconds) ||
     tokenTtlSeconds < 1 ||
