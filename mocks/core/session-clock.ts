@@ -32,7 +32,7 @@ export function clockRange(roomSeconds: number): ClockRange {
   return { earliestMs: 0, latestMs: (LAST_SECOND - roomSeconds) * 1000 + 999, roomSeconds };
 }
 
-/** The range of a mock with the documented token lifetimes (Seamless' 24 h is the longest). */
+/** The range of a mock whose tokens live their documented lifetimes (the longest of them). */
 export const DOCUMENTED_CLOCK_RANGE = clockRange(longestTokenLifetimeSeconds());
 
 /** A move that would take a session's clock out of its range; says the range. */
