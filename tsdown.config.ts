@@ -58,8 +58,12 @@ export default defineConfig([
       node: "mocks/node.ts",
       fixtures: "mocks/fixtures/index.ts",
       types: "openapi/types.ts",
+      spec: "mocks/spec.ts",
     },
     platform: "neutral",
+    // `login-mock/node`'s readLoginSpec reads a spec file; only that entry's chunk imports it
+    // (check-package.ts fails a browser entry that reaches a node: module).
+    deps: { ...shared.deps, onlyImport: [...installedForUsers, "node:fs"] },
     dts: true,
     clean: true,
   },

@@ -24,7 +24,9 @@ import { loadedMsw } from "./msw-copy.ts";
 const [kind, loginsArg = "2000", warmupArg = "300"] = process.argv.slice(2);
 const LOGINS = Math.min(20_000, Math.max(1, Number(loginsArg)));
 const WARMUP = Math.min(20_000, Math.max(0, Number(warmupArg)));
-const URL_ = `${DEFAULT_BASE_URLS.seamless[0]}/auth/login`;
+const SEAMLESS_BASE = DEFAULT_BASE_URLS.seamless?.[0];
+if (SEAMLESS_BASE === undefined) throw new Error("msw-case: the mock serves no seamless API");
+const URL_ = `${SEAMLESS_BASE}/auth/login`;
 
 interface Sample {
   status: number;

@@ -1,26 +1,30 @@
 /**
- * What `login-mock serve` prints once it listens: each variant's URLs, demo login and a way to
- * force a scenario that this very port accepts (from its own catalogue), and a warning when the
- * address makes the mock reachable from other machines.
+ * What `login-mock serve` prints once it listens: each API's login URL, a demo login from its
+ * spec's first declared account, and a way to force a scenario that this very port accepts
+ * (from its own catalogue), and a warning when the address makes the mock reachable from other
+ * machines.
  */
 
 import { networkInterfaces } from "node:os";
-import { scenariosOf } from "../mocks/core/scenario-catalogue.ts";
-import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../mocks/store/demo-accounts.ts";
-import type { Variant } from "../openapi/documents.ts";
+import type { ChallengeMode } from "../mocks/core/challenge.ts";
+import { catalogueOf } from "../mocks/core/scenario-catalogue.ts";
+import type { LoginApi } from "../openapi/login-api.ts";
 import { isLoopbackName } from "../server/host-check.ts";
 import { exampleScenarioOf } from "../server/scenario-example.ts";
 
 export interface BannerOptions {
-  readonly variants: readonly Variant[];
-  readonly scenarios: Readonly<Partial<Record<Variant, string>>>;
+  readonly apis: readonly LoginApi[];
+  /** The scenario each API is forced to (`--scenario`), by API id. */
+  readonly scenarios: Readonly<Record<string, string | undefined>>;
   readonly seed: number;
-  readonly recaptcha: { readonly mode: string };
+  readonly challenge: ChallengeMode;
   readonly log: string;
   readonly clockStart: number | undefined;
   readonly allowRemoteControl: boolean;
   /** How the user chose the address: `--host 0.0.0.0` or `LOGIN_MOCK_HOST=0.0.0.0`. */
   readonly hostSource: string;
+  /** The spec files and preset ids `serve` was given, for the `scenarios` hint. */
+  readonly args?: readonly string[];
 }
 
 /** Where the server listens, as this machine reaches it. */
@@ -41,39 +45,66 @@ function reachOf(url: string): Reach {
   return { kind: "exposed" };
 }
 
-function forceLine(variant: Variant): string {
-  const prefer = exampleScenarioOf(variant);
-  const fault = scenariosOf(variant).find((scenario) => scenario.kind === "fault");
+function forceLine(api: LoginApi): string {
+  const prefer = exampleScenarioOf(api);
+  const fault = catalogueOf(api).find((scenario) => scenario.kind === "fault");
   return `force a scenario -H 'Prefer: code=${prefer.status}, example=${prefer.name}'${fault ? ` or -H 'X-Mock-Scenario: ${fault.name}'` : ""}`;
 }
 
+/**
+ * The body that logs in as the spec's first declared account, in the login's first media type:
+ * its identity and secret fields, and its challenge field with a value `challenge` accepts.
+ */
+export function demoLoginBody(api: LoginApi, challenge: ChallengeMode): string | undefined {
+  const account = api.accounts[0];
+  if (!account) return undefined;
+  const fields: Record<string, string> = {
+    [api.request.identity]: account.identity,
+    [api.request.secret]: account.secret,
+  };
+  if (api.request.challenge)
+    fields[api.request.challenge.field] = challenge.mode === "match" ? challenge.value : "x";
+  const form = api.request.mediaTypes[0] === "application/x-www-form-urlencoded";
+  return form ? new URLSearchParams(fields).toString() : JSON.stringify(fields);
+}
+
 export function renderBanner(
-  urls: Readonly<Partial<Record<Variant, string>>>,
+  urls: Readonly<Record<string, string>>,
   options: BannerOptions,
 ): string {
   const lines = ["login-mock is serving:"];
-  const demo = { talkstack: TALKSTACK_DEMO.documented, seamless: SEAMLESS_DEMO.documented };
-  const indent = "".padEnd(10);
-  for (const variant of options.variants) {
-    const url = urls[variant] ?? "";
+  const width = Math.max(10, ...options.apis.map((api) => api.id.length));
+  const indent = "".padEnd(width);
+  for (const api of options.apis) {
+    const url = urls[api.id] ?? "";
     const reach = reachOf(url);
     const local = reach.kind === "wildcard" ? reach.local : url;
     const panel =
       reach.kind === "exposed" && !options.allowRemoteControl
         ? "control panel: loopback only, not on this address (see the warning)"
         : `control panel ${local}/__mock/`;
+    const body = demoLoginBody(api, options.challenge);
+    const forced = options.scenarios[api.id];
     lines.push(
-      `  ${variant.padEnd(10)} POST ${local}/auth/login    ${panel}`,
-      `  ${indent} demo login ${demo[variant].email} / ${demo[variant].password}${options.scenarios[variant] ? `   forced scenario: ${options.scenarios[variant]}` : ""}`,
-      `  ${indent} ${forceLine(variant)}`,
+      `  ${api.id.padEnd(width)} ${api.operation.method} ${local}${api.operation.path}    ${panel}`,
+      `  ${indent} ${body === undefined ? "no demo account (the spec declares none)" : `demo login ${body}`}${forced ? `   forced scenario: ${forced}` : ""}`,
+      `  ${indent} ${forceLine(api)}`,
     );
   }
+  const challenge = options.apis.some((api) => api.request.challenge)
+    ? ` · challenge ${options.challenge.mode === "match" ? `match:${options.challenge.value}` : options.challenge.mode}`
+    : "";
   lines.push(
-    "All scenarios and demo accounts: npx login-mock scenarios",
-    `Seed ${options.seed} · reCAPTCHA ${options.recaptcha.mode} · log ${options.log}${options.clockStart === undefined ? "" : ` · clock starts at ${new Date(options.clockStart).toISOString()}`} · Ctrl-C stops.`,
+    `All scenarios and demo accounts: npx login-mock scenarios${(options.args ?? []).map((arg) => ` ${shellWord(arg)}`).join("")}`,
+    `Seed ${options.seed}${challenge} · log ${options.log}${options.clockStart === undefined ? "" : ` · clock starts at ${new Date(options.clockStart).toISOString()}`} · Ctrl-C stops.`,
     "",
   );
   return lines.join("\n");
+}
+
+/** `arg` as one shell word: quoted when it holds anything but plain path characters. */
+function shellWord(arg: string): string {
+  return /^[\w./:@%+=,-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`;
 }
 
 /**
@@ -81,7 +112,7 @@ export function renderBanner(
  * still refuses them. Undefined on loopback.
  */
 export function exposureWarning(
-  urls: Readonly<Partial<Record<Variant, string>>>,
+  urls: Readonly<Record<string, string>>,
   options: Pick<BannerOptions, "allowRemoteControl" | "hostSource">,
   addresses: readonly string[] = networkAddresses(),
 ): string | undefined {

@@ -1,5 +1,6 @@
 /**
- * `login-mock contract`: checks any base URL against the spec in this process
+ * `login-mock contract <spec.yaml|preset> --base-url URL`: checks any base URL against a login
+ * API's spec (a user's spec file, or a built-in preset's) in this process
  * (`contracts/console-runner.ts` prints each case as it finishes, then the coverage table), and
  * writes the JUnit and Markdown reports. Nothing it loads is a devDependency: it runs from the
  * `node_modules` of a project that installed only login-mock.
@@ -21,69 +22,102 @@ import {
   type ContractOptions,
   DEFAULT_DEADLINE_SECONDS,
   DEFAULT_REPLY_TIMEOUT_MS,
-  DEFAULT_UNKNOWN_EMAIL,
+  DEFAULT_UNKNOWN_ADDRESS,
+  DEFAULT_UNKNOWN_IDENTITY,
   type Drive,
+  defaultUnknownIdentity,
 } from "../contracts/options.ts";
 import { toJunitXml } from "../contracts/reports/junit.ts";
 import { toMarkdownSummary } from "../contracts/reports/markdown.ts";
-import { isVariant } from "../openapi/documents.ts";
-import { badFlag, integerFlag, parseFlags, renderHelp, UsageError } from "./flags.ts";
+import type { LoginApi } from "../openapi/login-api.ts";
+import { apiSources, chooseApis, presetIds, readSpecFiles } from "./apis.ts";
+import { badFlag, flagSource, integerFlag, parseCommand, renderHelp, UsageError } from "./flags.ts";
 
 const env = (name: string) => `CONTRACT_${name}`;
 
 export const CONTRACT_FLAGS = {
   variant: {
     type: "string",
-    value: "talkstack|seamless",
-    help: "Which API the target serves (required).",
+    value: "SPEC|PRESET",
+    help: "The spec, as the positional argument gives it: a spec file or a built-in preset's id.",
     env: env("VARIANT"),
   },
   "base-url": {
     type: "string",
     value: "URL",
-    help: "The target's base URL; the suite calls <URL>/auth/login (required).",
+    help: "The target's base URL; the suite calls it with the login operation's path from the spec appended (required).",
     env: env("BASE_URL"),
   },
-  email: {
+  identity: {
     type: "string",
-    value: "EMAIL",
-    help: "A registered account, for the positive cases (skipped without it).",
-    env: env("EMAIL"),
+    value: "IDENTITY",
+    help: "A registered account's identity (the spec's identity field), for the positive cases (skipped without it).",
   },
-  password: {
+  secret: {
     type: "string",
-    value: "PASSWORD",
-    help: "Its password. Prefer the env variable: flags show in process lists.",
-    env: env("PASSWORD"),
+    value: "SECRET",
+    help: "Its secret. Prefer the env variable: flags show in process lists.",
+  },
+  email: { type: "string", value: "IDENTITY", help: "Alias of --identity.", env: env("EMAIL") },
+  password: { type: "string", value: "SECRET", help: "Alias of --secret.", env: env("PASSWORD") },
+  challenge: {
+    type: "string",
+    value: "VALUE",
+    help: "A value of the spec's challenge field (a CAPTCHA token, say) the target accepts.",
+    env: env("CHALLENGE"),
   },
   recaptcha: {
     type: "string",
     value: "VALUE",
-    help: "Seamless: a reCAPTCHA value the target accepts.",
+    help: "Alias of --challenge.",
     env: env("RECAPTCHA"),
+  },
+  "rejected-challenge": {
+    type: "string",
+    value: "VALUE",
+    help: "A challenge value the target rejects, if one exists.",
+    env: env("REJECTED_CHALLENGE"),
   },
   "rejected-recaptcha": {
     type: "string",
     value: "VALUE",
-    help: "Seamless: a reCAPTCHA value the target rejects, if one exists.",
+    help: "Alias of --rejected-challenge.",
     env: env("REJECTED_RECAPTCHA"),
+  },
+  "answer-identity": {
+    type: "string",
+    value: "IDENTITY",
+    help: "An account whose state gets a documented answer of its own (x-provoked-by: account-answer), such as an unverified one.",
+    env: env("ANSWER_IDENTITY"),
+  },
+  "answer-secret": {
+    type: "string",
+    value: "SECRET",
+    help: "Its secret.",
+    env: env("ANSWER_SECRET"),
   },
   "unverified-email": {
     type: "string",
-    value: "EMAIL",
-    help: "TalkStack: an account whose email is not verified.",
+    value: "IDENTITY",
+    help: "Alias of --answer-identity.",
     env: env("UNVERIFIED_EMAIL"),
   },
   "unverified-password": {
     type: "string",
-    value: "PASSWORD",
-    help: "Its password.",
+    value: "SECRET",
+    help: "Alias of --answer-secret.",
     env: env("UNVERIFIED_PASSWORD"),
+  },
+  "unknown-identity": {
+    type: "string",
+    value: "IDENTITY",
+    help: `An identity no account has (default ${DEFAULT_UNKNOWN_IDENTITY}, or ${DEFAULT_UNKNOWN_ADDRESS} for an identity of format email).`,
+    env: env("UNKNOWN_IDENTITY"),
   },
   "unknown-email": {
     type: "string",
-    value: "EMAIL",
-    help: `An email no account has (default ${DEFAULT_UNKNOWN_EMAIL}).`,
+    value: "IDENTITY",
+    help: "Alias of --unknown-identity.",
     env: env("UNKNOWN_EMAIL"),
   },
   drive: {
@@ -140,10 +174,16 @@ export const CONTRACT_FLAGS = {
     help: `The whole run's budget; past it the run stops and exits 3 unless a violation was found (default ${DEFAULT_DEADLINE_SECONDS}).`,
     env: env("DEADLINE"),
   },
+  "max-wrong-secret": {
+    type: "string",
+    value: "N",
+    help: "Wrong-secret attempts against the real account, at most (default 1).",
+    env: env("MAX_WRONG_SECRET"),
+  },
   "max-wrong-password": {
     type: "string",
     value: "N",
-    help: "Wrong-password attempts against the real account, at most (default 1).",
+    help: "Alias of --max-wrong-secret.",
     env: env("MAX_WRONG_PASSWORD"),
   },
   "fuzz-runs": {
@@ -178,22 +218,93 @@ export const CONTRACT_FLAGS = {
 } as const;
 
 export const CONTRACT_HELP = renderHelp(
-  "login-mock contract --variant talkstack|seamless --base-url URL [flags]",
-  "Checks a live login server against the spec: every documented response, by data or Prefer, and a negative phase of generated invalid bodies. Passwords, tokens and cookie values never appear in the output.",
+  "login-mock contract <spec.yaml|preset> --base-url URL [flags]",
+  `Checks a live login server against a login API's spec: a spec file (YAML or JSON, its login operation marked with x-login-mock) or a built-in preset (${presetIds().join(", ")}). Every documented response, by data or Prefer, and a negative phase of generated invalid bodies. Secrets, tokens and cookie values never appear in the output.`,
   CONTRACT_FLAGS,
 );
 
+type ContractFlag = keyof typeof CONTRACT_FLAGS;
+
+/**
+ * The value of a flag given under its name or an alias: the command line's over the
+ * environment's, and a usage error when two given the same way disagree.
+ */
+function aliased(
+  flags: Record<string, string | boolean | undefined>,
+  names: readonly ContractFlag[],
+): { value: string; flag: ContractFlag } | undefined {
+  const given = names
+    .filter((name) => flags[name] !== undefined)
+    .map((name) => ({
+      flag: name,
+      value: String(flags[name]),
+      typed: flagSource("contract", name) === `--${name}`,
+    }));
+  const typed = given.filter((entry) => entry.typed);
+  const chosen = typed.length > 0 ? typed : given;
+  const [first] = chosen;
+  const clash = chosen.find((entry) => entry.value !== first?.value);
+  if (first && clash) {
+    const say = (entry: { flag: string }) => flagSource("contract", entry.flag);
+    throw new UsageError(
+      `[login-mock] contract: ${say(first)} and ${say(clash)} are the same setting with different values; give one.`,
+    );
+  }
+  return first;
+}
+
+/**
+ * Reads the spec file `contract`'s argument names, if it names one, for `parseContractOptions`.
+ * A spec that cannot be read is a UsageError naming its file, the JSON pointer and the fix.
+ */
+export async function readContractSpecs(
+  argv: readonly string[],
+  environment: NodeJS.ProcessEnv = process.env,
+): Promise<Map<string, LoginApi>> {
+  const { positionals } = parseCommand("contract", argv, CONTRACT_FLAGS, environment);
+  return readSpecFiles(apiSources("contract", positionals));
+}
+
+/** The one API the arguments name: a spec file (read into `specs`) or a preset, else `--variant`'s preset. */
+function chooseApi(
+  positionals: readonly string[],
+  variant: string | undefined,
+  specs: ReadonlyMap<string, LoginApi>,
+): LoginApi {
+  const usage = "login-mock contract <spec.yaml|preset> --base-url URL";
+  if (positionals.length > 1)
+    throw new UsageError(
+      `[login-mock] contract: checks one API at a time (got ${positionals.join(" ")}). Usage: ${usage}.`,
+    );
+  if (positionals.length === 0) {
+    if (variant === undefined)
+      throw new UsageError(
+        `[login-mock] contract: which API? Give its spec file or a preset (${presetIds().join(", ")}). Usage: ${usage}.`,
+      );
+    if (!presetIds().includes(variant))
+      throw badFlag("contract", "variant", variant, presetIds().join(", "));
+  }
+  const [api] = chooseApis("contract", positionals, variant, specs);
+  if (!api) throw new UsageError(`[login-mock] contract: no API to check. Usage: ${usage}.`);
+  return api;
+}
+
+/**
+ * `contract`'s options. `specs`: the spec file its argument names, read (`readContractSpecs`);
+ * a preset needs none.
+ */
 export function parseContractOptions(
   argv: readonly string[],
   environment: NodeJS.ProcessEnv = process.env,
+  specs: ReadonlyMap<string, LoginApi> = new Map(),
 ) {
-  const flags = parseFlags("contract", argv, CONTRACT_FLAGS, environment);
-  const text = (name: keyof typeof CONTRACT_FLAGS) =>
+  const { flags, positionals } = parseCommand("contract", argv, CONTRACT_FLAGS, environment);
+  const text = (name: ContractFlag) =>
     flags[name] === undefined ? undefined : String(flags[name]);
-  const variant = text("variant");
-  if (variant === undefined)
-    throw new UsageError("[login-mock] contract: --variant is required (talkstack or seamless).");
-  if (!isVariant(variant)) throw badFlag("contract", "variant", variant, "talkstack, seamless");
+  // A spec argument outranks a preset named in the environment (CONTRACT_VARIANT).
+  const variantTyped = flagSource("contract", "variant") === "--variant";
+  const variant = positionals.length > 0 && !variantTyped ? undefined : text("variant");
+  const api = chooseApi(positionals, variant, specs);
   const baseUrl = text("base-url");
   if (baseUrl === undefined)
     throw new UsageError(
@@ -204,7 +315,7 @@ export function parseContractOptions(
   const drive = text("drive") ?? "auto";
   if (!["auto", "data", "prefer"].includes(drive))
     throw badFlag("contract", "drive", drive, "auto, data, prefer");
-  const list = (name: keyof typeof CONTRACT_FLAGS) =>
+  const list = (name: ContractFlag) =>
     (text(name) ?? "")
       .split(",")
       .map((item) => item.trim())
@@ -214,16 +325,24 @@ export function parseContractOptions(
     if (!CHECK_NAMES.includes(name))
       throw badFlag("contract", "skip-check", name, CHECK_NAMES.join(", "));
   const jwtAlgorithms = list("jwt-alg");
+  const identity = aliased(flags, ["identity", "email"])?.value;
+  const secret = aliased(flags, ["secret", "password"])?.value;
+  const answerIdentity = aliased(flags, ["answer-identity", "unverified-email"])?.value;
+  const answerSecret = aliased(flags, ["answer-secret", "unverified-password"])?.value;
+  const maxWrong = aliased(flags, ["max-wrong-secret", "max-wrong-password"]);
+  const unknownIdentity = aliased(flags, ["unknown-identity", "unknown-email"])?.value;
   const options: ContractOptions = {
-    variant,
+    api,
     baseUrl,
-    email: text("email"),
-    password: text("password"),
-    recaptcha: text("recaptcha"),
-    rejectedRecaptcha: text("rejected-recaptcha"),
-    unverifiedEmail: text("unverified-email"),
-    unverifiedPassword: text("unverified-password"),
-    unknownEmail: text("unknown-email") ?? DEFAULT_UNKNOWN_EMAIL,
+    identity,
+    secret,
+    challenge: aliased(flags, ["challenge", "recaptcha"])?.value,
+    rejectedChallenge: aliased(flags, ["rejected-challenge", "rejected-recaptcha"])?.value,
+    answerAccount:
+      answerIdentity !== undefined && answerSecret !== undefined
+        ? { identity: answerIdentity, secret: answerSecret }
+        : undefined,
+    unknownIdentity: unknownIdentity ?? defaultUnknownIdentity(api),
     drive: drive as Drive,
     skipChecks,
     settings: {
@@ -243,8 +362,8 @@ export function parseContractOptions(
     timeoutMs:
       integerFlag("contract", "timeout", flags.timeout, 100, 600_000) ?? DEFAULT_REPLY_TIMEOUT_MS,
     retries: integerFlag("contract", "retries", flags.retries, 0, 10) ?? 2,
-    maxWrongPassword:
-      integerFlag("contract", "max-wrong-password", flags["max-wrong-password"], 0, 10) ?? 1,
+    maxWrongSecret:
+      (maxWrong && integerFlag("contract", maxWrong.flag, maxWrong.value, 0, 10)) ?? 1,
     fuzzRuns: integerFlag("contract", "fuzz-runs", flags["fuzz-runs"], 0, 10_000) ?? 30,
     fuzzSeed: integerFlag("contract", "fuzz-seed", flags["fuzz-seed"], 0, 2 ** 31 - 1) ?? 20261123,
     requireAll: flags["require-all"] === true,
@@ -257,7 +376,11 @@ export function parseContractOptions(
 
 /** Runs the contract, prints it, writes the reports; resolves to the exit code. */
 export async function contract(argv: readonly string[]): Promise<number> {
-  const { options, junit, summary } = parseContractOptions(argv);
+  const { options, junit, summary } = parseContractOptions(
+    argv,
+    process.env,
+    await readContractSpecs(argv),
+  );
   const report = await runInConsole(options);
   if (junit) writeFileSync(junit, toJunitXml([report]));
   if (summary) writeFileSync(summary, toMarkdownSummary([report]));

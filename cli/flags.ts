@@ -37,6 +37,20 @@ export function parseFlags(
   specs: Readonly<Record<string, FlagSpec>>,
   env: NodeJS.ProcessEnv = process.env,
 ): Record<string, string | boolean | undefined> {
+  return parseCommand(command, argv, specs, env, false).flags;
+}
+
+/**
+ * Parsed flags as `parseFlags` gives them, and the arguments that are not flags (spec files,
+ * preset ids), in order; `positionals: false` refuses any.
+ */
+export function parseCommand(
+  command: string,
+  argv: readonly string[],
+  specs: Readonly<Record<string, FlagSpec>>,
+  env: NodeJS.ProcessEnv = process.env,
+  positionals = true,
+): { flags: Record<string, string | boolean | undefined>; positionals: string[] } {
   let parsed: ReturnType<typeof parseArgs>;
   try {
     parsed = parseArgs({
@@ -45,7 +59,7 @@ export function parseFlags(
         Object.entries(specs).map(([name, spec]) => [name, { type: spec.type }]),
       ),
       strict: true,
-      allowPositionals: false,
+      allowPositionals: positionals,
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -70,7 +84,7 @@ export function parseFlags(
           : fromEnv);
   }
   fromEnvironment.set(command, sources);
-  return values;
+  return { flags: values, positionals: parsed.positionals };
 }
 
 /** ` Did you mean --port?` for an unknown option close to a known one, else nothing. */

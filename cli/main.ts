@@ -13,13 +13,14 @@ const COMMANDS = ["serve", "scenarios", "contract", "proxy"] as const;
 
 const MAIN_HELP = `Usage: login-mock <command> [flags]
 
-Mock servers and contract tests for the TalkStack and Seamless POST /auth/login APIs.
+Mock servers and contract tests for login APIs, from their OpenAPI specs: your own spec
+files, or the built-in presets.
 
 Commands:
-  serve       Serve both APIs on loopback (what \`npm start\` runs).
+  serve       Serve login APIs on loopback, one port each (\`npm start\` serves the presets).
   scenarios   List every scenario and how to force or reach it.
   contract    Check a live server (any base URL) against the spec.
-  proxy       Prism's validation proxy on the spec, in front of a real server (needs
+  proxy       Prism's validation proxy on a spec, in front of a real server (needs
               @stoplight/prism-cli).
 
 Run \`login-mock <command> --help\` for a command's flags, \`login-mock --version\` for the version.
@@ -44,22 +45,25 @@ export async function main(argv: readonly string[]): Promise<number> {
       case "-v":
         return print(`${await packageVersion()}\n`);
       case "serve": {
-        const { SERVE_HELP, serve } = await import("./serve.ts");
-        if (wantsHelp) return print(SERVE_HELP);
+        const { serveHelp, serve } = await import("./serve.ts");
+        if (wantsHelp) return print(serveHelp());
         const { ListenError } = await import("../server/start-servers.ts");
+        // Listening for the signal before the banner is printed: a script that stops the
+        // server as soon as it reads the banner still gets a clean stop, not Node's default.
+        const stopped = waitForSignal();
         const running = await serve(rest).catch((error: unknown) => {
           if (!(error instanceof ListenError)) throw error;
           process.stderr.write(`${error.message}\n`);
         });
         if (!running) return 1;
-        await waitForSignal();
+        await stopped;
         process.stdout.write("[login-mock] stopping…\n");
         await running.close();
         return 0;
       }
       case "scenarios": {
         const { listScenarios, SCENARIOS_HELP } = await import("./scenarios.ts");
-        return print(wantsHelp ? SCENARIOS_HELP : listScenarios(rest));
+        return print(wantsHelp ? SCENARIOS_HELP : await listScenarios(rest));
       }
       case "contract": {
         const { CONTRACT_HELP, contract } = await import("./contract.ts");

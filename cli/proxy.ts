@@ -1,25 +1,25 @@
 /**
- * `login-mock proxy`: Prism's validation proxy on our spec, in front of a real server. Traffic
- * passes through unchanged; each request and response that breaks the spec is logged by Prism
- * (and marked in an `sl-violations` response header), so a developer or QA engineer sees
- * contract drift live. Prism is an optional peer dependency; without it the command says how to
+ * `login-mock proxy <spec|preset>`: Prism's validation proxy on a login's spec, in front of a
+ * real server. Traffic passes through unchanged; each request and response that breaks the spec
+ * is logged by Prism (and marked in an `sl-violations` response header), so a developer or QA
+ * engineer sees contract drift live. Prism is an optional peer dependency; without it the command says how to
  * install it and exits 1.
  */
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { SPEC_DOCUMENTS } from "../mocks/core/spec-documents.ts";
-import { isVariant, type Variant } from "../openapi/documents.ts";
+import type { LoginApi } from "../openapi/login-api.ts";
 import { freePort } from "../server/free-port.ts";
-import { badFlag, integerFlag, parseFlags, renderHelp, UsageError } from "./flags.ts";
+import { apiSources, chooseApis, presetIds, readSpecFiles } from "./apis.ts";
+import { badFlag, integerFlag, parseCommand, renderHelp, UsageError } from "./flags.ts";
 import { PrismMissingError, prismScript } from "./prism.ts";
 
 export const PROXY_FLAGS = {
   variant: {
     type: "string",
-    value: "talkstack|seamless",
-    help: "Which API's spec to validate against (required).",
+    value: "ID",
+    help: "A built-in preset's spec to validate against, by id: the same as naming it as the argument.",
   },
   upstream: { type: "string", value: "URL", help: "The real server to forward to (required)." },
   port: {
@@ -35,26 +35,58 @@ export const PROXY_FLAGS = {
 } as const;
 
 export const PROXY_HELP = renderHelp(
-  "login-mock proxy --variant talkstack|seamless --upstream URL [flags]",
-  "Starts `prism proxy` on the variant's spec: point your app at it and watch violations in the log. Prism is an optional peer dependency: `npm install -D @stoplight/prism-cli`.",
+  "login-mock proxy <spec.yaml|preset-id> --upstream URL [flags]",
+  "Starts `prism proxy` on the login's spec (your spec file, or a built-in preset by id): point your app at it and watch violations in the log. Prism is an optional peer dependency: `npm install -D @stoplight/prism-cli`.",
   PROXY_FLAGS,
 );
 
+/** The spec `proxy` validates against: a file of the user's, or a built-in preset. */
+export type ProxySpec =
+  | { readonly kind: "file"; readonly path: string; readonly api: LoginApi }
+  | { readonly kind: "preset"; readonly api: LoginApi };
+
 /**
- * Prism's arguments, with `specFile` where the variant's spec was written and `freePort` the
- * port to use when none is given: a free one, so no API needs a port of its own reserved.
+ * The one spec `proxy`'s arguments name (a spec file, read and checked like `serve` reads it,
+ * or a preset id; `--variant ID` is the older way to name a preset). Exactly one is required.
+ */
+export async function proxySpec(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ProxySpec> {
+  const { flags, positionals } = parseCommand("proxy", argv, PROXY_FLAGS, env);
+  if (positionals.length === 0 && flags.variant === undefined) {
+    throw new UsageError(
+      `[login-mock] proxy: name the spec to validate against: a spec file, or a built-in preset (${presetIds().join(", ")}).`,
+    );
+  }
+  if (positionals.length > 1) {
+    throw new UsageError(
+      `[login-mock] proxy: validates against one spec; got ${positionals.length} (${positionals.join(" ")}). Start one proxy per API.`,
+    );
+  }
+  if (flags.variant === "all") throw badFlag("proxy", "variant", "all", presetIds().join(", "));
+  const sources = apiSources("proxy", positionals);
+  const specs = await readSpecFiles(sources);
+  const [api] = chooseApis("proxy", positionals, flags.variant, specs);
+  if (!api) throw new UsageError("[login-mock] proxy: no spec to validate against.");
+  const [source] = sources;
+  return source?.kind === "file"
+    ? { kind: "file", path: source.path, api }
+    : { kind: "preset", api };
+}
+
+/**
+ * Prism's arguments, with `specFile` the file Prism reads (the spec `proxySpec` found) and
+ * `freePort` the port to use when none is given: a free one, so no API needs a port of its own
+ * reserved.
  */
 export function proxyArguments(
   argv: readonly string[],
-  specFile: (variant: Variant) => string,
+  specFile: string,
   env: NodeJS.ProcessEnv = process.env,
   freePort = 0,
 ): string[] {
-  const flags = parseFlags("proxy", argv, PROXY_FLAGS, env);
-  const variant = flags.variant === undefined ? undefined : String(flags.variant);
-  if (variant === undefined)
-    throw new UsageError("[login-mock] proxy: --variant is required (talkstack or seamless).");
-  if (!isVariant(variant)) throw badFlag("proxy", "variant", variant, "talkstack, seamless");
+  const { flags } = parseCommand("proxy", argv, PROXY_FLAGS, env);
   const upstream = flags.upstream === undefined ? undefined : String(flags.upstream);
   if (!upstream || !URL.canParse(upstream))
     throw badFlag("proxy", "upstream", upstream ?? "", "an http:// or https:// URL");
@@ -62,7 +94,7 @@ export function proxyArguments(
   const host = String(flags.host ?? "127.0.0.1");
   return [
     "proxy",
-    specFile(variant),
+    specFile,
     upstream,
     "-h",
     host,
@@ -73,20 +105,18 @@ export function proxyArguments(
 }
 
 export async function proxy(argv: readonly string[]): Promise<number> {
-  // The spec goes to Prism as the JSON copy bundled with the code: no path into the package
-  // to get wrong, whatever the build layout.
+  const spec = await proxySpec(argv);
+  // A user's spec goes to Prism as the file itself (its messages then point into it); a preset
+  // as the JSON copy bundled with the code: no path into the package to get wrong.
   const scratch = mkdtempSync(join(tmpdir(), "login-mock-proxy-"));
   try {
-    const args = proxyArguments(
-      argv,
-      (variant) => {
-        const file = join(scratch, `${variant}.json`);
-        writeFileSync(file, JSON.stringify(SPEC_DOCUMENTS[variant]));
-        return file;
-      },
-      process.env,
-      await freePort(),
-    );
+    let file: string;
+    if (spec.kind === "file") file = spec.path;
+    else {
+      file = join(scratch, `${spec.api.id}.json`);
+      writeFileSync(file, JSON.stringify(spec.api.document));
+    }
+    const args = proxyArguments(argv, file, process.env, await freePort());
     let prism: string;
     try {
       prism = prismScript();

@@ -1,35 +1,42 @@
 /**
- * `login-mock serve`: both variants (or one) on loopback, with the banner a newcomer needs.
+ * `login-mock serve [spec.yaml|preset-id ...]`: each login API on a port of its own on
+ * loopback (the first at --port, the next ones after it), with the banner a newcomer needs.
  */
 
+import {
+  CHALLENGE_MODES,
+  type ChallengeMode,
+  parseChallengeMode,
+} from "../mocks/core/challenge.ts";
 import { MAX_DELAY_MS } from "../mocks/core/faults.ts";
-import { createLoginMock, type LoginMockOptions } from "../mocks/core/login-mock.ts";
-import { parseRecaptchaMode, RECAPTCHA_MODES } from "../mocks/core/recaptcha.ts";
-import { findScenario, scenariosOf } from "../mocks/core/scenario-catalogue.ts";
+import { createLoginMock, type LoginMock } from "../mocks/core/login-mock.ts";
+import { catalogueOf, scenarioOf } from "../mocks/core/scenario-catalogue.ts";
 import { clockRange, parseInstant } from "../mocks/core/session-clock.ts";
 import {
   longestTokenLifetimeSeconds,
   MAX_TOKEN_TTL_SECONDS,
 } from "../mocks/core/token-lifetime.ts";
-import { isVariant, VARIANTS, type Variant } from "../openapi/documents.ts";
+import type { LoginApi } from "../openapi/login-api.ts";
+import { builtInApis } from "../presets/index.ts";
 import type { OriginPolicy } from "../server/cors.ts";
 import { type AllowedHosts, parseAllowedHosts } from "../server/host-check.ts";
 import { createRequestLogger, LOG_FORMATS, type LogFormat } from "../server/request-log.ts";
 import {
   DEFAULT_HOST,
-  DEFAULT_PORTS,
+  DEFAULT_PORT,
   ListenError,
   type RunningServers,
   startServers,
 } from "../server/start-servers.ts";
 import { boundYoungGeneration, youngGenerationSizedByUser } from "../server/young-generation.ts";
+import { apiSources, chooseApis, presetIds, readSpecFiles } from "./apis.ts";
 import { exposureWarning, renderBanner } from "./banner.ts";
 import {
   badFlag,
   type FlagSpec,
   flagSource,
   integerFlag,
-  parseFlags,
+  parseCommand,
   renderHelp,
   UsageError,
 } from "./flags.ts";
@@ -37,13 +44,13 @@ import {
 export const SERVE_FLAGS = {
   variant: {
     type: "string",
-    value: "talkstack|seamless|all",
-    help: "Which API to serve (default all).",
+    value: "ID|all",
+    help: "A built-in preset to serve, by id, or all of them (the default): the same as naming presets as arguments.",
   },
   port: {
     type: "string",
     value: "N",
-    help: `Port of the first variant; the next takes N+1. 0 picks free ports (default ${DEFAULT_PORTS.talkstack}, ${DEFAULT_PORTS.seamless}).`,
+    help: `Port of the first API; each next one takes the next port. 0 picks free ports (default ${DEFAULT_PORT}).`,
   },
   host: {
     type: "string",
@@ -58,17 +65,22 @@ export const SERVE_FLAGS = {
   scenario: {
     type: "string",
     value: "NAME",
-    help: "Serve this scenario to every login (see `login-mock scenarios`).",
+    help: "Serve this scenario to every login of each API that has it (see `login-mock scenarios`).",
+  },
+  challenge: {
+    type: "string",
+    value: "MODE",
+    help: "How a spec's challenge field (a CAPTCHA token) is judged: accept (any valid value, default), reject, or match:<value>.",
   },
   recaptcha: {
     type: "string",
     value: "MODE",
-    help: "Seamless reCAPTCHA: accept (any non-empty value, default), reject, or match:<value>.",
+    help: "The former name of --challenge.",
   },
   "token-ttl": {
     type: "string",
     value: "SECONDS",
-    help: "Token lifetime instead of the documented 2 h (TalkStack) and 24 h (Seamless).",
+    help: "Token lifetime in seconds for every API, instead of the one each spec documents (1 s to 10 years).",
   },
   clock: {
     type: "string",
@@ -102,40 +114,30 @@ export const SERVE_FLAGS = {
 } as const satisfies Record<string, FlagSpec>;
 
 export const SERVE_HELP = renderHelp(
-  "login-mock serve [flags]",
-  "Serves POST /auth/login for TalkStack and Seamless on loopback, with a QA control panel at /__mock/.",
+  "login-mock serve [spec.yaml|preset-id ...] [flags]",
+  "Serves each login API (your OpenAPI spec files, or built-in presets by id; none: every preset) on a port of its own on loopback, with a QA control panel at /__mock/.",
   SERVE_FLAGS,
 );
 
-export function parseServeOptions(argv: readonly string[], env: NodeJS.ProcessEnv = process.env) {
-  const flags = parseFlags("serve", argv, SERVE_FLAGS, env);
-  const variantText = String(flags.variant ?? "all");
-  if (variantText !== "all" && !isVariant(variantText)) {
-    throw badFlag("serve", "variant", variantText, "talkstack, seamless, all");
-  }
-  const variants: Variant[] = variantText === "all" ? [...VARIANTS] : [variantText as Variant];
-  const recaptchaText = flags.recaptcha === undefined ? "accept" : String(flags.recaptcha);
-  const recaptcha = parseRecaptchaMode(recaptchaText);
-  if (!recaptcha) throw badFlag("serve", "recaptcha", recaptchaText, RECAPTCHA_MODES.join(", "));
+/** `serve --help`: the help, and the built-in presets' ids as their specs give them. */
+export function serveHelp(): string {
+  return `${SERVE_HELP}
+Built-in presets: ${presetIds().join(", ")}.
+`;
+}
+
+/**
+ * `serve`'s flags and arguments, judged without reading a spec file: each flag's syntax, and
+ * each argument a spec file or a preset id. Checks that need the APIs (a `--scenario` one of
+ * them has, a `--clock` within their tokens' range) are `resolveServeOptions`'s.
+ */
+export function parseServeFlags(argv: readonly string[], env: NodeJS.ProcessEnv = process.env) {
+  const { flags, positionals } = parseCommand("serve", argv, SERVE_FLAGS, env);
+  const sources = apiSources("serve", positionals);
+  const challenge = parseChallengeFlags(flags.challenge, flags.recaptcha);
   const logText = String(flags.log ?? "pretty");
   if (!(LOG_FORMATS as readonly string[]).includes(logText))
     throw badFlag("serve", "log", logText, LOG_FORMATS.join(", "));
-  const scenario = flags.scenario === undefined ? undefined : String(flags.scenario);
-  // The catalogue's own names, so each is a name its variant has.
-  const scenarios = Object.fromEntries(
-    variants.flatMap((variant) => {
-      const found = scenario === undefined ? undefined : findScenario(variant, scenario);
-      return found ? [[variant, found.name]] : [];
-    }),
-  ) as NonNullable<LoginMockOptions["scenarios"]>;
-  if (scenario !== undefined) {
-    if (Object.keys(scenarios).length === 0) {
-      const known = [
-        ...new Set(variants.flatMap((variant) => scenariosOf(variant).map((s) => s.name))),
-      ];
-      throw badFlag("serve", "scenario", scenario, known.join(", "));
-    }
-  }
   const tokenTtlSeconds = integerFlag(
     "serve",
     "token-ttl",
@@ -145,28 +147,25 @@ export function parseServeOptions(argv: readonly string[], env: NodeJS.ProcessEn
   );
   const clockText = flags.clock === undefined ? undefined : String(flags.clock);
   const clockStart = clockText === undefined ? undefined : parseInstant(clockText);
-  if (clockText !== undefined) {
-    const range = clockRange(longestTokenLifetimeSeconds(tokenTtlSeconds));
-    const earliest = new Date(range.earliestMs).toISOString();
-    const latest = new Date(range.latestMs).toISOString();
-    if (clockStart === undefined || clockStart < range.earliestMs || clockStart > range.latestMs)
-      throw badFlag(
-        "serve",
-        "clock",
-        clockText,
-        `an RFC 3339 date-time with seconds and a zone, such as 2030-01-01T09:00:00Z, from ${earliest} to ${latest} (so every token issued still expires at a four-digit year)`,
-      );
+  if (clockText !== undefined && clockStart === undefined) {
+    // The range the message gives: the named presets' (all of them until specs are read).
+    const presets = sources.every((source) => source.kind === "preset")
+      ? chooseApis("serve", positionals, flags.variant, new Map())
+      : [...builtInApis()];
+    throw badClock(clockText, presets, tokenTtlSeconds);
   }
   const host = String(flags.host ?? DEFAULT_HOST);
   if (!/^[\w.:-]+$/.test(host))
     throw badFlag("serve", "host", host, "an IP address or host name, such as 127.0.0.1");
   return {
-    variants,
+    args: positionals,
+    variant: flags.variant,
+    clockText,
+    scenario: flags.scenario === undefined ? undefined : String(flags.scenario),
     host,
     port: integerFlag("serve", "port", flags.port, 0, 65535),
     seed: integerFlag("serve", "seed", flags.seed, 0, 2 ** 31 - 1) ?? 1,
-    scenarios,
-    recaptcha,
+    challenge,
     tokenTtlSeconds,
     delayMs: integerFlag("serve", "delay", flags.delay, 0, MAX_DELAY_MS) ?? 0,
     clockStart,
@@ -175,6 +174,81 @@ export function parseServeOptions(argv: readonly string[], env: NodeJS.ProcessEn
     allowRemoteControl: flags["allow-remote-control"] === true,
     allowedHosts: parseAllowedHostsFlag(flags["allowed-hosts"]),
   };
+}
+
+/**
+ * `serve`'s options, its APIs among them: `parseServeFlags`'s, checked against the APIs.
+ * `specs`: the spec files its arguments name, read (`readSpecFiles`); without spec file
+ * arguments there are none to read.
+ */
+export function resolveServeOptions(
+  parsed: ReturnType<typeof parseServeFlags>,
+  specs: ReadonlyMap<string, LoginApi> = new Map(),
+) {
+  const { variant, scenario, clockText, ...options } = parsed;
+  const apis = chooseApis("serve", parsed.args, variant, specs);
+  // The catalogue's own names, so each is a name its API has.
+  const scenarios: Record<string, string> = {};
+  if (scenario !== undefined) {
+    for (const api of apis) {
+      const found = scenarioOf(api, scenario);
+      if (found) scenarios[api.id] = found.name;
+    }
+    if (Object.keys(scenarios).length === 0) {
+      const known = [...new Set(apis.flatMap((api) => catalogueOf(api).map((s) => s.name)))];
+      throw badFlag("serve", "scenario", scenario, known.join(", "));
+    }
+  }
+  const { clockStart, tokenTtlSeconds } = parsed;
+  if (clockStart !== undefined) {
+    const range = clockRange(longestTokenLifetimeSeconds(apis, tokenTtlSeconds));
+    if (clockStart < range.earliestMs || clockStart > range.latestMs)
+      throw badClock(clockText ?? String(clockStart), apis, tokenTtlSeconds);
+  }
+  return { ...options, apis, scenarios };
+}
+
+/** `serve`'s options: `resolveServeOptions(parseServeFlags(argv, env), specs)`. */
+export function parseServeOptions(
+  argv: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+  specs: ReadonlyMap<string, LoginApi> = new Map(),
+) {
+  return resolveServeOptions(parseServeFlags(argv, env), specs);
+}
+
+/** A `--clock` that is no instant, or one out of the range `apis`' tokens leave. */
+function badClock(
+  text: string,
+  apis: readonly LoginApi[],
+  tokenTtlSeconds: number | undefined,
+): UsageError {
+  const range = clockRange(longestTokenLifetimeSeconds(apis, tokenTtlSeconds));
+  const earliest = new Date(range.earliestMs).toISOString();
+  const latest = new Date(range.latestMs).toISOString();
+  return badFlag(
+    "serve",
+    "clock",
+    text,
+    `an RFC 3339 date-time with seconds and a zone, such as 2030-01-01T09:00:00Z, from ${earliest} to ${latest} (so every token issued still expires at a four-digit year)`,
+  );
+}
+
+/** `--challenge`, or its former name `--recaptcha`; both only when they agree. */
+function parseChallengeFlags(
+  challenge: string | boolean | undefined,
+  recaptcha: string | boolean | undefined,
+): ChallengeMode {
+  if (challenge !== undefined && recaptcha !== undefined && challenge !== recaptcha) {
+    throw new UsageError(
+      `[login-mock] serve: --challenge ${String(challenge)} and --recaptcha ${String(recaptcha)} disagree; --recaptcha is the former name of --challenge: pass one.`,
+    );
+  }
+  const flag = challenge !== undefined ? "challenge" : "recaptcha";
+  const text = String(challenge ?? recaptcha ?? "accept");
+  const mode = parseChallengeMode(text);
+  if (!mode) throw badFlag("serve", flag, text, CHALLENGE_MODES.join(", "));
+  return mode;
 }
 
 function parseAllowedHostsFlag(value: string | boolean | undefined): AllowedHosts {
@@ -211,17 +285,13 @@ function parseOriginPolicy(value: string | boolean | undefined): OriginPolicy {
 }
 
 export async function serve(argv: readonly string[]): Promise<RunningServers> {
-  const options = parseServeOptions(argv);
-  const mock = createLoginMock({
-    seed: options.seed,
-    recaptcha: options.recaptcha,
-    delayMs: options.delayMs,
-    scenarios: options.scenarios,
-    ...(options.tokenTtlSeconds === undefined ? {} : { tokenTtlSeconds: options.tokenTtlSeconds }),
-    ...(options.clockStart === undefined ? {} : { clockStart: options.clockStart }),
-  });
+  const parsed = parseServeFlags(argv);
+  // Every spec file first: one that does not load starts nothing.
+  const specs = await readSpecFiles(apiSources("serve", parsed.args));
+  const options = resolveServeOptions(parsed, specs);
+  const mock = createMock(options);
   const running = await startServers({
-    variants: options.variants,
+    variants: options.apis.map((api) => api.id),
     host: options.host,
     ...(options.port === undefined ? {} : { port: options.port }),
     mock,
@@ -254,6 +324,19 @@ export async function serve(argv: readonly string[]): Promise<RunningServers> {
     ...running,
     close: (graceMs) => running.close(graceMs).finally(unbound),
   };
+}
+
+/** The mock the options describe. */
+function createMock(options: ReturnType<typeof parseServeOptions>): LoginMock {
+  return createLoginMock({
+    apis: options.apis,
+    seed: options.seed,
+    challenge: options.challenge,
+    delayMs: options.delayMs,
+    scenarios: options.scenarios,
+    ...(options.tokenTtlSeconds === undefined ? {} : { tokenTtlSeconds: options.tokenTtlSeconds }),
+    ...(options.clockStart === undefined ? {} : { clockStart: options.clockStart }),
+  });
 }
 
 export { UsageError };

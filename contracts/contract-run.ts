@@ -6,8 +6,7 @@
  * The run is bounded: a deadline (`--deadline`) ends it wherever it is, and a target that gives
  * no reply stops it early (see `MAX_FAILED_REPLIES_IN_A_ROW`), reported once, not per case.
  */
-import { SPEC_DOCUMENTS } from "../mocks/core/spec-documents.ts";
-import { dereference } from "../openapi/dereference.ts";
+import { readPointer } from "../openapi/login-spec-error.ts";
 import { formatSeconds, REPLY_LIMITS_CHECK, ReplyLimitError } from "./bounded-reply.ts";
 import { buildCases, type ContractCase } from "./cases.ts";
 import { documentedRefusals, isRightStatus } from "./checks/check.ts";
@@ -66,6 +65,7 @@ export interface CaseResult {
 }
 
 export interface ContractReport {
+  /** The id of the login API checked (a preset's, or a user spec's `x-login-mock.id`). */
   readonly variant: string;
   readonly baseUrl: string;
   /** The login operation, as the spec gives it: `POST /auth/login`. */
@@ -110,7 +110,7 @@ export interface ContractRun {
 const RUN_STOPPED_ID = "run stopped";
 
 export async function createContractRun(options: ContractOptions): Promise<ContractRun> {
-  const facts = readSpecFacts(options.variant, dereference(SPEC_DOCUMENTS[options.variant]));
+  const facts = readSpecFacts(options.api);
   const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_SECONDS * 1000;
   const deadline = new AbortController();
   const deadlineTimer = setTimeout(
@@ -121,15 +121,14 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
     deadlineMs,
   );
   deadlineTimer.unref();
-  const redactor = createRedactor([
-    options.password,
-    options.unverifiedPassword,
-    options.recaptcha,
-    options.rejectedRecaptcha,
-  ]);
+  const redactor = createRedactor(
+    [options.secret, options.answerAccount?.secret, options.challenge, options.rejectedChallenge],
+    secretKeys(facts),
+  );
   const http = createHttpTarget({
     baseUrl: options.baseUrl,
     path: facts.operationPath,
+    method: facts.method,
     ratePerSecond: options.ratePerSecond,
     timeoutMs: options.timeoutMs,
     retries: options.retries,
@@ -224,14 +223,14 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
   if (blocked) halt(blocked.line);
   const preferHonoured = probe.kind === "answered" && probe.preferHonoured;
   const cases = blocked ? [] : buildCases(facts, options, preferHonoured);
-  const operation = `POST ${facts.operationPath}`;
+  const operation = `${facts.method} ${facts.operationPath}`;
   const results: CaseResult[] = [];
 
   function check(
     exchange: Exchange,
     contractCase: Pick<ContractCase, "example" | "negative"> | undefined,
   ) {
-    rememberSecrets(exchange, redactor);
+    rememberSecrets(exchange, redactor, facts);
     const expected = contractCase?.example;
     const rightStatus = isRightStatus(facts, expected, exchange.response.status);
     const input = {
@@ -336,7 +335,6 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
   }
 
   async function runNegativePhase(): Promise<CaseResult> {
-    const required = requiredFields(facts);
     const base = {
       id: `negative data (${options.fuzzRuns} generated bodies, seed ${options.fuzzSeed})`,
       example: "negative-data",
@@ -358,7 +356,13 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
       const statuses = new Map<number, number>();
       let networkError: string | undefined;
       negativePhase = "running";
-      for (const body of sampleNegativeBodies(required, options.fuzzRuns, options.fuzzSeed)) {
+      const bodies = sampleNegativeBodies(
+        facts.api,
+        options.fuzzRuns,
+        options.fuzzSeed,
+        options.unknownIdentity,
+      );
+      for (const body of bodies) {
         if (stopped()) {
           networkError = redactor.redact(tellStop());
           break;
@@ -434,7 +438,7 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
       results.every((r) => r.outcome !== "failed" && r.outcome !== "network-error") &&
       unexercised.length === 0;
     return {
-      variant: options.variant,
+      variant: options.api.id,
       baseUrl: displayUrl(options.baseUrl),
       operation,
       ...(blocked ? { blocked } : {}),
@@ -519,7 +523,7 @@ function describeBody(
   const siblings = facts.examples.filter((example) => example.status === status);
   if (!siblings.length)
     return {
-      heading: `the spec documents no ${status} response for POST ${facts.operationPath}, so there is no example to compare the body with`,
+      heading: `the spec documents no ${status} response for ${facts.method} ${facts.operationPath}, so there is no example to compare the body with`,
       lines: [],
     };
   const branches = json === undefined ? [] : facts.validateBody(status, json).branches;
@@ -548,19 +552,28 @@ const bodyOf = (body: CaseResult["body"]) => (body ? { body } : {});
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-function requiredFields(facts: SpecFacts): string[] {
-  const required = facts.requestSchema?.required;
-  return Array.isArray(required) ? (required as string[]) : [];
+/** Body keys whose values are secrets for this API: its secret and challenge fields, the token's. */
+function secretKeys(facts: SpecFacts): string[] {
+  const { request, token } = facts.api;
+  const lastKey = (pointer: string | undefined) =>
+    pointer?.split("/").at(-1)?.replace(/~1/g, "/").replace(/~0/g, "~");
+  return [
+    request.secret,
+    request.challenge?.field,
+    token.placement.in === "body" ? lastKey(token.placement.pointer) : undefined,
+    lastKey(token.refresh),
+  ].filter((key): key is string => key !== undefined && key !== "");
 }
 
 /** Tokens and cookie values seen in responses join the secrets that reports never print. */
-function rememberSecrets(exchange: Exchange, redactor: Redactor): void {
+function rememberSecrets(exchange: Exchange, redactor: Redactor, facts: SpecFacts): void {
   for (const line of exchange.response.setCookies) redactor.add(parseSetCookie(line)?.value);
-  const json = exchange.response.json as Record<string, unknown> | undefined;
-  if (json && typeof json === "object") {
-    for (const key of ["token", "refreshToken"]) {
-      const value = json[key];
-      if (typeof value === "string") redactor.add(value);
-    }
+  const { placement, refresh } = facts.token;
+  if (placement.in === "header") redactor.add(exchange.response.headers.get(placement.header));
+  const json = exchange.response.json;
+  if (json === null || typeof json !== "object") return;
+  for (const pointer of [placement.in === "body" ? placement.pointer : undefined, refresh]) {
+    const value = pointer === undefined ? undefined : readPointer(json, pointer);
+    if (typeof value === "string") redactor.add(value);
   }
 }

@@ -23,6 +23,8 @@ export interface TargetOptions {
   readonly baseUrl: string;
   /** The operation's path from the spec (`/auth/login`), appended to the base URL. */
   readonly path: string;
+  /** The operation's method from the spec, upper case. Default `POST`. */
+  readonly method?: string;
   /** Requests per second; 0 means no limit. */
   readonly ratePerSecond: number;
   readonly timeoutMs: number;
@@ -99,7 +101,12 @@ export function createHttpTarget(options: TargetOptions): HttpTarget {
     const started = performance.now();
     const reply = await fetchBounded(
       request.url,
-      { method: "POST", headers: request.headers, body: request.body, redirect: "manual" },
+      {
+        method: options.method ?? "POST",
+        headers: request.headers,
+        body: request.body,
+        redirect: "manual",
+      },
       { timeoutMs: options.timeoutMs, limits: options.limits, signal: options.signal },
     );
     answered = true;

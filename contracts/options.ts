@@ -1,24 +1,26 @@
 /** Everything a contract run needs to know, from flags or environment variables. */
-import type { Variant } from "../openapi/documents.ts";
+import type { LoginApi } from "../openapi/login-api.ts";
 import type { ReplyLimits } from "./bounded-reply.ts";
 import type { CheckSettings } from "./checks/index.ts";
+import { baseFields, type Credentials } from "./provocations.ts";
 
 export type Drive = "auto" | "data" | "prefer";
 
 export interface ContractOptions {
-  readonly variant: Variant;
+  /** The login API the target serves: a preset's, or one read from the user's spec. */
+  readonly api: LoginApi;
   readonly baseUrl: string;
   /** A registered account for the positive cases; without it they are skipped. */
-  readonly email: string | undefined;
-  readonly password: string | undefined;
-  /** A reCAPTCHA value the target accepts (Seamless). */
-  readonly recaptcha: string | undefined;
-  /** A reCAPTCHA value the target rejects, if there is one (a test key, a mock). */
-  readonly rejectedRecaptcha: string | undefined;
-  /** TalkStack: an account whose email is not verified. */
-  readonly unverifiedEmail: string | undefined;
-  readonly unverifiedPassword: string | undefined;
-  readonly unknownEmail: string;
+  readonly identity: string | undefined;
+  readonly secret: string | undefined;
+  /** A value of the spec's challenge field (a CAPTCHA token, say) the target accepts. */
+  readonly challenge: string | undefined;
+  /** A challenge value the target rejects, if there is one (a test key, a mock). */
+  readonly rejectedChallenge: string | undefined;
+  /** An account whose state gives a documented answer of its own (`account-answer`). */
+  readonly answerAccount: Credentials | undefined;
+  /** An identity no account has (`defaultUnknownIdentity` unless given). */
+  readonly unknownIdentity: string;
   /**
    * auto: requests with data, plus each documented response forced by `Prefer` when the target
    * honours it; data: requests only; prefer: `Prefer` only (for mocks such as Prism that serve
@@ -31,8 +33,8 @@ export interface ContractOptions {
   readonly ratePerSecond: number;
   readonly timeoutMs: number;
   readonly retries: number;
-  /** Wrong-password attempts against the real account, at most. */
-  readonly maxWrongPassword: number;
+  /** Wrong-secret attempts against the real account, at most. */
+  readonly maxWrongSecret: number;
   /** Generated invalid bodies in the negative phase, and the seed that generates them. */
   readonly fuzzRuns: number;
   readonly fuzzSeed: number;
@@ -46,7 +48,27 @@ export interface ContractOptions {
   readonly replyLimits?: Partial<ReplyLimits>;
 }
 
-export const DEFAULT_UNKNOWN_EMAIL = "login-mock-contract-nobody@example.com";
+/** The identity no account has, by default: plainly the harness's, never a real person's. */
+export const DEFAULT_UNKNOWN_IDENTITY = "login-mock-contract-nobody";
+/** The same, for an identity field of `format: email`. */
+export const DEFAULT_UNKNOWN_ADDRESS = "login-mock-contract-nobody@example.com";
+
+/**
+ * The identity the harness sends as unknown when none is given: a clearly fake one (an address
+ * when the identity field has `format: email`). When the field's schema refuses it (a pattern
+ * of digits, say), the spec's own `unknownIdentity`.
+ */
+export function defaultUnknownIdentity(api: LoginApi): string {
+  const { identity, fields } = api.request;
+  const schema = fields.find((field) => field.name === identity)?.schema ?? {};
+  const fake = schema.format === "email" ? DEFAULT_UNKNOWN_ADDRESS : DEFAULT_UNKNOWN_IDENTITY;
+  const body = baseFields(api, { unknownIdentity: fake });
+  const validate = api.request.validate;
+  const accepted =
+    validate(body) ||
+    !(validate.errors ?? []).some((error) => error.instancePath === `/${identity}`);
+  return accepted ? fake : api.unknownIdentity;
+}
 
 /** How long one reply may take by default (`--timeout`), from the request to its last byte. */
 export const DEFAULT_REPLY_TIMEOUT_MS = 10_000;

@@ -1,16 +1,19 @@
 /**
- * Keeps secrets out of every report and log line: the passwords and reCAPTCHA value the harness
+ * Keeps secrets out of every report and log line: the secrets and challenge values the harness
  * was given, every token and cookie value it has seen, and anything shaped like a JWT.
  */
 import { MAX_JSON_DEPTH } from "./bounded-json.ts";
 import { JWT_SHAPE } from "./jwt.ts";
 
 const EVERY_JWT = new RegExp(JWT_SHAPE.source, "g");
-/** Keys whose values are secrets wherever they appear in a body. */
-const SECRET_KEYS = new Set(["password", "token", "refreshToken", "recaptchaVal", "jwt"]);
+/**
+ * Keys whose values are secrets wherever they appear in a body, whatever the API; each run adds
+ * its own API's (the secret and challenge fields, the token's and refresh token's keys).
+ */
+const SECRET_KEYS = ["token", "jwt"];
 
 export interface Redactor {
-  /** Remembers a secret (a password, a token, a cookie value) so it is never printed. */
+  /** Remembers a secret (an account's secret, a token, a cookie value) so it is never printed. */
   add(secret: string | undefined): void;
   redact(text: string): string;
   /**
@@ -20,10 +23,14 @@ export interface Redactor {
   redactValue(value: unknown): unknown;
 }
 
-export function createRedactor(initial: readonly (string | undefined)[] = []): Redactor {
+export function createRedactor(
+  initial: readonly (string | undefined)[] = [],
+  secretKeys: readonly string[] = [],
+): Redactor {
   const secrets = new Set<string>();
+  const keys = new Set([...SECRET_KEYS, ...secretKeys]);
   const add = (secret: string | undefined) => {
-    // Very short values (a one-letter password in a test) would redact ordinary words.
+    // Very short values (a one-letter secret in a test) would redact ordinary words.
     if (secret && secret.length >= 4) secrets.add(secret);
   };
   for (const secret of initial) add(secret);
@@ -44,7 +51,7 @@ export function createRedactor(initial: readonly (string | undefined)[] = []): R
     return Object.fromEntries(
       Object.entries(value).map(([key, inner]) => [
         key,
-        SECRET_KEYS.has(key) && inner !== undefined && inner !== null
+        keys.has(key) && inner !== undefined && inner !== null
           ? "[redacted]"
           : redactValue(inner, depth + 1),
       ]),

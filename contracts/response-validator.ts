@@ -1,12 +1,12 @@
 /**
  * Checks a response body against the schema the spec gives its status, and tells which named
- * example branch it matches when several examples share that status (Seamless' two 401s).
+ * example branch it matches when several examples share that status (two 401s, say).
  */
 import type { ValidateFunction } from "ajv/dist/2020.js";
-import { isJsonContentType } from "../mocks/core/request-data.ts";
 import type { JsonSchema, OpenApiDocument } from "../openapi/document.ts";
 import { loginOperation } from "../openapi/examples.ts";
 import { compileSchema, createSchemaValidator } from "../openapi/schema-validator.ts";
+import { isJsonContentType } from "./media-type.ts";
 import { describeSchemaErrors } from "./schema-words.ts";
 
 export interface BodyVerdict {

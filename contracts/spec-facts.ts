@@ -1,11 +1,13 @@
 /**
- * What the checks need to know about one variant, read once from its dereferenced spec: the
- * response examples, each status's schema and headers, the cookie contract, token lifetimes and
- * TalkStack's loginStatus ↔ HTTP status map. Checks never read the YAML themselves.
+ * What the checks need to know about one login API, read once from its `LoginApi` (the
+ * dereferenced spec and its `x-login-mock` block): the login operation's method and path, the
+ * response examples, each status's media types and headers, the cookie contract, where the token
+ * travels and how long it lives, and, where the operation has an `x-login-status-map`, the map
+ * from the body's status code to the HTTP status. Checks never read the YAML themselves.
  */
-import type { CookieContract, JsonSchema, OpenApiDocument } from "../openapi/document.ts";
-import type { Variant } from "../openapi/documents.ts";
-import { listResponseExamples, loginOperation, type ResponseExample } from "../openapi/examples.ts";
+import type { CookieContract, OperationObject } from "../openapi/document.ts";
+import type { ResponseExample } from "../openapi/examples.ts";
+import type { LoginApi } from "../openapi/login-api.ts";
 import { compileSchema, createSchemaValidator } from "../openapi/schema-validator.ts";
 import { createResponseValidator, type ResponseValidator } from "./response-validator.ts";
 import { describeSchemaErrors } from "./schema-words.ts";
@@ -25,37 +27,49 @@ export interface StatusFacts {
   readonly frameworkBody: boolean;
 }
 
+/**
+ * The operation's `x-login-status-map` read against the enum it names: a code in the body (at
+ * the top-level `property`) that says the outcome, and the HTTP status each code comes with.
+ */
+export interface StatusCodeMap {
+  /** The top-level body property that carries the code in every documented body of a mapped status. */
+  readonly property: string;
+  /** Code → the HTTP status it comes with. */
+  readonly toHttp: ReadonlyMap<number, number>;
+  /** Code → its enum name (`x-enum-varnames`), for messages. */
+  readonly names: ReadonlyMap<number, string>;
+}
+
 export interface SpecFacts {
-  readonly variant: Variant;
+  readonly api: LoginApi;
+  /** The login operation's method, upper case (`POST`). */
+  readonly method: string;
   /** The login operation's path in the spec (`/auth/login`): the harness appends it to the base URL. */
   readonly operationPath: string;
   readonly examples: readonly ResponseExample[];
   readonly statuses: ReadonlyMap<number, StatusFacts>;
   readonly validateBody: ResponseValidator;
-  /** TalkStack: loginStatus value → the HTTP status it comes with. */
-  readonly loginStatusToHttp: ReadonlyMap<number, number> | undefined;
-  /** TalkStack: loginStatus value → its enum name, for messages. */
-  readonly loginStatusNames: ReadonlyMap<number, string> | undefined;
-  /** Documented JWT lifetime: TalkStack's `x-token-lifetime-seconds`, Seamless' cookie Max-Age. */
+  /** The body's status code ↔ HTTP status, for an operation with an `x-login-status-map`. */
+  readonly statusCodes: StatusCodeMap | undefined;
+  /** The documented JWT lifetime (the token block's, the token schema's, or the cookie's Max-Age). */
   readonly tokenLifetimeSeconds: number | undefined;
-  /** The JSON request body's schema. */
-  readonly requestSchema: JsonSchema | undefined;
+  /** Where a success carries its token, and what else the spec says about it. */
+  readonly token: LoginApi["token"];
   /** The largest body the server accepts: `x-body-limit-bytes` on the response that refuses more. */
   readonly bodyLimitBytes: number | undefined;
 }
 
-export function readSpecFacts(variant: Variant, document: OpenApiDocument): SpecFacts {
-  const operation = loginOperation(document);
+export function readSpecFacts(api: LoginApi): SpecFacts {
+  const { method, path } = api.operation;
+  const operation = api.document.paths[path]?.[method.toLowerCase()];
+  if (!operation)
+    throw new Error(`[login-mock] ${api.source}: the login operation ${method} ${path} is missing`);
   const statuses = new Map<number, StatusFacts>();
   // Header schemas are compiled here, once per run, like the body schemas.
   const ajv = createSchemaValidator();
-  let cookieLifetime: number | undefined;
-  let bodyLimitBytes: number | undefined;
   for (const [status, response] of Object.entries(operation.responses)) {
-    bodyLimitBytes ??= response["x-body-limit-bytes"];
     const headers = response.headers ?? {};
     const cookie = Object.values(headers).find((header) => header["x-cookie"])?.["x-cookie"];
-    cookieLifetime ??= cookie?.maxAgeSeconds;
     statuses.set(Number(status), {
       mediaTypes: Object.keys(response.content ?? {}),
       headers: Object.entries(headers).map(([name, header]): HeaderFacts => {
@@ -73,37 +87,44 @@ export function readSpecFacts(variant: Variant, document: OpenApiDocument): Spec
       frameworkBody: response["x-framework-body"] === true,
     });
   }
-  const schemas = (document.components?.schemas ?? {}) as Record<string, Record<string, unknown>>;
-  const jwtLifetime = schemas.Jwt?.["x-token-lifetime-seconds"];
-  const { toHttp, names } = readLoginStatusMap(
-    operation["x-login-status-map"],
-    schemas.LoginStatus,
-  );
-  const operationPath = Object.keys(document.paths).find(
-    (path) => document.paths[path]?.post === operation,
-  );
-  if (!operationPath) throw new Error(`[login-mock] ${variant}: the login operation has no path`);
   return {
-    variant,
-    operationPath,
-    examples: listResponseExamples(document),
+    api,
+    method,
+    operationPath: path,
+    examples: api.examples,
     statuses,
-    validateBody: createResponseValidator(document),
-    loginStatusToHttp: toHttp,
-    loginStatusNames: names,
-    tokenLifetimeSeconds: typeof jwtLifetime === "number" ? jwtLifetime : cookieLifetime,
-    requestSchema: operation.requestBody?.content["application/json"]?.schema,
-    bodyLimitBytes,
+    validateBody: createResponseValidator(api.document),
+    statusCodes: readStatusCodeMap(api, operation),
+    tokenLifetimeSeconds: api.token.lifetimeSeconds,
+    token: api.token,
+    bodyLimitBytes: api.bodyLimitBytes,
   };
 }
 
-function readLoginStatusMap(
-  map: Readonly<Record<string, readonly string[]>> | undefined,
-  enumSchema: Record<string, unknown> | undefined,
-): { toHttp?: Map<number, number>; names?: Map<number, string> } {
-  const values = enumSchema?.enum as readonly number[] | undefined;
-  const varnames = enumSchema?.["x-enum-varnames"] as readonly string[] | undefined;
-  if (!map || !values || !varnames) return {};
+/**
+ * The operation's `x-login-status-map` (HTTP status → enum names), read against the one enum
+ * schema of the document whose `x-enum-varnames` hold every name it uses; the body property
+ * that carries the code is the top-level key that, in every documented body of a mapped status,
+ * holds a code the map gives that status. Undefined when any of it is missing.
+ */
+function readStatusCodeMap(api: LoginApi, operation: OperationObject): StatusCodeMap | undefined {
+  const map = operation["x-login-status-map"];
+  if (!map) return undefined;
+  const used = Object.entries(map)
+    .filter(([status]) => /^\d{3}$/.test(status))
+    .flatMap(([, names]) => names);
+  const schemas = Object.values(api.document.components?.schemas ?? {});
+  const enumSchema = schemas.find((schema) => {
+    const varnames = schema["x-enum-varnames"];
+    return (
+      Array.isArray(schema.enum) &&
+      Array.isArray(varnames) &&
+      used.every((name) => varnames.includes(name))
+    );
+  });
+  if (!enumSchema) return undefined;
+  const values = enumSchema.enum as readonly number[];
+  const varnames = enumSchema["x-enum-varnames"] as readonly string[];
   const byName = new Map(varnames.map((name, index) => [name, values[index] ?? -1]));
   const toHttp = new Map<number, number>();
   for (const [status, enumNames] of Object.entries(map)) {
@@ -113,5 +134,26 @@ function readLoginStatusMap(
       if (value !== undefined) toHttp.set(value, Number(status));
     }
   }
-  return { toHttp, names: new Map(values.map((value, index) => [value, varnames[index] ?? ""])) };
+  const mapped = new Set(toHttp.values());
+  const bodies = api.examples
+    .filter((example) => mapped.has(example.status))
+    .map((example) => ({ status: example.status, value: example.value }))
+    .filter(
+      (body): body is { status: number; value: Record<string, unknown> } =>
+        body.value !== null && typeof body.value === "object" && !Array.isArray(body.value),
+    );
+  const [first] = bodies;
+  if (!first) return undefined;
+  const property = Object.keys(first.value).find((key) =>
+    bodies.every(({ status, value }) => {
+      const code = value[key];
+      return typeof code === "number" && toHttp.get(code) === status;
+    }),
+  );
+  if (property === undefined) return undefined;
+  return {
+    property,
+    toHttp,
+    names: new Map(values.map((value, index) => [value, varnames[index] ?? ""])),
+  };
 }

@@ -38,18 +38,20 @@ export async function probeTarget(
   options: ContractOptions,
   target: HttpTarget,
 ): Promise<Probe> {
-  const dataAnswer = facts.examples.find((example) => example.provokedBy.includes("unknown-user"));
+  const dataAnswer = facts.examples.find((example) =>
+    example.provokedBy.includes("unknown-account"),
+  );
   const wanted =
     options.drive === "data"
       ? undefined
       : (facts.examples.find((example) => example.status >= 500) ??
         facts.examples.find((example) => example.status !== dataAnswer?.status));
   // A well-formed body: mocks such as Prism validate the request before they honour Prefer.
-  const request = buildProvocation(facts.variant, "unknown-user", {
-    unknownEmail: options.unknownEmail,
+  const request = buildProvocation(facts.api, "unknown-account", {
+    unknownIdentity: options.unknownIdentity,
   });
   if (isUnreachable(request)) return { kind: "answered", preferHonoured: false };
-  const shown = `POST ${displayUrl(operationUrl(options.baseUrl, facts.operationPath))}`;
+  const shown = `${facts.method} ${displayUrl(operationUrl(options.baseUrl, facts.operationPath))}`;
   let exchange: Exchange;
   try {
     exchange = await target.send({

@@ -13,6 +13,18 @@ import type { ScenarioName } from "./core/scenario-catalogue.ts";
 import { type BaseUrls, createHandlers, forceScenarioWith } from "./msw/handlers.ts";
 
 export type { Variant } from "../openapi/documents.ts";
+export type { LoginApi } from "../openapi/login-api.ts";
+export { LOGIN_EXTENSION_SCHEMA, type LoginExtension } from "../openapi/login-extension.ts";
+export { LoginSpecError } from "../openapi/login-spec-error.ts";
+export { SEAMLESS_DEMO, TALKSTACK_DEMO, UNKNOWN_EMAIL } from "../presets/demo-accounts.ts";
+export { builtInApis } from "../presets/index.ts";
+export {
+  CHALLENGE_MODES,
+  type ChallengeMode,
+  type ChallengeMode as RecaptchaMode,
+  parseChallengeMode,
+  parseChallengeMode as parseRecaptchaMode,
+} from "./core/challenge.ts";
 export type { Clock } from "./core/clock.ts";
 export { fixedClock, systemClock } from "./core/clock.ts";
 export { FAULTS } from "./core/faults.ts";
@@ -24,7 +36,6 @@ export {
 } from "./core/jwt.ts";
 export { createLoginMock, type LoginMock, type LoginMockOptions } from "./core/login-mock.ts";
 export type { MockReply } from "./core/mock-reply.ts";
-export { parseRecaptchaMode, type RecaptchaMode } from "./core/recaptcha.ts";
 export {
   type FieldReport,
   JOURNAL_CAPACITY,
@@ -55,7 +66,6 @@ export {
 export { MAX_SESSIONS, SESSION_IDLE_MS, type SessionLimits } from "./core/session-table.ts";
 export type { CredentialReport, CredentialState, WhoAmI } from "./core/whoami.ts";
 export { createHandlers, DEFAULT_BASE_URLS, forceScenarioWith } from "./msw/handlers.ts";
-export { SEAMLESS_DEMO, TALKSTACK_DEMO, UNKNOWN_EMAIL } from "./store/demo-accounts.ts";
 
 /** The mock behind `handlers`: seed 1, system clock, documented token lifetimes. */
 export const defaultMock = createLoginMock();

@@ -16,5 +16,7 @@ import { handlers } from "./index.ts";
 
 export * from "./index.ts";
 
-/** A server with both variants' handlers, not yet listening. */
+/** A server with the built-in APIs' handlers, not yet listening. */
 export const server = setupServer(...handlers);
+
+export { MAX_SPEC_BYTES, readLoginSpec } from "../openapi/read-login-spec.ts";

@@ -1,21 +1,16 @@
 /**
- * The two variants and the path they serve. Runtime-free: the browser bundle imports it (the
- * files on disk are in `spec-files.ts`, for Node).
+ * The built-in presets' spec files (`openapi/<id>.yaml`), for the generator, the dev loaders and
+ * the preset registry (presets/index.ts). Generic code never reads this list: it works on
+ * `LoginApi`s (login-api.ts), whose ids are any string.
  */
-/** The two login APIs the project implements, one OpenAPI document each. */
 export const VARIANTS = ["talkstack", "seamless"] as const;
-export type Variant = (typeof VARIANTS)[number];
+export type PresetId = (typeof VARIANTS)[number];
 
-/** Each API's name as its vendor writes it. */
-export const VARIANT_TITLES: Readonly<Record<Variant, string>> = {
+/** The id of a login API: a preset's or a user spec's `x-login-mock.id`. */
+export type Variant = string;
+
+/** Each preset's name as its vendor writes it (the generated type names use it). */
+export const VARIANT_TITLES: Readonly<Record<PresetId, string>> = {
   talkstack: "TalkStack",
   seamless: "Seamless",
 };
-
-/** The path every variant serves, exactly as the vendors' hosts do. */
-export const LOGIN_PATH = "/auth/login";
-
-/** Tells whether a string names a variant. */
-export function isVariant(value: string): value is Variant {
-  return (VARIANTS as readonly string[]).includes(value);
-}

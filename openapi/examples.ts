@@ -3,8 +3,14 @@
  * example-validation test and the contract cases are all built from this list, so a response
  * added to the spec shows up everywhere at once.
  */
-import type { ExampleObject, HeaderObject, JsonSchema, OpenApiDocument } from "./document.ts";
-import { LOGIN_PATH } from "./documents.ts";
+import type {
+  ExampleObject,
+  HeaderObject,
+  JsonSchema,
+  OpenApiDocument,
+  OperationObject,
+} from "./document.ts";
+import { findLoginOperation } from "./login-operation.ts";
 
 export interface ResponseExample {
   /** The example's name in the spec, e.g. `recaptcha-failed`. */
@@ -21,9 +27,13 @@ export interface ResponseExample {
   readonly inferred: string | undefined;
 }
 
-/** Every named example of every response of `POST /auth/login`, in spec order. */
+/** Every named example of every response of the document's login operation, in spec order. */
 export function listResponseExamples(document: OpenApiDocument): ResponseExample[] {
-  const operation = loginOperation(document);
+  return listOperationExamples(loginOperation(document));
+}
+
+/** Every named example of every response of `operation`, in spec order. */
+export function listOperationExamples(operation: OperationObject): ResponseExample[] {
   const found: ResponseExample[] = [];
   for (const [status, response] of Object.entries(operation.responses)) {
     for (const [mediaType, media] of Object.entries(response.content ?? {})) {
@@ -40,15 +50,9 @@ export function listResponseExamples(document: OpenApiDocument): ResponseExample
   return found;
 }
 
-/** The `POST /auth/login` operation of a document; throws if the document has none. */
-export function loginOperation(document: OpenApiDocument) {
-  const operation = document.paths[LOGIN_PATH]?.post;
-  if (!operation) {
-    throw new Error(
-      `[login-mock] The document "${document.info.title}" has no POST ${LOGIN_PATH}.`,
-    );
-  }
-  return operation;
+/** The operation carrying `x-login-mock`; throws if the document has none. */
+export function loginOperation(document: OpenApiDocument): OperationObject {
+  return findLoginOperation(document, document.info.title).operation;
 }
 
 function toResponseExample(

@@ -9,7 +9,7 @@ import { readFile } from "node:fs/promises";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { parse } from "yaml";
 import type { OpenApiDocument } from "./document.ts";
-import type { Variant } from "./documents.ts";
+import type { PresetId as Variant } from "./documents.ts";
 import { specPath } from "./spec-files.ts";
 
 /** The document as written: internal `$ref`s kept. */

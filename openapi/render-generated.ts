@@ -14,9 +14,10 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import openapiTS, { astToString, COMMENT_HEADER } from "openapi-typescript";
 import { parse } from "yaml";
 import type { OpenApiDocument } from "./document.ts";
-import type { Variant } from "./documents.ts";
-import { LOGIN_PATH, VARIANTS } from "./documents.ts";
+import type { PresetId as Variant } from "./documents.ts";
+import { VARIANTS } from "./documents.ts";
 import { listResponseExamples } from "./examples.ts";
+import { findLoginOperation } from "./login-operation.ts";
 import { renderValidatorFiles } from "./render-validators.ts";
 import { generatedTypesPath, specPath } from "./spec-files.ts";
 
@@ -59,11 +60,12 @@ export async function renderLoginTypes(): Promise<GeneratedFile> {
     "",
     ...VARIANTS.map((variant) => `import type * as ${variant} from "./${variant}.ts";`),
     "",
-    `/** Each variant's \`POST ${LOGIN_PATH}\`, as openapi-typescript types it. */`,
+    "/** Each preset's login operation (the one with `x-login-mock`), as openapi-typescript types it. */",
     "export interface LoginOperations {",
-    ...VARIANTS.map(
-      (variant) => `  ${variant}: ${variant}.paths[${JSON.stringify(LOGIN_PATH)}]["post"];`,
-    ),
+    ...variants.map(({ variant, document }) => {
+      const { path, method } = findLoginOperation(document, `openapi/${variant}.yaml`);
+      return `  ${variant}: ${variant}.paths[${JSON.stringify(path)}][${JSON.stringify(method)}];`;
+    }),
     "}",
     "",
     "/**",

@@ -9,10 +9,11 @@ import { type Ajv2020, Name } from "ajv/dist/2020.js";
 import standaloneModule from "ajv/dist/standalone/index.js";
 import { VARIANT_TITLES, VARIANTS } from "./documents.ts";
 import { loadDocument } from "./load.ts";
+import { LOGIN_EXTENSION_SCHEMA } from "./login-extension.ts";
 import type { GeneratedFile } from "./render-generated.ts";
 import { compileSchema, createSchemaValidator } from "./schema-validator.ts";
 import { validatorFormats } from "./validator-runtime.js";
-import { PRECOMPILED_SCHEMAS, STORE_ROWS } from "./validator-schemas.ts";
+import { PRECOMPILED_SCHEMAS } from "./validator-schemas.ts";
 
 // CommonJS: under NodeNext the function arrives as the module object, whose `default` it is.
 const standaloneCode = standaloneModule.default;
@@ -50,15 +51,19 @@ export async function addPrecompiledSchemas(ajv: Ajv2020): Promise<Record<string
     compileSchema(ajv, {
       $id: `${variant}.json`,
       components: { schemas: document.components?.schemas ?? {} },
-      $defs: STORE_ROWS[variant],
     });
   }
-  return Object.fromEntries(
-    Object.entries(PRECOMPILED_SCHEMAS).map(([name, { variant, pointer }]) => [
-      name,
-      `${variant}.json#${pointer}`,
-    ]),
-  );
+  const { $schema: _dialect, ...extensionSchema } = LOGIN_EXTENSION_SCHEMA;
+  compileSchema(ajv, { ...extensionSchema, $id: "login-extension.json" });
+  return {
+    ...Object.fromEntries(
+      Object.entries(PRECOMPILED_SCHEMAS).map(([name, { variant, pointer }]) => [
+        name,
+        `${variant}.json#${pointer}`,
+      ]),
+    ),
+    validateLoginExtension: "login-extension.json",
+  };
 }
 
 const BANNER =
@@ -115,16 +120,17 @@ function renderDeclarations(): string {
     "}",
   ];
   for (const [name, { variant, pointer }] of Object.entries(PRECOMPILED_SCHEMAS)) {
-    const component = /^\/components\/schemas\/([^/]+)$/.exec(pointer)?.[1];
-    // Store rows have no generated type; the store names theirs (mocks/store/user-store.ts).
-    const type = component ? `${VARIANT_TITLES[variant]}["schemas"]["${component}"]` : "unknown";
+    const component = pointer.slice("/components/schemas/".length);
     lines.push(
       "",
-      component
-        ? `/** openapi/${variant}.yaml components.schemas.${component} */`
-        : `/** The user store's ${variant} row (openapi/validator-schemas.ts \`STORE_ROWS\`). */`,
-      `export declare const ${name}: SpecValidator<${type}>;`,
+      `/** openapi/${variant}.yaml components.schemas.${component} */`,
+      `export declare const ${name}: SpecValidator<${VARIANT_TITLES[variant]}["schemas"]["${component}"]>;`,
     );
   }
+  lines.push(
+    "",
+    "/** The `x-login-mock` block (openapi/login-extension.ts `LOGIN_EXTENSION_SCHEMA`). */",
+    "export declare const validateLoginExtension: SpecValidator;",
+  );
   return `${lines.join("\n")}\n`;
 }

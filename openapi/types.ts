@@ -8,7 +8,7 @@
  * declare const res: TalkStackResponse;
  * if (res.status === 200) res.body.token; // only the 200 body has a token, and the type knows it
  */
-import type { Variant } from "./documents.ts";
+import type { PresetId, Variant } from "./documents.ts";
 import type { LoginOperations, ResponseExamples } from "./generated/login.ts";
 import type { components as TalkStackComponents } from "./generated/talkstack.ts";
 
@@ -19,12 +19,12 @@ import type { components as TalkStackComponents } from "./generated/talkstack.ts
  */
 type BodyOf<T> = T extends { content: infer Content } ? Content[keyof Content] : never;
 
-/** A variant's `POST /auth/login`, as openapi-typescript types it. */
-export type LoginOperation<V extends Variant> = LoginOperations[V];
-/** Every HTTP status a variant documents for `POST /auth/login`. */
-export type ResponseStatus<V extends Variant> = keyof LoginOperation<V>["responses"];
+/** A preset's login operation, as openapi-typescript types it. */
+export type LoginOperation<V extends PresetId> = LoginOperations[V];
+/** Every HTTP status a preset documents for its login. */
+export type ResponseStatus<V extends PresetId> = keyof LoginOperation<V>["responses"];
 /** The body a variant documents for HTTP status `S`, in whatever media type the spec gives it. */
-export type ResponseBody<V extends Variant, S extends ResponseStatus<V>> = BodyOf<
+export type ResponseBody<V extends PresetId, S extends ResponseStatus<V>> = BodyOf<
   LoginOperation<V>["responses"][S]
 >;
 /**
@@ -34,16 +34,16 @@ export type ResponseBody<V extends Variant, S extends ResponseStatus<V>> = BodyO
  * @example
  * if (res.status === 401) res.body.loginStatus; // 4: TalkStack's 401 body only
  */
-export type LoginResponse<V extends Variant> = {
+export type LoginResponse<V extends PresetId> = {
   [S in ResponseStatus<V>]: { status: S; body: ResponseBody<V, S> };
 }[ResponseStatus<V>];
 /**
- * The names of a variant's response examples in the spec, which are the mock's response
- * scenarios. For the union `Variant`, the names of either.
+ * The names of an API's response examples in its spec, which are the mock's response
+ * scenarios: checked by the compiler for a preset, any string for a spec read at run time.
  */
-export type ResponseExampleName<V extends Variant> = V extends Variant
+export type ResponseExampleName<V extends Variant> = V extends PresetId
   ? keyof ResponseExamples[V] & string
-  : never;
+  : string;
 
 export type TalkStackStatus = ResponseStatus<"talkstack">;
 export type SeamlessStatus = ResponseStatus<"seamless">;

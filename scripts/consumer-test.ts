@@ -42,6 +42,7 @@ import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { gzipSync } from "node:zlib";
 import { MINIMUM_NODE_VERSION } from "../mocks/supported-node.ts";
+import { freshSpec } from "../test/support/fresh-spec.ts";
 
 const { values } = parseArgs({
   options: {
@@ -299,13 +300,15 @@ function testWithMsw(major: string, tarball: string, nodeExample: string): void 
 
   // 5. The CLI and the Node entry.
   checkVersion(project, `msw ${major}`);
-  const scenarios = run(project, "npx", ["login-mock", "scenarios", "--variant", "seamless"]);
+  const scenarios = run(project, "npx", ["login-mock", "scenarios", "seamless"]);
   record(
     `msw ${major}: npx login-mock scenarios`,
     scenarios.status === 0 && scenarios.output.includes("recaptcha-failed"),
     firstLine(scenarios.output, "recaptcha-failed"),
   );
   serveAndCheckContract(project, `msw ${major}`);
+  writeFileSync(join(project, "spec.yaml"), JSON.stringify(freshSpec(), null, 2));
+  serveAndCheckContract(project, `msw ${major}`, {}, USER_SPEC);
   checkNodeImport(project, `msw ${major}`, ["npm", "exec", "--", "node"]);
 
   // 6. A Vite app: the development build bundles the mocks, the production build holds none.
@@ -424,6 +427,8 @@ function testFromGit(tarballFiles: readonly PackedFile[]): void {
 
   checkVersion(project, label, env);
   serveAndCheckContract(project, label, env);
+  writeFileSync(join(project, "spec.yaml"), JSON.stringify(freshSpec(), null, 2));
+  serveAndCheckContract(project, label, env, USER_SPEC);
   checkNodeImport(project, label, ["node"], env);
 }
 
@@ -508,13 +513,46 @@ function listFiles(dir: string): string[] {
     .sort();
 }
 
-function serveAndCheckContract(project: string, label: string, env: NodeJS.ProcessEnv = {}): void {
+/** What `serve` starts and what `contract` then checks: a preset, or a user's spec file. */
+interface ServeTarget {
+  readonly name: string;
+  readonly serve: readonly string[];
+  readonly contract: readonly string[];
+}
+
+const SEAMLESS_PRESET: ServeTarget = {
+  name: "the seamless preset",
+  serve: ["seamless"],
+  contract: [
+    "seamless",
+    "--identity",
+    "user@example.com",
+    "--secret",
+    "securePassword123",
+    "--challenge",
+    "any",
+  ],
+};
+
+/** A user's own login spec, written into the project: no preset knows it. */
+const USER_SPEC: ServeTarget = {
+  name: "a user's own spec (./spec.yaml)",
+  serve: ["./spec.yaml"],
+  contract: ["./spec.yaml", "--identity", "quill", "--secret", "ink-and-paper"],
+};
+
+function serveAndCheckContract(
+  project: string,
+  label: string,
+  env: NodeJS.ProcessEnv = {},
+  target: ServeTarget = SEAMLESS_PRESET,
+): void {
   // The banner goes to a file: this script waits synchronously, so it reads no pipes meanwhile.
   const bannerFile = join(project, "serve.log");
   const out = openSync(bannerFile, "w");
   const server: ChildProcess = spawn(
     "npx",
-    ["login-mock", "serve", "--variant", "seamless", "--port", "0", "--log", "off"],
+    ["login-mock", "serve", ...target.serve, "--port", "0", "--log", "off"],
     {
       cwd: project,
       env: { ...process.env, NO_COLOR: "1", ...env },
@@ -528,30 +566,20 @@ function serveAndCheckContract(project: string, label: string, env: NodeJS.Proce
   let banner = "";
   while (!url && Date.now() < deadline) {
     banner = readFileSync(bannerFile, "utf8");
-    url = banner.match(/POST (http:\/\/127\.0\.0\.1:\d+)\/auth\/login/)?.[1];
+    url = banner.match(/(?:GET|POST|PUT|PATCH|DELETE) (http:\/\/127\.0\.0\.1:\d+)\//)?.[1];
     if (!url) spawnSync("sleep", ["0.2"]);
   }
-  record(`${label}: npx login-mock serve starts`, url !== undefined, url ?? tail(banner, 10));
+  record(
+    `${label}: npx login-mock serve starts ${target.name}`,
+    url !== undefined,
+    url ?? tail(banner, 10),
+  );
   if (url) {
     check(
-      `${label}: npx login-mock contract --variant seamless passes against it`,
+      `${label}: npx login-mock contract passes against ${target.name}`,
       project,
       "npx",
-      [
-        "login-mock",
-        "contract",
-        "--variant",
-        "seamless",
-        "--base-url",
-        url,
-        "--require-all",
-        "--email",
-        "user@example.com",
-        "--password",
-        "securePassword123",
-        "--recaptcha",
-        "any",
-      ],
+      ["login-mock", "contract", ...target.contract, "--base-url", url, "--require-all"],
       env,
     );
   }
@@ -628,13 +656,17 @@ const EVERY_EXPORT = `import { Faker, en } from "@faker-js/faker";
 import { createHandlers, createLoginMock, forceScenario, isScenarioName, type LoginMock, SCENARIOS, type Variant } from "login-mock";
 import { worker } from "login-mock/browser";
 import { buildSeamlessUserConfig, buildTalkStackUser } from "login-mock/fixtures";
-import { defaultMock, server } from "login-mock/node";
+import { defaultMock, readLoginSpec, server } from "login-mock/node";
+import { type LoginApi, loginApiFromDocument } from "login-mock/spec";
 import type { SeamlessResponse, SeamlessResponseBody, TalkStackResponseBody, TalkStackUser } from "login-mock/types";
 
 const mock: LoginMock = createLoginMock({ seed: 7 });
 const variant: Variant = "seamless";
 export const handlers = [...createHandlers(mock), ...forceScenario(variant, "recaptcha-failed")];
 export const names: string[] = SCENARIOS.map((scenario) => scenario.name);
+export const own: Promise<LoginMock> = readLoginSpec("./spec.yaml").then((api: LoginApi) =>
+  createLoginMock({ apis: [api, loginApiFromDocument({ openapi: "3.1.0" }, "inline")] }),
+);
 export const started: Promise<unknown> = worker.start({ quiet: true });
 server.listen();
 defaultMock.reset();

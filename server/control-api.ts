@@ -2,17 +2,17 @@
  * The control API for QA and tests, under `/__mock/`: health, the scenario catalogue, sticky
  * scenarios, resets, the mock clock, the request journal, sessions, whoami, and the HTML
  * control panel. Every route acts on the request's session (`X-Mock-Session` or the
- * `mock-session` cookie; the default one without). Either variant's server controls both
- * variants (`?variant=`, default its own), so one panel shows both.
+ * `mock-session` cookie; the default one without). Any API's server controls every API of
+ * the mock (`?variant=<api id>`, default its own), so one panel shows them all.
  */
 import type { IncomingMessage } from "node:http";
 import type { LoginMock } from "../mocks/core/login-mock.ts";
 import { jsonReply, type MockReply } from "../mocks/core/mock-reply.ts";
 import { problemReply } from "../mocks/core/problem.ts";
 import { mediaTypeEssence } from "../mocks/core/request-data.ts";
-import { findScenario, scenariosOf } from "../mocks/core/scenario-catalogue.ts";
+import { catalogueOf, scenarioOf } from "../mocks/core/scenario-catalogue.ts";
 import { unknownScenarioProblem } from "../mocks/core/select-scenario.ts";
-import { VARIANTS, type Variant } from "../openapi/documents.ts";
+import type { MockSession } from "../mocks/core/session.ts";
 import { withControlHeaders } from "./control-guard.ts";
 import { renderControlPanel } from "./control-panel.ts";
 import {
@@ -39,19 +39,19 @@ export { CONTROL_PREFIX, type ControlRequest } from "./control-request.ts";
 /** The one control route with CORS: it only describes the caller's own credential. */
 export const WHOAMI_ROUTE = "/whoami";
 
-/** The route under `/__mock` a path names (`/` for the panel), trailing slashes ignored. */
 /** Whether `path` (as the server routes it, without its query) is the control API's. */
 export function isControlPath(path: string): boolean {
   return path === CONTROL_PREFIX || path.startsWith(`${CONTROL_PREFIX}/`);
 }
 
+/** The route under `/__mock` a path names (`/` for the panel), trailing slashes ignored. */
 export function controlRoute(path: string): string {
   return withoutTrailingSlashes(path.slice(CONTROL_PREFIX.length)) || "/";
 }
 
 /** The reply to a control request that passed `refuseForeignControl`. */
 export async function handleControl(
-  variant: Variant,
+  variant: string,
   mock: LoginMock,
   request: ControlRequest,
 ): Promise<MockReply> {
@@ -59,7 +59,7 @@ export async function handleControl(
 }
 
 async function controlReply(
-  variant: Variant,
+  variant: string,
   mock: LoginMock,
   request: ControlRequest,
 ): Promise<MockReply> {
@@ -93,28 +93,28 @@ async function controlReply(
     case "/sessions":
       return allow("GET") ?? sessionsRoute(mock);
     default:
-      return notFound(request.method, request.path);
+      return notFound(request.method, request.path, mock.api(variant));
   }
 }
 
-function panelRoute(variant: Variant, mock: LoginMock, request: ControlRequest): MockReply {
-  const found = sessionFor(mock, request);
-  if ("reply" in found) return found.reply;
-  const { session } = found;
-  return htmlReply(
-    renderControlPanel(variant, {
-      talkstack: session.scenario("talkstack"),
-      seamless: session.scenario("seamless"),
-    }),
-  );
+/** Each API's forced scenario in `session`, by API id, in the mock's order. */
+function activeScenarios(mock: LoginMock, session: MockSession): Record<string, string | null> {
+  return Object.fromEntries(mock.apis.map((api) => [api.id, session.scenario(api.id)]));
 }
 
-function healthRoute(variant: Variant, mock: LoginMock, request: ControlRequest): MockReply {
+function panelRoute(variant: string, mock: LoginMock, request: ControlRequest): MockReply {
+  const found = sessionFor(mock, request);
+  if ("reply" in found) return found.reply;
+  return htmlReply(renderControlPanel(mock.apis, variant, activeScenarios(mock, found.session)));
+}
+
+function healthRoute(variant: string, mock: LoginMock, request: ControlRequest): MockReply {
   const found = sessionFor(mock, request);
   if ("reply" in found) return found.reply;
   return jsonReply(200, {
     status: "ok",
     variant,
+    apis: mock.apis.map((api) => api.id),
     seed: mock.store.seed,
     scenario: found.session.scenario(variant),
     session: found.session.id,
@@ -122,8 +122,8 @@ function healthRoute(variant: Variant, mock: LoginMock, request: ControlRequest)
   });
 }
 
-function scenariosRoute(own: Variant, mock: LoginMock, request: ControlRequest): MockReply {
-  const asked = variantFor(request, own);
+function scenariosRoute(own: string, mock: LoginMock, request: ControlRequest): MockReply {
+  const asked = variantFor(request, mock, own);
   if ("reply" in asked) return asked.reply;
   const { variant } = asked;
   const found = sessionFor(mock, request);
@@ -132,13 +132,15 @@ function scenariosRoute(own: Variant, mock: LoginMock, request: ControlRequest):
     variant,
     session: found.session.id,
     active: found.session.scenario(variant),
-    scenarios: scenariosOf(variant).map(({ name, kind, status, summary, howToReach }) => ({
-      name,
-      kind,
-      status,
-      summary,
-      howToReach,
-    })),
+    scenarios: catalogueOf(mock.api(variant)).map(
+      ({ name, kind, status, summary, howToReach }) => ({
+        name,
+        kind,
+        status,
+        summary,
+        howToReach,
+      }),
+    ),
   });
 }
 
@@ -162,19 +164,31 @@ function refuseNonJson(request: ControlRequest): MockReply | undefined {
   );
 }
 
-function scenarioRoute(own: Variant, mock: LoginMock, request: ControlRequest): MockReply {
+/**
+ * GET: the forced scenario of the API asked about (`variant`, `scenario`), and of every API the
+ * mock serves (`apis`, by id). PUT sets it, DELETE clears it; both answer the same way.
+ */
+function scenarioRoute(own: string, mock: LoginMock, request: ControlRequest): MockReply {
   const body = request.method === "PUT" ? readJsonObject(request.bodyText) : {};
-  const others = VARIANTS.filter((other) => other !== own).map((other) => `"${other}"`);
-  const usage = `Send a JSON body like {"scenario": "${exampleScenarioOf(own).name}"} (add "variant": ${others.join(" or ")} for another variant), or DELETE ${CONTROL_PREFIX}/scenario to clear it.`;
+  const others = mock.apis.filter((other) => other.id !== own).map((other) => `"${other.id}"`);
+  const forOthers =
+    others.length === 0 ? "" : ` (add "variant": ${others.join(" or ")} for another API)`;
+  const usage = `Send a JSON body like {"scenario": "${exampleScenarioOf(mock.api(own)).name}"}${forOthers}, or DELETE ${CONTROL_PREFIX}/scenario to clear it.`;
   if (body === undefined) return badControlRequest(usage);
-  const asked = variantFor(request, own, body.variant);
+  const asked = variantFor(request, mock, own, body.variant);
   if ("reply" in asked) return asked.reply;
   const { variant } = asked;
+  const api = mock.api(variant);
   const found = sessionFor(mock, request);
   if ("reply" in found) return found.reply;
   const { session } = found;
   const answer = () =>
-    jsonReply(200, { variant, session: session.id, scenario: session.scenario(variant) });
+    jsonReply(200, {
+      variant,
+      session: session.id,
+      scenario: session.scenario(variant),
+      apis: activeScenarios(mock, session),
+    });
   if (request.method === "GET") return answer();
   if (request.method === "DELETE") {
     session.setScenario(variant, null);
@@ -182,11 +196,12 @@ function scenarioRoute(own: Variant, mock: LoginMock, request: ControlRequest): 
   }
   const name = body.scenario;
   if (typeof name !== "string" || name === "") return badControlRequest(usage);
-  const scenario = findScenario(variant, name);
+  const scenario = scenarioOf(api, name);
   if (!scenario)
     return unknownScenarioProblem(
-      variant,
+      api,
       name,
+      mock.apis,
       (other) =>
         `to set it for ${other}, send ${JSON.stringify({ scenario: name, variant: other })}`,
     );

@@ -1,52 +1,35 @@
 /**
- * The QA control panel: one page for both APIs, no build step, no framework. The catalogue and
- * the demo accounts are rendered here; the script (panel-script.ts) fills in what belongs to
- * the session it acts on (forced scenarios, clock, credentials, request journal) through the
- * control API, so the page is the same on either port.
+ * The QA control panel: one page for every API the mock serves, no build step, no framework.
+ * The catalogue and the demo accounts (each spec's `x-login-mock.accounts`) are rendered here;
+ * the script (panel/panel.ts) fills in what belongs to the session it acts on (forced
+ * scenarios, clock, credentials, request journal) through the control API, so the page is the
+ * same on every port.
  */
 
-import { type Scenario, scenariosOf } from "../mocks/core/scenario-catalogue.ts";
-import {
-  type DemoAccount,
-  SEAMLESS_DEMO,
-  TALKSTACK_DEMO,
-  UNKNOWN_EMAIL,
-} from "../mocks/store/demo-accounts.ts";
-import { VARIANT_TITLES, VARIANTS, type Variant } from "../openapi/documents.ts";
+import { catalogueOf, type Scenario } from "../mocks/core/scenario-catalogue.ts";
+import type { LoginApi } from "../openapi/login-api.ts";
+import { accountRows } from "./account-rows.ts";
 import { escapeHtml, renderInlineMarkdown } from "./panel-markup.ts";
-import { PANEL_SCRIPT } from "./panel-script.ts";
+import { PANEL_SCRIPT, panelDataBlock } from "./panel-script.ts";
 import { PANEL_STYLE } from "./panel-style.ts";
 
-const ACCOUNTS: Record<Variant, readonly DemoAccount[]> = {
-  talkstack: [
-    ...Object.values(TALKSTACK_DEMO),
-    {
-      email: UNKNOWN_EMAIL.talkstack,
-      password: "(any)",
-      outcome: "404 user-not-found (not seeded)",
-    },
-  ],
-  seamless: [
-    ...Object.values(SEAMLESS_DEMO),
-    {
-      email: UNKNOWN_EMAIL.seamless,
-      password: "(any)",
-      outcome: "401 invalid-credentials (not seeded)",
-    },
-  ],
-};
-
-/** Forced scenarios to show pressed before the script has asked: one name, or one per variant. */
-export type ActiveScenarios = Partial<Record<Variant, string | null>>;
+/** Forced scenarios to show pressed before the script has asked, by API id. */
+export type ActiveScenarios = Readonly<Record<string, string | null | undefined>>;
 
 /**
- * The panel's HTML. `variant` is the server that serves it (both are controlled from either);
- * `active` is what the first paint shows pressed: each API's forced scenario.
+ * The panel's HTML. `served` is the id of the API whose server serves it (every API is
+ * controlled from any port); `active` is what the first paint shows pressed: each API's forced
+ * scenario.
  *
- * @example renderControlPanel("seamless", { talkstack: null, seamless: "recaptcha-failed" })
+ * @example renderControlPanel(mock.apis, "billing", { billing: "server-error" })
  */
-export function renderControlPanel(variant: Variant, active: ActiveScenarios = {}): string {
-  const activeOf = (v: Variant) => active[v] ?? null;
+export function renderControlPanel(
+  apis: readonly LoginApi[],
+  served: string,
+  active: ActiveScenarios = {},
+): string {
+  const servedTitle = apis.find((api) => api.id === served)?.title ?? served;
+  const controls = apis.length === 1 ? "it controls that API" : "it controls every API here";
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -58,18 +41,19 @@ export function renderControlPanel(variant: Variant, active: ActiveScenarios = {
 <body>
 <header>
 <h1>login-mock control panel</h1>
-<p class="lede muted">Served by the ${VARIANT_TITLES[variant]} server; it controls both APIs. Every change applies to one session only, so parallel test runs and testers never see each other's scenarios, clock or requests.</p>
+<p class="lede muted">Served by the ${escapeHtml(servedTitle)} server; ${controls}. Every change applies to one session only, so parallel test runs and testers never see each other's scenarios, clock or requests.</p>
 </header>
 <p id="status" role="status" aria-live="polite">Loading the session…</p>
 <div class="cards">
 ${sessionCard()}
-${clockCard()}
+${clockCard(apis)}
 ${whoamiCard()}
 </div>
 <div class="variants">
-${VARIANTS.map((v) => variantSection(v, v === variant, activeOf(v))).join("\n")}
+${apis.map((api) => apiSection(api, api.id === served, active[api.id] ?? null)).join("\n")}
 </div>
 ${journalSection()}
+${panelDataBlock(apis)}
 <script>${PANEL_SCRIPT}</script>
 </body>
 </html>
@@ -94,7 +78,10 @@ function sessionCard(): string {
 </section>`;
 }
 
-function clockCard(): string {
+function clockCard(apis: readonly LoginApi[]): string {
+  const lifetimes = apis
+    .map((api) => `${escapeHtml(api.title)} ${formatLifetime(api.token.lifetimeSeconds)}`)
+    .join(", ");
   return `<section aria-labelledby="clock-heading">
 <h2 id="clock-heading">Clock</h2>
 <p>Mock time: <time id="clock-now" class="big">…</time></p>
@@ -104,7 +91,7 @@ function clockCard(): string {
 <button type="button" data-action="clock" data-advance="86400" id="clock-day">+1 day</button>
 <button type="button" data-action="clock" data-advance="0" id="clock-real">Real time</button>
 </p>
-<p class="muted">Tokens issued and checked in this session use this clock: jump past a token's lifetime (TalkStack 2 h, Seamless 24 h) to see your app handle an expired session.</p>
+<p class="muted">Tokens issued and checked in this session use this clock: jump past a token's lifetime (${lifetimes}, as the specs document them) to see your app handle an expired session.</p>
 </section>`;
 }
 
@@ -113,28 +100,29 @@ function whoamiCard(): string {
 <h2 id="whoami-heading">This browser's login</h2>
 <ul id="whoami-list"><li>…</li></ul>
 <form id="whoami-form">
-<p class="row"><label for="bearer">TalkStack token</label><input type="text" id="bearer" placeholder="optional: paste a token" autocomplete="off" spellcheck="false"></p>
+<p class="row"><label for="bearer">Bearer token</label><input type="text" id="bearer" placeholder="optional: paste a token" autocomplete="off" spellcheck="false"></p>
 <p class="row"><button type="submit" data-action="whoami" id="whoami-check">Check again</button></p>
 </form>
-<p class="muted">Cookies belong to a host name, not a port: log in through your app against this host name and its <code>token</code> cookie shows here.</p>
+<p class="muted">Cookies belong to a host name, not a port: log in through your app against this host name and a token cookie it sets shows here. A token your app got in a body or header: paste it above.</p>
 </section>`;
 }
 
-function variantSection(variant: Variant, served: boolean, active: string | null): string {
-  const title = VARIANT_TITLES[variant];
-  const rows = scenariosOf(variant)
+function apiSection(api: LoginApi, served: boolean, active: string | null): string {
+  const id = escapeHtml(api.id);
+  const title = escapeHtml(api.title);
+  const rows = catalogueOf(api)
     .map((scenario) => scenarioRow(scenario, active))
     .join("\n");
-  const accounts = ACCOUNTS[variant]
+  const accounts = accountRows(api)
     .map(
-      (a) =>
-        `<tr><td><code>${escapeHtml(a.email)}</code></td><td><code>${escapeHtml(a.password)}</code></td><td>${escapeHtml(a.outcome)}</td></tr>`,
+      (row) =>
+        `<tr><td><code>${escapeHtml(row.identity)}</code></td><td><code>${escapeHtml(row.secret)}</code></td><td>${escapeHtml(row.outcome)}</td></tr>`,
     )
     .join("\n");
-  return `<section id="variant-${variant}" data-variant="${variant}" aria-labelledby="heading-${variant}">
-<h2 id="heading-${variant}">${title}${served ? ' <span class="tag">this server</span>' : ""}</h2>
-<p>Forced scenario: <strong data-active-for="${variant}">${escapeHtml(active ?? "none (the request data decides)")}</strong>
-<button type="button" data-action="clear" data-variant="${variant}">Clear</button></p>
+  return `<section id="variant-${id}" data-variant="${id}" aria-labelledby="heading-${id}">
+<h2 id="heading-${id}">${title} <code>${id}</code>${served ? ' <span class="tag">this server</span>' : ""}</h2>
+<p>${escapeHtml(api.operation.method)} <code>${escapeHtml(api.operation.path)}</code>. Forced scenario: <strong data-active-for="${id}">${escapeHtml(active ?? "none (the request data decides)")}</strong>
+<button type="button" data-action="clear" data-variant="${id}">Clear</button></p>
 <h3>Scenarios</h3>
 <p class="muted">Press one: every ${title} login in this session gets it until you clear it.</p>
 <table><thead><tr><th scope="col">scenario</th><th scope="col">status</th><th scope="col">what it is</th></tr></thead>
@@ -142,18 +130,26 @@ function variantSection(variant: Variant, served: boolean, active: string | null
 ${rows}
 </tbody></table>
 <h3>Demo accounts</h3>
-<table><thead><tr><th scope="col">email</th><th scope="col">password</th><th scope="col">outcome</th></tr></thead>
+<table><thead><tr><th scope="col">${escapeHtml(api.request.identity)}</th><th scope="col">${escapeHtml(api.request.secret)}</th><th scope="col">outcome</th></tr></thead>
 <tbody>
 ${accounts}
 </tbody></table>
 </section>`;
 }
 
+/** 7200 → `2 h`, 90 → `90 s`: a token lifetime as the clock card shows it. */
+function formatLifetime(seconds: number): string {
+  if (seconds % 86400 === 0 && seconds > 86400) return `${seconds / 86400} days`;
+  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
+  if (seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
+}
+
 function scenarioRow(scenario: Scenario, active: string | null): string {
   const name = escapeHtml(scenario.name);
   const pressed = scenario.name === active ? "true" : "false";
   const ways = scenario.howToReach.map((way) => `<li>${renderInlineMarkdown(way)}</li>`).join("");
-  return `<tr><td><button type="button" data-action="scenario" data-variant="${scenario.variant}" data-scenario="${name}" aria-pressed="${pressed}">${name}</button></td><td class="num">${scenario.status ?? "fault"}</td><td>${renderInlineMarkdown(scenario.summary)}<details><summary>How to reach it</summary><ul>${ways}</ul></details></td></tr>`;
+  return `<tr><td><button type="button" data-action="scenario" data-variant="${escapeHtml(scenario.variant)}" data-scenario="${name}" aria-pressed="${pressed}">${name}</button></td><td class="num">${scenario.status ?? "fault"}</td><td>${renderInlineMarkdown(scenario.summary)}<details><summary>How to reach it</summary><ul>${ways}</ul></details></td></tr>`;
 }
 
 function journalSection(): string {

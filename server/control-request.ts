@@ -1,13 +1,13 @@
 /**
- * What every control route reads from a request: the session it names, the variant it asks
- * about, and its JSON body; and the problem replies for each of them gone wrong.
+ * What every control route reads from a request: the session it names, the login API it asks
+ * about (`variant`: an API id of the mock), and its JSON body; and the problem replies for each
+ * of them gone wrong.
  */
 import type { LoginMock } from "../mocks/core/login-mock.ts";
 import type { MockReply } from "../mocks/core/mock-reply.ts";
 import { problemReply } from "../mocks/core/problem.ts";
 import type { MockSession } from "../mocks/core/session.ts";
 import { sessionIdOf } from "../mocks/core/session-id.ts";
-import { isVariant, VARIANTS, type Variant } from "../openapi/documents.ts";
 
 export const CONTROL_PREFIX = "/__mock";
 
@@ -50,18 +50,23 @@ export function sessionFor(
   return found.ok ? { session: found.session } : { reply: found.reply };
 }
 
-/** `?variant=` (else the server's own variant), or a 400 naming the two. */
+/**
+ * The API a request asks about: `fromBody`'s `variant`, else `?variant=`, else the server's own
+ * API; or a 400 naming the ids the mock serves.
+ */
 export function variantFor(
   request: ControlRequest,
-  own: Variant,
+  mock: LoginMock,
+  own: string,
   fromBody?: unknown,
-): { variant: Variant } | { reply: MockReply } {
+): { variant: string } | { reply: MockReply } {
   const asked = fromBody ?? new URLSearchParams(request.query ?? "").get("variant");
   if (asked === null || asked === undefined) return { variant: own };
-  if (typeof asked === "string" && isVariant(asked)) return { variant: asked };
+  if (typeof asked === "string" && mock.apis.some((api) => api.id === asked))
+    return { variant: asked };
   return {
     reply: badControlRequest(
-      `"variant" must be one of ${VARIANTS.join(", ")}, not ${JSON.stringify(asked)}. Leave it out to mean this server's own variant (${own}).`,
+      `"variant" must be the id of an API this mock serves: ${mock.apis.map((api) => api.id).join(", ")}; not ${JSON.stringify(asked)}. Leave it out to mean this server's own API (${own}).`,
     ),
   };
 }

@@ -1,15 +1,15 @@
 /**
  * The standalone HTTP server: plain `node:http` in front of the runtime-free core, one server
- * per variant (each vendor has its own host, so each variant has its own port). It adds only
- * what real HTTP needs: body limits, CORS, the control API, timeouts, logging, and bounds on
- * what one client can make it hold (held-work.ts).
+ * per login API (each real API has its own host, so each gets its own port). Its login route
+ * is the spec's method and paths (login-route.ts). It adds only what real HTTP needs: body
+ * limits, CORS, the control API, timeouts, logging, and bounds on what one client can make it
+ * hold (held-work.ts).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
 import type { LoginMock } from "../mocks/core/login-mock.ts";
 import { type MockReply, SCENARIO_HEADER } from "../mocks/core/mock-reply.ts";
-import { LOGIN_PATH, type Variant } from "../openapi/documents.ts";
 import { handleControl, isLoopback } from "./control-api.ts";
 import { refuseForeignControl } from "./control-guard.ts";
 import {
@@ -21,6 +21,7 @@ import {
 } from "./cors.ts";
 import { createHeldWork, type HeldWork } from "./held-work.ts";
 import type { AllowedHosts } from "./host-check.ts";
+import { controlPathOf, loginRouteOf } from "./login-route.ts";
 import {
   bodyTooLarge,
   internalError,
@@ -35,7 +36,8 @@ import { loggablePath, type RequestLogger } from "./request-log.ts";
 import { sendReply } from "./send-reply.ts";
 
 export interface MockServerOptions {
-  readonly variant: Variant;
+  /** The id of the login API this port serves: one of `mock.apis`. */
+  readonly variant: string;
   readonly mock: LoginMock;
   readonly originPolicy?: OriginPolicy;
   readonly log?: RequestLogger;
@@ -46,6 +48,10 @@ export interface MockServerOptions {
    * API, such as a docker service name; `true` allows any, which lets DNS rebinding in.
    */
   readonly allowedHosts?: AllowedHosts;
+  /**
+   * The largest request body taken. Default: the login's spec (`x-body-limit-bytes` on the
+   * response that refuses a large body) for the login route, else DEFAULT_BODY_LIMIT.
+   */
   readonly bodyLimitBytes?: number;
   /** How long a client may take to send its headers / its whole request. */
   readonly headersTimeoutMs?: number;
@@ -62,9 +68,15 @@ export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 
 export function createMockServer(options: MockServerOptions): Server {
   const { variant, mock } = options;
+  const api = mock.api(variant);
+  const login = loginRouteOf(api);
   const policy = options.originPolicy ?? { kind: "local" };
   const log = options.log?.off ? undefined : options.log;
   const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
+  const loginLimit = options.bodyLimitBytes ?? api.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
+  // A page reads a token its spec puts in a response header only if CORS exposes it.
+  const placement = api.token.placement;
+  const exposeAlso = placement.in === "header" ? [placement.header] : [];
   const heldWork = options.heldWork ?? createHeldWork();
 
   async function route(
@@ -97,12 +109,12 @@ export function createMockServer(options: MockServerOptions): Server {
         authorization: headers.authorization,
       });
     }
-    if (path !== LOGIN_PATH) return notFound(method, path);
+    if (!login.matches(path)) return notFound(method, path, api);
     if (method === "OPTIONS") return "preflight";
-    if (method !== "POST") return methodNotAllowed(method, path, "POST, OPTIONS");
-    const body = await readBody(request, limit, headers.contentLength);
+    if (method !== login.method) return methodNotAllowed(method, path, login.allow);
+    const body = await readBody(request, loginLimit, headers.contentLength);
     if (body.kind === "aborted") return "aborted";
-    if (body.kind === "too-large") return bodyTooLarge(limit);
+    if (body.kind === "too-large") return bodyTooLarge(loginLimit);
     return mock.handle(variant, {
       contentType: headers.contentType,
       bodyText: body.text,
@@ -116,7 +128,7 @@ export function createMockServer(options: MockServerOptions): Server {
   async function onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const started = log ? performance.now() : 0;
     const method = request.method ?? "GET";
-    const path = normalizePath(variant, loggablePath(request.url));
+    const path = controlPathOf(loggablePath(request.url));
     let scenario: string | null = null;
     const done = (status: number | string) =>
       log?.({
@@ -149,7 +161,12 @@ export function createMockServer(options: MockServerOptions): Server {
     response.once("finish", () => heldWork.finish(socket));
     const headers = requestHeaders(request);
     const corsRoute = corsRouteOf(path);
-    const cors = corsHeaders(policy, corsRoute, headers.origin);
+    const cors = corsHeaders(
+      policy,
+      corsRoute,
+      headers.origin,
+      corsRoute === "login" ? exposeAlso : [],
+    );
     let outcome: MockReply | "preflight" | "aborted";
     try {
       outcome = await route(request, path, corsRoute, headers);
@@ -160,7 +177,10 @@ export function createMockServer(options: MockServerOptions): Server {
     if (outcome === "preflight") {
       response.writeHead(
         204,
-        Object.fromEntries([...cors, ...preflightHeaders(policy, corsRoute, headers.origin)]),
+        Object.fromEntries([
+          ...cors,
+          ...preflightHeaders(policy, corsRoute, headers.origin, login.allow),
+        ]),
       );
       response.end();
       return done(204);
@@ -210,11 +230,6 @@ const CLIENT_ERROR_STATUS: Readonly<Record<string, readonly [string, string]>> =
   HPE_HEADER_OVERFLOW: ["431 Request Header Fields Too Large", "headers-too-large"],
   HPE_CHUNK_EXTENSIONS_OVERFLOW: ["413 Payload Too Large", "chunk-extensions-too-large"],
 };
-
-/** Seamless also answers the `//auth/login` its own code examples call. */
-function normalizePath(variant: Variant, path: string): string {
-  return variant === "seamless" && path.startsWith("//") ? path.replace(/^\/{2,}/, "/") : path;
-}
 
 /** The query string of a request target, without its `?` (and never its fragment). */
 function queryOf(url: string | undefined): string {

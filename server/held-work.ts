@@ -12,7 +12,7 @@
  * byte, so a silent socket would otherwise be held until the peer gives up).
  *
  * One `HeldWork` is shared by every server of a process (`startServers` makes one): memory,
- * file descriptors and the event loop belong to the process, not to a variant, so two variants
+ * file descriptors and the event loop belong to the process, not to an API, so two APIs
  * must not get twice the budget.
  *
  * @example
@@ -22,12 +22,12 @@
 import type { Socket } from "node:net";
 
 /**
- * Open connections, all variants together. Past it the idlest connection is closed to make
+ * Open connections, all APIs together. Past it the idlest connection is closed to make
  * room; a new connection is refused only when all of them are busy. Well below the 1,024 file
  * descriptors a process gets on the most restrictive common setups.
  */
 export const MAX_CONNECTIONS = 800;
-/** Replies held or delayed at once, all variants together. Past it: 503 with Retry-After. */
+/** Replies held or delayed at once, all APIs together. Past it: 503 with Retry-After. */
 export const MAX_HELD_REPLIES = 400;
 /**
  * Requests in flight on one connection: the one being answered and those pipelined behind it.

@@ -34,7 +34,7 @@ const count = (n: number) => n.toLocaleString("en-US");
 export const SERVER_LIMITS: readonly ServerLimit[] = [
   {
     limit: "request body",
-    value: `${DEFAULT_BODY_LIMIT / 1024} kB`,
+    value: `${DEFAULT_BODY_LIMIT / 1024} kB, or what the login's spec documents (\`x-body-limit-bytes\` on its 413 response)`,
     past: "`413` problem+json",
   },
   {
@@ -48,7 +48,7 @@ export const SERVER_LIMITS: readonly ServerLimit[] = [
     past: "`408`; the connection closes",
   },
   {
-    limit: "replies held or delayed at once (whole process, both variants)",
+    limit: "replies held or delayed at once (whole process, all APIs)",
     value: count(MAX_HELD_REPLIES),
     past: `\`503\` problem+json with \`Retry-After: ${HELD_RETRY_AFTER_SECONDS}\`; the connection closes`,
   },
@@ -68,7 +68,7 @@ export const SERVER_LIMITS: readonly ServerLimit[] = [
     past: `those ahead are answered in order, the next gets \`503\` problem+json \`too-many-pipelined-requests\` and the connection closes; ${count(MAX_REQUESTS_PER_SOCKET)} more after it and it closes at once`,
   },
   {
-    limit: "open connections (whole process, both variants)",
+    limit: "open connections (whole process, all APIs)",
     value: count(MAX_CONNECTIONS),
     past: `the connection that has waited longest without a request in flight is closed to make room (never-used ones first, then resting keep-alive ones; none younger than ${seconds(SHED_GRACE_MS)}); a new connection is refused only when every one has a request in flight`,
   },

@@ -6,15 +6,23 @@
 
 import { withHeaders } from "../mocks/core/mock-reply.ts";
 import { problemReply } from "../mocks/core/problem.ts";
-import { LOGIN_PATH } from "../openapi/documents.ts";
+import type { LoginApi } from "../openapi/login-api.ts";
 import { HELD_RETRY_AFTER_SECONDS } from "./held-work.ts";
 
-export const notFound = (method: string, path: string) =>
+/** `POST /auth/login`, and its aliases: the login route a port serves, as its spec gives it. */
+export function loginRouteText(api: LoginApi): string {
+  const [path, ...aliases] = api.operation.paths;
+  const also = aliases.length === 0 ? "" : ` (also ${aliases.join(", ")})`;
+  return `${api.operation.method} ${path}${also}`;
+}
+
+/** A path this port does not serve; `api` is the login API the port serves. */
+export const notFound = (method: string, path: string, api: LoginApi) =>
   problemReply(
     404,
     "no-such-route",
     "No such route",
-    `[login-mock] ${method} ${path} is not served. The mock serves POST ${LOGIN_PATH}, and its control API under /__mock/ (open /__mock/ in a browser).`,
+    `[login-mock] ${method} ${path} is not served. This port serves ${loginRouteText(api)} (${api.title}), and its control API under /__mock/ (open /__mock/ in a browser).`,
   );
 
 /** RFC 9110 §15.5.6: a 405 carries `Allow`, in its headers and not only in its body. */
@@ -35,7 +43,7 @@ export const bodyTooLarge = (limitBytes: number) =>
     413,
     "body-too-large",
     "Request body too large",
-    `[login-mock] The request body is larger than ${limitBytes} bytes. A login body is a few hundred bytes; send only email, password (and recaptchaVal for Seamless).`,
+    `[login-mock] The request body is larger than ${limitBytes} bytes. A login body is a few hundred bytes; send only the fields the login's schema lists.`,
     { limitBytes },
   );
 

@@ -1,29 +1,41 @@
 /**
- * Starts one server per variant on loopback and reports their URLs. Both share one mock, so
- * they share one user store, as two front doors of one test backend; and one `HeldWork`, so
- * the limits on connections and held replies are the process's, not each variant's.
+ * Starts one server per login API on loopback and reports their URLs. All share one mock, so
+ * they share one user store, as front doors of one test backend; and one `HeldWork`, so the
+ * limits on connections and held replies are the process's, not each API's.
  */
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { LoginMock } from "../mocks/core/login-mock.ts";
-import type { Variant } from "../openapi/documents.ts";
 import { createMockServer, type MockServerOptions } from "./create-server.ts";
 import { createHeldWork } from "./held-work.ts";
 
-/** Where `npm start` serves each variant: the ports the specs' local `servers` give. */
-export const DEFAULT_PORTS: Readonly<Record<Variant, number>> = { talkstack: 4010, seamless: 4011 };
+/**
+ * Where `npm start` serves the first API; the next ones take the following ports, in the
+ * mock's order (the built-in specs' local `servers` name these ports).
+ */
+export const DEFAULT_PORT = 4010;
 export const DEFAULT_HOST = "127.0.0.1";
 
 export interface StartOptions extends Omit<MockServerOptions, "variant"> {
-  readonly variants: readonly Variant[];
+  /** The ids of the APIs to serve, one port each, in this order. Default: all of `mock.apis`. */
+  readonly variants?: readonly string[];
   readonly host?: string;
-  /** Port of the first variant; the next ones take the following ports. 0 picks free ones. */
+  /**
+   * Port of the first API; the next ones take the following ports (default DEFAULT_PORT).
+   * 0 picks free ones.
+   */
   readonly port?: number;
   readonly mock: LoginMock;
 }
 
+/** The port the API at `index` is served on, first at `port`. 0 stays 0 (a free one). */
+export function portOf(index: number, port = DEFAULT_PORT): number {
+  return port === 0 ? 0 : port + index;
+}
+
 export interface RunningServers {
-  readonly urls: Readonly<Partial<Record<Variant, string>>>;
+  /** Each served API's base URL, by API id, in the order served. */
+  readonly urls: Readonly<Record<string, string>>;
   /** Stops accepting, lets requests in flight finish for `graceMs`, then closes the rest. */
   close(graceMs?: number): Promise<void>;
 }
@@ -49,16 +61,19 @@ class PortInUseError extends ListenError {
 
 export async function startServers(options: StartOptions): Promise<RunningServers> {
   const host = options.host ?? DEFAULT_HOST;
-  const started: { variant: Variant; server: Server; url: string }[] = [];
+  const started: { variant: string; server: Server; url: string }[] = [];
   const heldWork = options.heldWork ?? createHeldWork();
+  const variants = options.variants ?? options.mock.apis.map((api) => api.id);
+  const last = portOf(variants.length - 1, options.port);
+  if (last > 65535) {
+    throw new ListenError(
+      `[login-mock] ${variants.length} APIs from port ${options.port} need ports up to ${last}, past 65535. Pass a lower --port (or --port 0 to pick free ports).`,
+      "port",
+    );
+  }
   try {
-    for (const [index, variant] of options.variants.entries()) {
-      const port =
-        options.port === undefined
-          ? DEFAULT_PORTS[variant]
-          : options.port === 0
-            ? 0
-            : options.port + index;
+    for (const [index, variant] of variants.entries()) {
+      const port = portOf(index, options.port);
       const server = createMockServer({ ...options, variant, heldWork });
       await listen(server, port, host);
       const address = server.address() as AddressInfo;

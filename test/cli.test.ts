@@ -1,14 +1,15 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { rolldown } from "rolldown";
 import { describe, expect, it } from "vitest";
-import { exposureWarning, renderBanner } from "../cli/banner.ts";
+import { demoLoginBody, exposureWarning, renderBanner } from "../cli/banner.ts";
 import { SERVE_FLAGS } from "../cli/serve.ts";
-import { SEAMLESS_DEMO } from "../mocks/store/demo-accounts.ts";
-import { VARIANTS } from "../openapi/documents.ts";
+import { SEAMLESS_DEMO } from "../presets/demo-accounts.ts";
+import { builtInApis } from "../presets/index.ts";
 import { builtinsWithoutFacade, lazyMessageEventBase } from "../scripts/cli-bundle.ts";
+import { portOf } from "../server/start-servers.ts";
 import { runCli, startCli, stopChild } from "./support/spawn-cli.ts";
 
 /** `login-mock <args>` exits 2 with one stderr line containing `text`: that stderr. */
@@ -24,8 +25,21 @@ describe("login-mock --help", () => {
   it("lists the commands", () => {
     const { status, stdout } = runCli(["--help"]);
     expect(status).toBe(0);
-    expect(stdout).toMatch(/serve\s+Serve both APIs/);
+    expect(stdout).toMatch(/serve\s+Serve login APIs on loopback, one port each/);
     expect(stdout).toMatch(/scenarios\s+List every scenario/);
+  });
+
+  it("names no API in its own words: the presets' ids come from their specs", () => {
+    const { stdout } = runCli(["--help"]);
+    expect(stdout).not.toMatch(/talkstack|seamless/i);
+    const serve = runCli(["serve", "--help"]);
+    expect(serve.stdout).toContain(
+      `Built-in presets: ${builtInApis()
+        .map((api) => api.id)
+        .join(", ")}.`,
+    );
+    expect(serve.stdout).toContain("Usage: login-mock serve [spec.yaml|preset-id ...] [flags]");
+    expect(serve.stdout.replace(/^Built-in presets: .*$/m, "")).not.toMatch(/talkstack|seamless/i);
   });
 
   it("refuses a --clock that is no real date or leaves no room for a token's life, with the range", () => {
@@ -80,6 +94,43 @@ describe("login-mock --version", () => {
   });
 });
 
+describe("the bundled command's control panel", () => {
+  it("ships a panel script that survives bundling and minifying", async () => {
+    // Inside the repository, so the bundle's bare imports resolve from node_modules.
+    mkdirSync("node_modules/.cache", { recursive: true });
+    const out = mkdtempSync(join("node_modules/.cache", "login-mock-cli-panel-"));
+    try {
+      const build = await rolldown({
+        input: "cli/run.ts",
+        platform: "node",
+        external: (id) => /^[^./]/.test(id) && !id.startsWith("/"),
+        plugins: [builtinsWithoutFacade(), lazyMessageEventBase()],
+        logLevel: "silent",
+      });
+      await build.write({ dir: out, format: "esm", entryFileNames: "cli.js", minify: true });
+      await build.close();
+      const { child, urls } = await startCli(
+        ["--port", "0", "--log", "off"],
+        {},
+        join(out, "cli.js"),
+      );
+      try {
+        const html = await (await fetch(`${urls[0]}/__mock/`)).text();
+        const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? "");
+        expect(scripts).toHaveLength(1);
+        const [script = ""] = scripts;
+        expect(() => new Function(script)).not.toThrow();
+        expect(script).toContain("/__mock");
+        expect(script).toContain("panel-data");
+      } finally {
+        expect(await stopChild(child)).toBe(0);
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 30_000);
+});
+
 describe("bad flags", () => {
   it.each([
     [
@@ -91,16 +142,40 @@ describe("bad flags", () => {
       '--port "99999" is not valid; accepted: a whole number from 0 to 65535.',
     ],
     [
+      ["serve", "--challenge", "maybe"],
+      '--challenge "maybe" is not valid; accepted: accept, reject, match:<value>.',
+    ],
+    [
       ["serve", "--recaptcha", "maybe"],
       '--recaptcha "maybe" is not valid; accepted: accept, reject, match:<value>.',
     ],
+    [
+      ["serve", "--challenge", "accept", "--recaptcha", "reject"],
+      "--recaptcha is the former name of --challenge: pass one.",
+    ],
+    [
+      ["serve", "talkstak"],
+      '"talkstak" is neither a spec file (a path ending in .yaml, .yml or .json, or an existing file) nor a built-in preset (talkstack, seamless). Did you mean talkstack?',
+    ],
+    [
+      ["serve", "seamless", "--variant", "talkstack"],
+      "name the APIs either as arguments or with --variant, not both",
+    ],
+    [
+      ["serve", "no/such/login.yaml"],
+      "[login-mock] no/such/login.yaml at /: the file cannot be read (ENOENT). Check the path.",
+    ],
+    [["scenarios", "no/such/login.yml"], "no/such/login.yml at /: the file cannot be read"],
     [["serve", "--log", "loud"], '--log "loud" is not valid; accepted: off, pretty, json.'],
     [
       ["serve", "--variant", "talkstack", "--scenario", "recaptcha-failed"],
       '--scenario "recaptcha-failed" is not valid; accepted: success, credentials-missing',
     ],
     [["serve", "--colour"], "Unknown option '--colour'"],
-    [["scenarios", "--variant", "x"], '--variant "x" is not valid; accepted: talkstack, seamless.'],
+    [
+      ["scenarios", "--variant", "x"],
+      '--variant "x" is not valid; accepted: talkstack, seamless, all.',
+    ],
     [["frobnicate"], 'Unknown command "frobnicate"'],
   ])("login-mock %j exits 2 with one line that names the flag", (args, message) => {
     expectOneLineError(args, message);
@@ -151,7 +226,7 @@ describe("bad flags", () => {
     expect(status).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toMatch(/^Usage: login-mock <command>/);
-    expect(stderr).toMatch(/serve\s+Serve both APIs/);
+    expect(stderr).toMatch(/serve\s+Serve login APIs/);
   });
 });
 
@@ -165,22 +240,37 @@ describe("login-mock scenarios", () => {
     );
   });
 
-  it("prints a table by default", () => {
-    expect(runCli(["scenarios"]).stdout).toMatch(/talkstack\s+403\s+account-not-verified/);
+  it("prints a table by default, with each API's declared demo accounts", () => {
+    const { stdout } = runCli(["scenarios"]);
+    expect(stdout).toMatch(/talkstack\s+403\s+account-not-verified/);
+    expect(stdout).toMatch(/seamless\s+401\s+recaptcha-failed/);
+    const talkstack = builtInApis()[0];
+    for (const account of talkstack?.accounts ?? [])
+      expect(stdout).toContain(`${account.identity}  `);
+    expect(stdout).toMatch(
+      /unverified@talkstack\.test\s+talkstack-demo-2\s+403 account-not-verified/,
+    );
+    expect(stdout).toMatch(
+      /nobody@talkstack\.test\s+\(any\)\s+404 user-not-found \(no such account\)/,
+    );
+  });
+
+  it("takes a preset by id as an argument, as --variant did", () => {
+    const byArgument = runCli(["scenarios", "seamless", "--json"]);
+    expect(byArgument.status).toBe(0);
+    expect(byArgument.stdout).toBe(runCli(["scenarios", "--variant", "seamless", "--json"]).stdout);
+    const variants = new Set(
+      (JSON.parse(byArgument.stdout) as { variant: string }[]).map((s) => s.variant),
+    );
+    expect([...variants]).toEqual(["seamless"]);
   });
 });
 
 describe("login-mock serve", () => {
-  it("serves one variant on a free port, and stops cleanly on SIGTERM", async () => {
-    const { child, urls } = await startCli([
-      "--variant",
-      "seamless",
-      "--port",
-      "0",
-      "--log",
-      "off",
-    ]);
+  it("serves one preset named as an argument on a free port, and stops cleanly on SIGTERM", async () => {
+    const { child, urls, byVariant } = await startCli(["seamless", "--port", "0", "--log", "off"]);
     expect(urls).toHaveLength(1);
+    expect(Object.keys(byVariant)).toEqual(["seamless"]);
     const response = await fetch(`${urls[0]}/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -191,6 +281,14 @@ describe("login-mock serve", () => {
       }),
     });
     expect(response.status).toBe(200);
+    expect(await stopChild(child)).toBe(0);
+  });
+
+  it("lets an argument override LOGIN_MOCK_VARIANT, as a flag overrides its variable", async () => {
+    const { child, byVariant } = await startCli(["talkstack", "--port", "0", "--log", "off"], {
+      LOGIN_MOCK_VARIANT: "seamless",
+    });
+    expect(Object.keys(byVariant)).toEqual(["talkstack"]);
     expect(await stopChild(child)).toBe(0);
   });
 
@@ -209,7 +307,9 @@ describe("login-mock serve", () => {
   it("shows each port a Prefer example that this port serves", async () => {
     const { child, byVariant, output } = await startCli(["--port", "0", "--log", "off"]);
     const lines = output().split("\n");
-    for (const variant of VARIANTS) {
+    const ids = builtInApis().map((api) => api.id);
+    expect(Object.keys(byVariant)).toEqual(ids);
+    for (const variant of ids) {
       // The example shown in this variant's block of the banner, else the one for every port.
       const start = lines.findIndex((line) => line.trimStart().startsWith(`${variant} `));
       const block = lines.slice(start, start + 3).join("\n");
@@ -283,15 +383,15 @@ describe("login-mock serve", () => {
 
 describe("the serve banner", () => {
   const options = {
-    variants: VARIANTS,
+    apis: builtInApis(),
     scenarios: {},
     seed: 1,
-    recaptcha: { mode: "accept" },
+    challenge: { mode: "accept" },
     log: "off",
     clockStart: undefined,
     allowRemoteControl: false,
     hostSource: "--host 192.168.1.5",
-  };
+  } as const;
 
   it("warns that one non-loopback address leaves the control panel unreachable, and says how to reach it", () => {
     const urls = { talkstack: "http://192.168.1.5:4010", seamless: "http://192.168.1.5:4011" };
@@ -310,5 +410,43 @@ describe("the serve banner", () => {
       "LOGIN_MOCK_HOST=0.0.0.0 listens on every network interface: the mock and its login route are reachable from other machines on your network (at 192.168.1.5). --allow-remote-control opens the control API (/__mock/) to them too",
     );
     expect(exposureWarning({ talkstack: "http://127.0.0.1:4010" }, options)).toBeUndefined();
+  });
+
+  it("shows each API's method, path and demo login from its spec's first declared account", () => {
+    const urls = { talkstack: "http://127.0.0.1:4010", seamless: "http://127.0.0.1:4011" };
+    const banner = renderBanner(urls, { ...options, args: ["talkstack", "./my login.yaml"] });
+    for (const api of builtInApis()) {
+      const account = api.accounts[0];
+      expect(banner).toContain(
+        `${api.id.padEnd(10)} ${api.operation.method} ${urls[api.id as "talkstack"]}${api.operation.path}    control panel`,
+      );
+      expect(banner).toContain(`"${api.request.identity}":${JSON.stringify(account?.identity)}`);
+      expect(banner).toContain(`"${api.request.secret}":${JSON.stringify(account?.secret)}`);
+    }
+    expect(banner).toContain("npx login-mock scenarios talkstack './my login.yaml'");
+    expect(banner).toContain("Seed 1 · challenge accept · log off · Ctrl-C stops.");
+  });
+
+  it("fills the challenge field with a value the challenge mode accepts", () => {
+    const api = builtInApis().find((candidate) => candidate.request.challenge);
+    if (!api?.request.challenge) throw new Error("no preset has a challenge field");
+    const field = api.request.challenge.field;
+    const body = (mode: Parameters<typeof demoLoginBody>[1]) =>
+      JSON.parse(demoLoginBody(api, mode) ?? "{}") as Record<string, string>;
+    expect(body({ mode: "accept" })[field]).toBe("x");
+    expect(body({ mode: "match", value: "qa-token" })[field]).toBe("qa-token");
+    const noChallenge = builtInApis().find((candidate) => !candidate.request.challenge);
+    if (!noChallenge) throw new Error("every preset has a challenge field");
+    expect(Object.keys(JSON.parse(demoLoginBody(noChallenge, { mode: "accept" }) ?? "{}"))).toEqual(
+      [noChallenge.request.identity, noChallenge.request.secret],
+    );
+  });
+});
+
+describe("ports", () => {
+  it("serve the APIs in order from --port (4010 by default), or all on free ports with 0", () => {
+    expect([0, 1, 2].map((index) => portOf(index))).toEqual([4010, 4011, 4012]);
+    expect([0, 1, 2].map((index) => portOf(index, 5000))).toEqual([5000, 5001, 5002]);
+    expect([0, 1, 2].map((index) => portOf(index, 0))).toEqual([0, 0, 0]);
   });
 });

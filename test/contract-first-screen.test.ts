@@ -59,16 +59,16 @@ function detailEntries(output: string): string[][] {
 describe.each([
   {
     variant: "seamless",
-    env: { CONTRACT_EMAIL: "qa@example.com", CONTRACT_PASSWORD: "pw-123456" },
+    env: { LOGIN_MOCK_IDENTITY: "qa@example.com", LOGIN_MOCK_SECRET: "pw-123456" },
   },
   { variant: "talkstack", env: {} },
 ])("contract against a server that always answers 200 ($variant)", ({ variant, env }) => {
   let code = 0;
   let output = "";
   beforeAll(async () => {
-    ({ code, output } = await runCliAsync(["contract", "--variant", variant, "--base-url", url], {
+    ({ code, output } = await runCliAsync(["contract", variant, "--base-url", url], {
       ...env,
-      CONTRACT_RECAPTCHA: "recaptcha-value",
+      CONTRACT_CHALLENGE: "challenge-value",
     }));
   }, 60_000);
 

@@ -32,8 +32,8 @@ describe("the contract suite against our own server", () => {
   it("without credentials, skips the positive cases and says why", async () => {
     const report = await runContract(
       ownServerOptions("seamless", servers.url("seamless"), {
-        email: undefined,
-        password: undefined,
+        identity: undefined,
+        secret: undefined,
         drive: "data",
         requireAll: true,
       }),
@@ -41,37 +41,37 @@ describe("the contract suite against our own server", () => {
     const success = report.coverage.find((row) => row.example === "success");
     expect(success).toMatchObject({
       outcome: "skipped",
-      detail: expect.stringContaining("--email"),
+      detail: expect.stringContaining("--identity"),
     });
-    const recaptcha = report.coverage.find((row) => row.example === "recaptcha-failed");
-    expect(recaptcha).toMatchObject({
+    const challenge = report.coverage.find((row) => row.example === "recaptcha-failed");
+    expect(challenge).toMatchObject({
       outcome: "unreachable",
-      detail: expect.stringContaining("reCAPTCHA"),
+      detail: expect.stringContaining("--rejected-challenge"),
     });
     // --require-all: a reachable response (success, given credentials) was not exercised.
     expect(report.unexercised.join()).toContain("success");
     expect(report.ok).toBe(false);
   });
 
-  it("sends at most --max-wrong-password wrong passwords to the real account", async () => {
+  it("sends at most --max-wrong-secret wrong secrets to the real account", async () => {
     const count = () =>
       servers.logLines.filter((line) => line.includes('"invalid-password"')).length;
     const before = count();
     const capped = await runContract(
       ownServerOptions("talkstack", servers.url("talkstack"), {
-        maxWrongPassword: 0,
+        maxWrongSecret: 0,
         drive: "data",
         fuzzRuns: 0,
       }),
     );
-    expect(capped.results.find((r) => r.id.endsWith("← wrong-password"))).toMatchObject({
+    expect(capped.results.find((r) => r.id.endsWith("← wrong-secret"))).toMatchObject({
       outcome: "skipped",
-      reason: expect.stringContaining("--max-wrong-password"),
+      reason: expect.stringContaining("--max-wrong-secret"),
     });
     expect(count()).toBe(before);
     await runContract(
       ownServerOptions("talkstack", servers.url("talkstack"), {
-        maxWrongPassword: 1,
+        maxWrongSecret: 1,
         drive: "data",
         fuzzRuns: 0,
       }),

@@ -44,8 +44,8 @@ describe("parseSetCookie", () => {
 });
 
 describe("the redactor", () => {
-  it("hides given secrets, secret keys and anything JWT-shaped", () => {
-    const redactor = createRedactor(["hunter2-password"]);
+  it("hides given secrets, secret keys (the API's and the usual ones) and anything JWT-shaped", () => {
+    const redactor = createRedactor(["hunter2-password"], ["password"]);
     redactor.add("refresh-token-value-123");
     expect(
       redactor.redact(

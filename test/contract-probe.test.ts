@@ -118,7 +118,7 @@ describe("contract with a base URL under which the login is not served", () => {
     ]);
   }, 30_000);
 
-  it("goes on when a path's 404 is a documented login response (TalkStack's unknown user)", async () => {
+  it("goes on when a path's 404 is a documented login response (talkstack's unknown account)", async () => {
     // A gateway that serves the API under /api: the probe's unknown user gets the spec's 404.
     const root = servers.url("talkstack");
     const url = await listen(async (request, response) => {
@@ -145,7 +145,7 @@ describe("contract with a base URL under which the login is not served", () => {
       "0",
     ]);
     expect(output).toMatch(/^Contract check: talkstack POST \/auth\/login at /);
-    expect(output).toContain("  ✓ 404 user-not-found ← unknown-user (404,");
+    expect(output).toContain("  ✓ 404 user-not-found ← unknown-account (404,");
     expect(code, output).toBe(0);
   }, 30_000);
 });

@@ -4,30 +4,20 @@
  * already ends with `/v2/session` gets the advice to drop that path (issue 22, item 3).
  */
 import { createServer, type Server } from "node:http";
-import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { runContract } from "../contracts/contract-run.ts";
-import type { OpenApiDocument } from "../openapi/document.ts";
+import { loginApiFromDocument } from "../openapi/compile-login-api.ts";
+import talkstack from "../openapi/generated/talkstack.json" with { type: "json" };
 import { ownServerOptions } from "./support/contract-options.ts";
 
 const SPEC_PATH = "/v2/session";
 
-vi.mock("../openapi/documents.ts", async (original) => ({
-  ...(await original<typeof import("../openapi/documents.ts")>()),
-  LOGIN_PATH: "/v2/session",
-}));
-vi.mock("../mocks/core/spec-documents.ts", async (original) => {
-  const { SPEC_DOCUMENTS } = await original<typeof import("../mocks/core/spec-documents.ts")>();
-  const moved = (document: OpenApiDocument): OpenApiDocument => ({
-    ...document,
-    paths: { "/v2/session": document.paths["/auth/login"] ?? {} },
-  });
-  return {
-    SPEC_DOCUMENTS: {
-      talkstack: moved(SPEC_DOCUMENTS.talkstack),
-      seamless: moved(SPEC_DOCUMENTS.seamless),
-    },
-  };
-});
+/** A preset's spec with its login moved to SPEC_PATH, read like any user's spec. */
+const { "/auth/login": login, ...otherPaths } = talkstack.paths as Record<string, unknown>;
+const moved = loginApiFromDocument(
+  { ...talkstack, paths: { ...otherPaths, [SPEC_PATH]: login } },
+  "moved-login.yaml",
+);
 
 const paths: string[] = [];
 let server: Server;
@@ -49,7 +39,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 it("calls the spec's path, and names it when the base URL already ends with it", async () => {
   const report = await runContract(
-    ownServerOptions("talkstack", `${root}${SPEC_PATH}`, { fuzzRuns: 0, retries: 0 }),
+    ownServerOptions(moved, `${root}${SPEC_PATH}`, { fuzzRuns: 0, retries: 0 }),
   );
   expect(paths).toEqual([`${SPEC_PATH}${SPEC_PATH}`]);
   expect(report.operation).toBe(`POST ${SPEC_PATH}`);

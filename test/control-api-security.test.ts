@@ -210,20 +210,54 @@ describe("the control API on this machine's names", () => {
     );
   });
 
-  it("decides CORS by the path the server routes: Seamless's //__mock is its control API", async () => {
-    const origin = "http://localhost:5173";
-    const preflight = (path: string) =>
-      send(servers, "seamless", {
-        method: "OPTIONS",
-        path,
-        headers: { origin, "access-control-request-method": "POST" },
+  it.each(["talkstack", "seamless"])(
+    "decides CORS by the path the server routes: //__mock is the control API on the %s port too",
+    async (variant) => {
+      const origin = "http://localhost:5173";
+      const preflight = (path: string) =>
+        send(servers, variant, {
+          method: "OPTIONS",
+          path,
+          headers: { origin, "access-control-request-method": "POST" },
+        });
+      for (const path of ["//__mock/reset", "///__mock/scenario"]) {
+        const received = await preflight(path);
+        expect(
+          Object.keys(received.headers).filter((h) => h.startsWith("access-control-")),
+          path,
+        ).toEqual([]);
+      }
+      const whoami = await preflight("//__mock/whoami");
+      expect(whoami.status).toBe(204);
+      expect(whoami.headers["access-control-allow-methods"]).toBe("GET, OPTIONS");
+    },
+  );
+
+  it.each(["talkstack", "seamless"])(
+    "guards //__mock on the %s port as it guards /__mock: it is the same control API",
+    async (variant) => {
+      servers.mock.setScenario("seamless", "recaptcha-failed");
+      const foreign = await send(servers, variant, {
+        method: "POST",
+        path: "//__mock/reset",
+        headers: { host: "evil.example" },
       });
-    const reset = await preflight("//__mock/reset");
-    expect(Object.keys(reset.headers).filter((h) => h.startsWith("access-control-"))).toEqual([]);
-    const whoami = await preflight("//__mock/whoami");
-    expect(whoami.status).toBe(204);
-    expect(whoami.headers["access-control-allow-methods"]).toBe("GET, OPTIONS");
-  });
+      expect(foreign.status).toBe(403);
+      expect(problemType(foreign)).toBe("urn:login-mock:problem:control-host-not-allowed");
+      const crossSite = await send(servers, variant, {
+        method: "POST",
+        path: "//__mock/reset",
+        headers: { origin: "https://evil.example" },
+      });
+      expect(crossSite.status).toBe(403);
+      expect(problemType(crossSite)).toBe("urn:login-mock:problem:control-cross-site");
+      expect(servers.mock.scenario("seamless")).toBe("recaptcha-failed");
+      // From this machine, it is the control API itself.
+      const own = await send(servers, variant, { method: "POST", path: "//__mock/reset" });
+      expect(own.status).toBe(200);
+      expect(servers.mock.scenario("seamless")).toBeNull();
+    },
+  );
 
   it("allows only the headers the mock reads in a login preflight", async () => {
     const received = await send(servers, "seamless", {

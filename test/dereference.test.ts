@@ -3,14 +3,22 @@
  * `$ref`s resolved by our own small function. It must give what swagger-parser gives.
  */
 import { describe, expect, it } from "vitest";
-import { SPEC_DOCUMENTS } from "../mocks/core/spec-documents.ts";
 import { dereference } from "../openapi/dereference.ts";
-import { VARIANTS } from "../openapi/documents.ts";
+import type { OpenApiDocument } from "../openapi/document.ts";
+import { type PresetId, VARIANTS } from "../openapi/documents.ts";
 import { loadDereferencedDocument } from "../openapi/load.ts";
+import { seamlessPreset } from "../presets/seamless.ts";
+import { talkstackPreset } from "../presets/talkstack.ts";
+
+/** The generated JSON each preset reads (presetApi dereferences it). */
+const PRESET_DOCUMENTS: Record<PresetId, OpenApiDocument> = {
+  talkstack: talkstackPreset.document,
+  seamless: seamlessPreset.document,
+};
 
 describe("dereference", () => {
   it.each(VARIANTS)("resolves the %s spec exactly as swagger-parser does", async (variant) => {
-    const ours = dereference(SPEC_DOCUMENTS[variant]);
+    const ours = dereference(PRESET_DOCUMENTS[variant]);
     expect(JSON.stringify(ours)).not.toContain('"$ref"');
     expect(ours).toEqual(await loadDereferencedDocument(variant));
   });

@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { getResponse } from "msw";
 import { describe, expect, it, vi } from "vitest";
 // No imports of its own, so it loads none of the modules mocked below.
-import { SEAMLESS_DEMO } from "../mocks/store/demo-accounts.ts";
+import { SEAMLESS_DEMO } from "../presets/demo-accounts.ts";
 
 const built = vi.hoisted(() => ({ seeds: 0, rowChecks: 0, signers: 0 }));
 
@@ -21,9 +21,9 @@ vi.mock("../mocks/store/seed.ts", async (importOriginal) => {
   const original = await importOriginal<typeof import("../mocks/store/seed.ts")>();
   return {
     ...original,
-    seedUsers: (seed: number) => {
+    seedAccounts: (...args: Parameters<typeof original.seedAccounts>) => {
       built.seeds++;
-      return original.seedUsers(seed);
+      return original.seedAccounts(...args);
     },
   };
 });
@@ -41,10 +41,11 @@ vi.mock("../openapi/generated/validators.js", async (importOriginal) => {
     });
     return wrapper as F;
   }
+  // The store checks each row's profile with the spec's profile schema (account-row.ts).
   return {
     ...original,
-    validateTalkStackAccount: counted(original.validateTalkStackAccount),
-    validateSeamlessAccount: counted(original.validateSeamlessAccount),
+    validateTalkStackUser: counted(original.validateTalkStackUser),
+    validateSeamlessUserConfig: counted(original.validateSeamlessUserConfig),
   };
 });
 
@@ -110,8 +111,9 @@ describe("a test file's first login", () => {
       });
       mark("login " + response.status);
       server.close();
-      const { createUserTables } = await import("./mocks/store/user-store.ts");
-      await createUserTables().seamless.settled();
+      const { createAccountTable } = await import("./mocks/store/user-store.ts");
+      const { builtInApis } = await import("./presets/index.ts");
+      await createAccountTable(builtInApis().find((api) => api.id === "seamless")).settled();
       mark("collections");`;
     execFileSync(
       process.execPath,

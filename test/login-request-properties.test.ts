@@ -10,7 +10,7 @@ import type { ValidateFunction } from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
-import { VARIANTS, type Variant } from "../openapi/documents.ts";
+import { type PresetId, VARIANTS } from "../openapi/documents.ts";
 import { loadDocument } from "../openapi/load.ts";
 import { compileSchema, createSchemaValidator } from "../openapi/schema-validator.ts";
 
@@ -18,17 +18,17 @@ const SEED = Number(process.env.LOGIN_MOCK_PROPERTY_SEED ?? 20261123);
 const RUNS = 300;
 
 /** The examples each variant serves for invalid input: the spec's own. */
-const INVALID_INPUT: Record<Variant, readonly string[]> = {
+const INVALID_INPUT: Record<PresetId, readonly string[]> = {
   talkstack: ["credentials-missing", "invalid-email"],
   seamless: ["missing-fields"],
 };
-const REQUIRED: Record<Variant, readonly string[]> = {
+const REQUIRED: Record<PresetId, readonly string[]> = {
   talkstack: ["email", "password"],
   seamless: ["email", "password", "recaptchaVal"],
 };
 
 const mock = createLoginMock();
-const reference = {} as Record<Variant, ValidateFunction>;
+const reference = {} as Record<PresetId, ValidateFunction>;
 
 beforeAll(async () => {
   console.log(
@@ -42,7 +42,7 @@ beforeAll(async () => {
   }
 });
 
-async function answer(variant: Variant, request: { contentType: string; body: string }) {
+async function answer(variant: PresetId, request: { contentType: string; body: string }) {
   const reply = await mock.handle(variant, {
     contentType: request.contentType,
     bodyText: request.body,
@@ -81,7 +81,7 @@ const extraFields = fc.dictionary(
   { maxKeys: 2 },
 );
 
-function validBody(variant: Variant) {
+function validBody(variant: PresetId) {
   return fc
     .record({ email: address, password: anyText, recaptchaVal: anyText, extra: extraFields })
     .map(({ extra, recaptchaVal, ...fields }) =>
@@ -114,7 +114,7 @@ const wrongType = fc.oneof(
   fc.constantFrom({ $ne: "" }, { $gt: "" }, { email: "user@example.com" }),
 );
 
-function invalidBody(variant: Variant) {
+function invalidBody(variant: PresetId) {
   const field = fc.constantFrom(...REQUIRED[variant]);
   const flawed = fc.oneof(
     fc.tuple(validBody(variant), field).map(([body, name]) => {

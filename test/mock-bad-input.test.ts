@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../mocks/store/demo-accounts.ts";
 import type { Variant } from "../openapi/documents.ts";
+import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../presets/demo-accounts.ts";
 import { jsonRequest, postLogin, useMswLoginMock } from "./support/msw-login-mock.ts";
 import { responseValidator } from "./support/spec-validators.ts";
 

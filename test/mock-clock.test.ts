@@ -4,8 +4,8 @@ import { fixedClock } from "../mocks/core/clock.ts";
 import { DEFAULT_JWT_SECRET, verifyToken } from "../mocks/core/jwt.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
 import { MAX_CLOCK_STEP_SECONDS, SessionClock } from "../mocks/core/session-clock.ts";
-import { TALKSTACK_DEMO } from "../mocks/store/demo-accounts.ts";
 import type { Variant } from "../openapi/documents.ts";
+import { TALKSTACK_DEMO } from "../presets/demo-accounts.ts";
 import { demoLogin, demoLoginToken, useHttpServers } from "./support/http-servers.ts";
 import { responseValidator } from "./support/spec-validators.ts";
 

@@ -3,7 +3,7 @@ import { MAX_DELAY_MS } from "../mocks/core/faults.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
 import type { MockReply } from "../mocks/core/mock-reply.ts";
 import { toResponse } from "../mocks/msw/to-response.ts";
-import { SEAMLESS_DEMO } from "../mocks/store/demo-accounts.ts";
+import { SEAMLESS_DEMO } from "../presets/demo-accounts.ts";
 import {
   jsonRequest,
   postLogin,

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { buildProvocation, isUnreachable } from "../contracts/provocations.ts";
 import { type ResponseScenario, SCENARIOS } from "../mocks/core/scenario-catalogue.ts";
 import { forceScenarioWith } from "../mocks/msw/handlers.ts";
-import { SEAMLESS_DEMO, TALKSTACK_DEMO, UNKNOWN_EMAIL } from "../mocks/store/demo-accounts.ts";
+import type { PresetId } from "../openapi/documents.ts";
+import {
+  type DemoAccount,
+  SEAMLESS_DEMO,
+  TALKSTACK_DEMO,
+  UNKNOWN_EMAIL,
+} from "../presets/demo-accounts.ts";
 import {
   jsonRequest,
   postLogin,
@@ -17,13 +23,27 @@ const responseScenarios = SCENARIOS.filter(
   (scenario): scenario is ResponseScenario => scenario.kind === "response",
 );
 
-const DEMO = { talkstack: TALKSTACK_DEMO.documented, seamless: SEAMLESS_DEMO.documented };
+const DEMO: Record<PresetId, DemoAccount> = {
+  talkstack: TALKSTACK_DEMO.documented,
+  seamless: SEAMLESS_DEMO.documented,
+};
+
+/** The demo account of a scenario's API (every scenario here is a built-in one). */
+function demoOf(scenario: ResponseScenario): DemoAccount {
+  return DEMO[scenario.variant as PresetId];
+}
+
+const credentials = (account: DemoAccount) => ({
+  identity: account.email,
+  secret: account.password,
+});
 
 /** A request the data alone would answer differently, so forcing is what picks the scenario. */
 function unrelatedRequest(scenario: ResponseScenario) {
+  const { email, password } = demoOf(scenario);
   return scenario.name === "success"
     ? jsonRequest({})
-    : jsonRequest({ ...DEMO[scenario.variant], recaptchaVal: "token" });
+    : jsonRequest({ email, password, recaptchaVal: "token" });
 }
 
 async function expectServes(scenario: ResponseScenario, response: ReceivedResponse) {
@@ -72,13 +92,15 @@ describe.each(responseScenarios.map((s) => [`${s.variant} ${s.status} ${s.name}`
 
     // The body limit is the HTTP server's (MSW reads any body): the contract suite covers it.
     const dataWords = scenario.example.provokedBy.filter(
-      (word) => !["server-fault", "recaptcha-rejected", "oversized-body"].includes(word),
+      (word) => !["server-fault", "challenge-rejected", "oversized-body"].includes(word),
     );
     it.each(dataWords)("is reached with data alone: %s", async (word) => {
-      const request = buildProvocation(scenario.variant, word, {
-        valid: DEMO[scenario.variant],
-        unverified: TALKSTACK_DEMO.unverified,
-        unknownEmail: UNKNOWN_EMAIL[scenario.variant],
+      const request = buildProvocation(mock.api(scenario.variant), word, {
+        valid: credentials(demoOf(scenario)),
+        ...(scenario.variant === "talkstack"
+          ? { answer: credentials(TALKSTACK_DEMO.unverified) }
+          : {}),
+        unknownIdentity: UNKNOWN_EMAIL[scenario.variant as PresetId],
       });
       if (isUnreachable(request)) throw new Error(request.unreachable);
       await expectServes(scenario, await postLogin(scenario.variant, request));

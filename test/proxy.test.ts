@@ -6,9 +6,10 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { proxyArguments } from "../cli/proxy.ts";
+import { UsageError } from "../cli/flags.ts";
+import { proxyArguments, proxySpec } from "../cli/proxy.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
-import { SEAMLESS_DEMO } from "../mocks/store/demo-accounts.ts";
+import { SEAMLESS_DEMO } from "../presets/demo-accounts.ts";
 import { freePort } from "../server/free-port.ts";
 import { type RunningServers, startServers } from "../server/start-servers.ts";
 import { MUTANTS, mutatedMock } from "./support/mutants.ts";
@@ -16,7 +17,7 @@ import { runCliAsync, stopChild, waitForHttp } from "./support/spawn-cli.ts";
 
 async function startProxy(upstream: string) {
   const port = await freePort();
-  const args = ["proxy", "--variant", "seamless", "--upstream", upstream, "--port", String(port)];
+  const args = ["proxy", "seamless", "--upstream", upstream, "--port", String(port)];
   const child = spawn(process.execPath, ["cli/run.ts", ...args], { stdio: "ignore" });
   const url = `http://127.0.0.1:${port}/auth/login`;
   await waitForHttp(url);
@@ -104,18 +105,42 @@ describe("login-mock proxy's port", () => {
 
   it("takes the free port it is given when --port is not set, for every API alike", () => {
     for (const variant of ["talkstack", "seamless"])
-      expect(
-        portOf(proxyArguments([...argv, "--variant", variant], () => "spec.json", {}, 45_678)),
-      ).toBe("45678");
+      expect(portOf(proxyArguments([variant, ...argv], "spec.json", {}, 45_678))).toBe("45678");
   });
 
-  it("keeps the --port it is given", () => {
-    const args = proxyArguments(
-      [...argv, "--variant", "seamless", "--port", "4999"],
-      () => "s",
-      {},
-      1,
-    );
+  it("keeps the --port it is given, and gives Prism the spec file", () => {
+    const args = proxyArguments(["seamless", ...argv, "--port", "4999"], "s.json", {}, 1);
     expect(portOf(args)).toBe("4999");
+    expect(args.slice(0, 3)).toEqual(["proxy", "s.json", "http://127.0.0.1:9"]);
+  });
+});
+
+describe("the spec login-mock proxy validates against", () => {
+  it("is a preset named by id, as an argument or with --variant", async () => {
+    const byArgument = await proxySpec(["seamless", "--upstream", "http://x"], {});
+    expect(byArgument).toMatchObject({ kind: "preset", api: { id: "seamless" } });
+    const byFlag = await proxySpec(["--variant", "talkstack"], {});
+    expect(byFlag).toMatchObject({ kind: "preset", api: { id: "talkstack" } });
+  });
+
+  it("is a user's spec file, read and checked first, and handed to Prism as that file", async () => {
+    const file = "examples/specs/oauth-password.yaml";
+    const spec = await proxySpec([file], {});
+    expect(spec).toMatchObject({ kind: "file", path: file, api: { id: "oauth-password" } });
+  });
+
+  it.each([
+    [
+      [],
+      "name the spec to validate against: a spec file, or a built-in preset (talkstack, seamless)",
+    ],
+    [["talkstack", "seamless"], "validates against one spec; got 2"],
+    [["nope"], '"nope" is neither a spec file'],
+    [["no/such.yaml"], "no/such.yaml at /: the file cannot be read"],
+    [["--variant", "all"], '--variant "all" is not valid; accepted: talkstack, seamless.'],
+  ])("refuses %j with a usage error", async (argv, message) => {
+    const refused = proxySpec(argv, {});
+    await expect(refused).rejects.toThrow(UsageError);
+    await expect(refused).rejects.toThrow(message);
   });
 });

@@ -14,7 +14,9 @@ import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { parseContractOptions } from "../cli/contract.ts";
-import { parseServeOptions } from "../cli/serve.ts";
+import { parseScenariosFlags } from "../cli/scenarios.ts";
+import { parseServeFlags } from "../cli/serve.ts";
+import { readLoginSpec } from "../openapi/read-login-spec.ts";
 import { docFiles } from "../scripts/readme-sections.ts";
 import { useHttpServers } from "./support/http-servers.ts";
 
@@ -31,6 +33,7 @@ const PACKAGE = JSON.parse(readFileSync("package.json", "utf8")) as {
   name: string;
   version: string;
   scripts: Record<string, string>;
+  devDependencies: Record<string, string>;
 };
 
 const BLOCKS: readonly ShellBlock[] = docFiles().flatMap((file) => {
@@ -75,6 +78,12 @@ function commandsOf(script: string): string[][] {
  * Why `words` is fine without running it, or a problem. Environment assignments in front are
  * passed to the flag parser, as the shell would pass them.
  */
+/** The docs' own spec file (`./my-login.yaml`) stands for the example API in examples/specs/. */
+const EXAMPLE_API = await readLoginSpec("examples/specs/oauth-password.yaml");
+function specsNamedIn(words: readonly string[]) {
+  return new Map(words.filter((word) => /\.(ya?ml|json)$/.test(word)).map((word) => [word, EXAMPLE_API]));
+}
+
 function checkCommand(words: readonly string[]): string | undefined {
   const env: Record<string, string> = {};
   let rest = [...words];
@@ -105,11 +114,17 @@ function checkCommand(words: readonly string[]): string | undefined {
       return undefined;
     }
   }
+  // The documented way to type a user's spec; run on the example spec by spec-types.test.ts.
+  if (tool === "npx" && command === "openapi-typescript")
+    return "openapi-typescript" in PACKAGE.devDependencies
+      ? undefined
+      : `\`${line}\`: openapi-typescript is not a devDependency, so no test runs it`;
   if (tool === "npx" && command === "login-mock") {
     const [sub, ...flags] = args;
     try {
-      if (sub === "serve") parseServeOptions(flags, env);
-      else if (sub === "contract") parseContractOptions(flags, env);
+      if (sub === "serve") parseServeFlags(flags, env);
+      else if (sub === "scenarios") parseScenariosFlags(flags, env);
+      else if (sub === "contract") parseContractOptions(flags, env, specsNamedIn(flags));
       else return `\`${line}\`: run \`login-mock ${sub}\` in a test instead`;
     } catch (error) {
       return `\`${line}\`: ${error instanceof Error ? error.message : String(error)}`;
@@ -155,7 +170,7 @@ describe("the docs' commands", () => {
   it("set a scenario and reset through the control API", async () => {
     const { output } = await runBlock(blockAfter("docs/qa.md", "| `POST /__mock/reset` |"));
     expect(output).toContain(
-      '{"variant":"seamless","session":"default","scenario":"recaptcha-failed"}',
+      '{"variant":"seamless","session":"default","scenario":"recaptcha-failed","apis":{"talkstack":null,"seamless":"recaptcha-failed"}}',
     );
     expect(output).toContain('{"reset":"session","session":"default"}');
     expect(servers.mock.scenario("seamless")).toBeNull();

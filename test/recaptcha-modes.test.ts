@@ -1,14 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { createLoginMock } from "../mocks/core/login-mock.ts";
-import { parseRecaptchaMode } from "../mocks/core/recaptcha.ts";
-import { SEAMLESS_DEMO } from "../mocks/store/demo-accounts.ts";
+import { type ChallengeMode, parseChallengeMode } from "../mocks/core/challenge.ts";
+import { createLoginMock, type LoginMockOptions } from "../mocks/core/login-mock.ts";
+import { SEAMLESS_DEMO } from "../presets/demo-accounts.ts";
 
-async function loginWith(mode: string, recaptchaVal: string) {
-  const recaptcha = parseRecaptchaMode(mode);
-  if (!recaptcha) throw new Error(`bad mode ${mode}`);
-  const reply = await createLoginMock({ recaptcha }).handle("seamless", {
+function modeOf(text: string): ChallengeMode {
+  const mode = parseChallengeMode(text);
+  if (!mode) throw new Error(`bad mode ${text}`);
+  return mode;
+}
+
+async function loginOn(options: LoginMockOptions, recaptchaVal: string) {
+  const { email, password } = SEAMLESS_DEMO.documented;
+  const reply = await createLoginMock(options).handle("seamless", {
     contentType: "application/json",
-    bodyText: JSON.stringify({ ...SEAMLESS_DEMO.documented, recaptchaVal }),
+    bodyText: JSON.stringify({ email, password, recaptchaVal }),
     prefer: null,
     scenario: null,
   });
@@ -16,6 +21,9 @@ async function loginWith(mode: string, recaptchaVal: string) {
     ? reply.headers.find(([name]) => name === "x-mock-scenario")?.[1]
     : reply.kind;
 }
+
+const loginWith = (mode: string, recaptchaVal: string) =>
+  loginOn({ challenge: modeOf(mode) }, recaptchaVal);
 
 describe("reCAPTCHA modes", () => {
   it("accepts any non-empty value by default, like Google's always-pass test key", async () => {
@@ -31,9 +39,20 @@ describe("reCAPTCHA modes", () => {
     expect(await loginWith("match:expected-token", "other-token")).toBe("recaptcha-failed");
   });
 
+  it("still takes the mode under the deprecated option name `recaptcha`", async () => {
+    expect(await loginOn({ recaptcha: modeOf("reject") }, "token")).toBe("recaptcha-failed");
+    expect(await loginOn({ recaptcha: modeOf("match:expected-token") }, "expected-token")).toBe(
+      "success",
+    );
+  });
+
+  it("lets `challenge` win when both option names are given", async () => {
+    const both = { challenge: modeOf("accept"), recaptcha: modeOf("reject") };
+    expect(await loginOn(both, "token")).toBe("success");
+  });
+
   it("checks reCAPTCHA before the credentials", async () => {
-    const recaptcha = parseRecaptchaMode("reject");
-    const reply = await createLoginMock(recaptcha ? { recaptcha } : {}).handle("seamless", {
+    const reply = await createLoginMock({ challenge: modeOf("reject") }).handle("seamless", {
       contentType: "application/json",
       bodyText: JSON.stringify({ email: "nobody@seamless.test", password: "x", recaptchaVal: "y" }),
       prefer: null,
@@ -43,7 +62,7 @@ describe("reCAPTCHA modes", () => {
   });
 
   it("refuses modes it does not know", () => {
-    expect(parseRecaptchaMode("sometimes")).toBeUndefined();
-    expect(parseRecaptchaMode("match:")).toBeUndefined();
+    expect(parseChallengeMode("sometimes")).toBeUndefined();
+    expect(parseChallengeMode("match:")).toBeUndefined();
   });
 });

@@ -8,7 +8,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
 import type { LoginInput } from "../mocks/core/request-data.ts";
-import { VARIANTS, type Variant } from "../openapi/documents.ts";
+import { type PresetId, VARIANTS } from "../openapi/documents.ts";
 import { DEFAULT_BODY_LIMIT } from "../server/read-body.ts";
 import { useHttpServers } from "./support/http-servers.ts";
 
@@ -58,12 +58,12 @@ const CONTENT_TYPES: Record<string, (n: number) => string> = {
   "application/json and many parameters": (n) => `application/json${run("; a=b", n)}`,
 };
 
-const DEMO_BODY = {
+const DEMO_BODY: Record<PresetId, Record<string, string>> = {
   talkstack: { email: "example@host.com", password: "XXXXXXXXXX" },
   seamless: { email: "user@example.com", password: "x", recaptchaVal: "x" },
 };
 
-function loginInput(variant: Variant, overrides: Partial<LoginInput>): LoginInput {
+function loginInput(variant: PresetId, overrides: Partial<LoginInput>): LoginInput {
   return {
     contentType: "application/json",
     bodyText: JSON.stringify(DEMO_BODY[variant]),
@@ -95,7 +95,7 @@ afterAll(() => {
   );
 });
 
-async function expectLinear(variant: Variant, build: (n: number) => LoginInput) {
+async function expectLinear(variant: PresetId, build: (n: number) => LoginInput) {
   const small = build(DEFAULT_BODY_LIMIT / 10);
   const large = build(DEFAULT_BODY_LIMIT);
   await mock.handle(variant, small); // warm-up: compile and inline the code paths once
@@ -109,7 +109,7 @@ async function expectLinear(variant: Variant, build: (n: number) => LoginInput) 
 }
 
 /** The email value's length that keeps the whole body within the server's limit. */
-function fitBody(variant: Variant, n: number, email: (n: number) => string): string {
+function fitBody(variant: PresetId, n: number, email: (n: number) => string): string {
   const overhead = JSON.stringify({ ...DEMO_BODY[variant], email: "" }).length;
   // Room for the few characters each builder adds around its run (never cut: the tail is the
   // point of most of them).
@@ -171,7 +171,7 @@ describe("the HTTP server, given hostile request lines and headers of up to 15 k
   const LONG = 15_000;
   const HTTP_BUDGET_MS = 250;
 
-  async function timed(variant: Variant, path: string, headers: Record<string, string>) {
+  async function timed(variant: PresetId, path: string, headers: Record<string, string>) {
     const started = performance.now();
     const response = await fetch(`${servers.url(variant)}${path}`, {
       method: "POST",

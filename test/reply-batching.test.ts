@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { SEAMLESS_DEMO } from "../mocks/store/demo-accounts.ts";
+import { SEAMLESS_DEMO } from "../presets/demo-accounts.ts";
 import { createHeldWork } from "../server/held-work.ts";
 import { sendReply } from "../server/send-reply.ts";
 import { atTurnEnd } from "../server/turn-end.ts";

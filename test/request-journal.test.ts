@@ -3,9 +3,9 @@ import { fixedClock } from "../mocks/core/clock.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
 import { JOURNAL_CAPACITY } from "../mocks/core/request-journal.ts";
 import { findScenario } from "../mocks/core/scenario-catalogue.ts";
-import { SPEC_DOCUMENTS } from "../mocks/core/spec-documents.ts";
-import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../mocks/store/demo-accounts.ts";
-import { isVariant, type Variant } from "../openapi/documents.ts";
+import { type PresetId, VARIANTS, type Variant } from "../openapi/documents.ts";
+import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../presets/demo-accounts.ts";
+import { presetApiById } from "./support/apis.ts";
 import { useHttpServers } from "./support/http-servers.ts";
 
 const servers = useHttpServers();
@@ -36,9 +36,9 @@ const loginEntry = (
 ) => ({ variant, method: "POST", path: "/auth/login", status, scenario, fields });
 
 /** The properties of a variant's `LoginRequest`, in the spec's order. */
-const loginRequestProperties = (variant: Variant) => {
+const loginRequestProperties = (variant: PresetId) => {
   const properties = Object.keys(
-    SPEC_DOCUMENTS[variant].components?.schemas?.LoginRequest?.properties ?? {},
+    presetApiById(variant).document.components?.schemas?.LoginRequest?.properties ?? {},
   );
   // An empty list would make every loop over the fields pass by checking nothing.
   expect(properties, `${variant} LoginRequest properties`).not.toHaveLength(0);
@@ -68,8 +68,9 @@ function expectDocumentedEntry(entry: unknown, index: number) {
     "variant",
   ]);
   expect(time, label).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
-  expect(typeof variant === "string" && isVariant(variant), label).toBe(true);
-  const known = variant as Variant;
+  const presets: readonly string[] = VARIANTS;
+  expect(typeof variant === "string" && presets.includes(variant), label).toBe(true);
+  const known = variant as PresetId;
   expect(method, label).toBe("POST");
   expect(path, label).toBe("/auth/login");
   if (status !== null) {

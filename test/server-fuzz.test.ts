@@ -8,8 +8,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCENARIOS } from "../mocks/core/scenario-catalogue.ts";
-import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../mocks/store/demo-accounts.ts";
-import type { Variant } from "../openapi/documents.ts";
+import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../presets/demo-accounts.ts";
 import { startCli, stopChild } from "./support/spawn-cli.ts";
 import { responseValidator } from "./support/spec-validators.ts";
 
@@ -17,12 +16,12 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 5000);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
 
 let server: Awaited<ReturnType<typeof startCli>>;
-const urls = {} as Record<Variant, string>;
+const urls = { talkstack: "", seamless: "" };
 
 beforeAll(async () => {
   server = await startCli(["--port", "0", "--log", "off"]);
-  urls.talkstack = server.urls[0] ?? "";
-  urls.seamless = server.urls[1] ?? "";
+  urls.talkstack = server.byVariant.talkstack ?? "";
+  urls.seamless = server.byVariant.seamless ?? "";
 });
 afterAll(async () => {
   if (server) await stopChild(server.child);
@@ -94,7 +93,7 @@ const body = fc.oneof(
 // Mostly absent, so most requests reach the login logic instead of a forced scenario.
 const header = (values: fc.Arbitrary<string>) => fc.option(values, { nil: undefined, freq: 4 });
 const request = fc.record({
-  variant: fc.constantFrom<Variant>("talkstack", "seamless"),
+  variant: fc.constantFrom("talkstack" as const, "seamless" as const),
   method: fc.constantFrom("POST", "POST", "POST", "POST", "GET", "PUT", "DELETE", "PATCH"),
   path: fc.constantFrom(
     "/auth/login",

@@ -1,6 +1,6 @@
 import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
-import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../mocks/store/demo-accounts.ts";
+import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../presets/demo-accounts.ts";
 import { isLoopback } from "../server/control-api.ts";
 import { tooManyInFlight, tooMuchHeldWork } from "../server/problems.ts";
 import { useHttpServers } from "./support/http-servers.ts";
@@ -101,6 +101,15 @@ describe("the control API", () => {
       variant: "seamless",
       session: "default",
       scenario: "recaptcha-failed",
+      apis: { talkstack: null, seamless: "recaptcha-failed" },
+    });
+    // Every port lists every API's, by id.
+    const listed = await fetch(`${servers.url("talkstack")}/__mock/scenario`);
+    expect(await listed.json()).toEqual({
+      variant: "talkstack",
+      session: "default",
+      scenario: null,
+      apis: { talkstack: null, seamless: "recaptcha-failed" },
     });
     const forced = await login("seamless", {
       headers: { "content-type": "application/json" },
@@ -186,10 +195,17 @@ describe("the control API", () => {
 });
 
 describe("bad requests", () => {
-  it("answers an unknown path with 404 problem+json", async () => {
+  it("answers an unknown path with 404 problem+json naming the port's own login route", async () => {
     const response = await fetch(`${servers.url("talkstack")}/auth/logout`, { method: "POST" });
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
+    expect(((await response.json()) as { detail: string }).detail).toBe(
+      "[login-mock] POST /auth/logout is not served. This port serves POST /auth/login (TalkStack AI — Login), and its control API under /__mock/ (open /__mock/ in a browser).",
+    );
+    const seamless = await fetch(`${servers.url("seamless")}/nope`);
+    expect(((await seamless.json()) as { detail: string }).detail).toContain(
+      "This port serves POST /auth/login (also //auth/login) (Seamless (Oriserve) — Login)",
+    );
   });
 
   it("answers GET /auth/login with 405 problem+json", async () => {
@@ -204,6 +220,14 @@ describe("bad requests", () => {
       body: JSON.stringify({ email: "a@b.co", password: "x".repeat(200 * 1024) }),
     });
     expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({
+      type: "urn:login-mock:problem:body-too-large",
+      title: "Request body too large",
+      status: 413,
+      detail:
+        "[login-mock] The request body is larger than 102400 bytes. A login body is a few hundred bytes; send only the fields the login's schema lists.",
+      limitBytes: 102400,
+    });
     const next = await login("talkstack", {
       headers: { "content-type": "application/json" },
       body: JSON.stringify(TALKSTACK_DEMO.documented),
@@ -240,13 +264,29 @@ describe("bad requests", () => {
     expect(Date.now() - started).toBeLessThan(4000);
   });
 
-  it("serves the Seamless examples' double-slash URL", async () => {
+  it("serves the Seamless examples' double-slash URL, an alias its spec declares", async () => {
+    expect(servers.mock.api("seamless").operation.paths).toEqual(["/auth/login", "//auth/login"]);
     const response = await fetch(`${servers.url("seamless")}//auth/login`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: seamlessBody,
     });
     expect(response.status).toBe(200);
+  });
+
+  it("serves no path a spec does not declare: no alias on TalkStack, no other slashes", async () => {
+    const post = (variant: "talkstack" | "seamless", path: string) =>
+      rawExchange(
+        variant,
+        `POST ${path} HTTP/1.1\r\nHost: x\r\ncontent-type: application/json\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{}`,
+      );
+    expect(await post("talkstack", "//auth/login")).toMatch(/^HTTP\/1\.1 404/);
+    expect(await post("seamless", "///auth/login")).toMatch(/^HTTP\/1\.1 404/);
+    expect(await post("seamless", "/auth//login")).toMatch(/^HTTP\/1\.1 404/);
+    // The alias reaches the login itself: Seamless' answer to an empty body.
+    expect(await post("seamless", "//auth/login")).toMatch(
+      /^HTTP\/1\.1 422 [\s\S]*x-mock-scenario: missing-fields/,
+    );
   });
 });
 

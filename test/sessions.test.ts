@@ -5,8 +5,8 @@ import { createLoginMock } from "../mocks/core/login-mock.ts";
 import type { LoginInput } from "../mocks/core/request-data.ts";
 import { MAX_SESSIONS, SESSION_IDLE_MS } from "../mocks/core/session-table.ts";
 import { createHandlers, DEFAULT_BASE_URLS } from "../mocks/msw/handlers.ts";
-import { SEAMLESS_DEMO } from "../mocks/store/demo-accounts.ts";
 import type { Variant } from "../openapi/documents.ts";
+import { SEAMLESS_DEMO } from "../presets/demo-accounts.ts";
 import { useHttpServers } from "./support/http-servers.ts";
 
 const SEAMLESS_BODY = JSON.stringify({ ...SEAMLESS_DEMO.john, recaptchaVal: "x" });
@@ -28,8 +28,10 @@ async function statusOf(mock: ReturnType<typeof createLoginMock>, input: LoginIn
 }
 
 const loginCount = (mock: ReturnType<typeof createLoginMock>, session?: string) =>
-  mock.session(session).store.findSeamlessAccount(SEAMLESS_DEMO.john.email)?.config
-    .agentLoginDetails.loginCount;
+  (
+    mock.session(session).store.find(mock.api("seamless"), SEAMLESS_DEMO.john.email)?.profile
+      .agentLoginDetails as { loginCount: number } | undefined
+  )?.loginCount;
 
 describe("sessions in the core", () => {
   it("gives two concurrent sessions their own sticky scenario over 200 interleaved logins", async () => {
@@ -198,13 +200,19 @@ describe("sessions in the core", () => {
   });
 });
 
+function baseUrlOf(variant: Variant): string {
+  const base = DEFAULT_BASE_URLS[variant]?.[0];
+  if (base === undefined) throw new Error(`No base URL for ${variant}.`);
+  return base;
+}
+
 describe("sessions in the MSW handlers", () => {
   const mock = createLoginMock();
   const handlers = createHandlers(mock);
   const post = (variant: Variant, headers: Record<string, string>) =>
     getResponse(
       handlers,
-      new Request(`${DEFAULT_BASE_URLS[variant][0]}/auth/login`, {
+      new Request(`${baseUrlOf(variant)}/auth/login`, {
         method: "POST",
         headers: { "content-type": "application/json", ...headers },
         body: SEAMLESS_BODY,
@@ -255,10 +263,12 @@ describe("sessions over HTTP", () => {
       session: "alice",
       body: { scenario: "recaptcha-failed" },
     });
+    // The control API now also lists the session's scenario of every API the mock serves.
     expect(alice.body).toEqual({
       variant: "seamless",
       session: "alice",
       scenario: "recaptcha-failed",
+      apis: { talkstack: null, seamless: "recaptcha-failed" },
     });
     // From the TalkStack port: `variant` picks the API, so either port controls both.
     await control("/scenario", {

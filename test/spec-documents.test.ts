@@ -1,7 +1,7 @@
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { OpenApiDocument } from "../openapi/document.ts";
-import { VARIANTS, type Variant } from "../openapi/documents.ts";
+import { type PresetId, VARIANTS } from "../openapi/documents.ts";
 import { listResponseExamples, loginOperation } from "../openapi/examples.ts";
 import { loadDereferencedDocument, loadDocument } from "../openapi/load.ts";
 import {
@@ -15,14 +15,14 @@ import { specPath } from "../openapi/spec-files.ts";
  * The statuses each vendor document lists, read off `../shared/seeds/`: TalkStack's
  * "Troubleshooting" list plus 200; Seamless' "Error Responses" headings plus 200.
  */
-const VENDOR_STATUSES: Record<Variant, number[]> = {
+const VENDOR_STATUSES: Record<PresetId, number[]> = {
   talkstack: [200, 400, 401, 404, 500],
   seamless: [200, 401, 422, 500],
 };
 
 const KEBAB_CASE = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-const documents = {} as Record<Variant, { raw: OpenApiDocument; dereferenced: OpenApiDocument }>;
+const documents = {} as Record<PresetId, { raw: OpenApiDocument; dereferenced: OpenApiDocument }>;
 
 beforeAll(async () => {
   for (const variant of VARIANTS) {

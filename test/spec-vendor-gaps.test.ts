@@ -131,7 +131,7 @@ describe("decisions beyond both documents", () => {
   it("puts TalkStack's CREDENTIALS_MISSING before INVALID_EMAIL, and says so", () => {
     const examples = listResponseExamples(talkstack);
     const invalidEmail = examples.find((example) => example.name === "invalid-email");
-    expect(invalidEmail?.provokedBy).toEqual(["invalid-email-format"]);
+    expect(invalidEmail?.provokedBy).toEqual(["malformed-email"]);
     expect(invalidEmail?.inferred).toMatch(/checked after CREDENTIALS_MISSING/);
     const missing = examples.find((example) => example.name === "credentials-missing");
     expect(missing?.provokedBy).toContain("wrong-type-email");
@@ -139,8 +139,8 @@ describe("decisions beyond both documents", () => {
 
   it("answers Seamless' malformed email with its 422, not as a wrong login", () => {
     const byName = new Map(listResponseExamples(seamless).map((e) => [e.name, e.provokedBy]));
-    expect(byName.get("missing-fields")).toContain("invalid-email-format");
-    expect(byName.get("invalid-credentials")).not.toContain("invalid-email-format");
+    expect(byName.get("missing-fields")).toContain("malformed-email");
+    expect(byName.get("invalid-credentials")).not.toContain("malformed-email");
   });
 
   it("documents the server's 413 as inferred, with its body limit and the body it sends", () => {

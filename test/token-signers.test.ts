@@ -23,7 +23,9 @@ const JOSE_TOKEN =
 
 describe("the node:crypto signer (the default in Node)", () => {
   it("produces the same token, byte for byte, as jose did", async () => {
-    const claims = { sub: "507f1f77bcf86cd799439011", email: "john@example.com" };
+    // A signer writes the claims in the order given (sub first in the mock's own tokens); in
+    // jose's order here, to reproduce its bytes.
+    const claims = { email: "john@example.com", sub: "507f1f77bcf86cd799439011" };
     const timing = { nowMs: 1_741_708_178_000, lifetimeSeconds: 7200 };
     expect((await createNodeSigner(DEFAULT_JWT_SECRET)(claims, timing)).token).toBe(JOSE_TOKEN);
     expect((await signToken(claims, { secret: DEFAULT_JWT_SECRET, ...timing })).token).toBe(
@@ -88,7 +90,7 @@ describe("the default signer", () => {
     // @ts-expect-error: a browser-like runtime, for this test only.
     process.getBuiltinModule = undefined;
     expect(createNativeSigner(DEFAULT_JWT_SECRET)).toBeUndefined();
-    const claims = { sub: "507f1f77bcf86cd799439011", email: "john@example.com" };
+    const claims = { email: "john@example.com", sub: "507f1f77bcf86cd799439011" };
     const timing = { nowMs: 1_741_708_178_000, lifetimeSeconds: 7200 };
     expect((await createDefaultSigner(DEFAULT_JWT_SECRET)(claims, timing)).token).toBe(JOSE_TOKEN);
   });

@@ -31,8 +31,8 @@ describe("verifyToken", () => {
     const { payload, protectedHeader } = await verify(await validToken());
     expect(protectedHeader).toEqual({ alg: "HS256", typ: "JWT" });
     expect(Object.entries(payload)).toEqual([
-      ["email", CLAIMS.email],
       ["sub", CLAIMS.sub],
+      ["email", CLAIMS.email],
       ["iat", NOW],
       ["exp", NOW + 60],
     ]);

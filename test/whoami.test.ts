@@ -1,8 +1,8 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_JWT_SECRET } from "../mocks/core/jwt.ts";
-import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../mocks/store/demo-accounts.ts";
 import type { Variant } from "../openapi/documents.ts";
+import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../presets/demo-accounts.ts";
 import { demoLoginToken, useHttpServers } from "./support/http-servers.ts";
 
 const servers = useHttpServers();
@@ -34,7 +34,7 @@ describe("GET /__mock/whoami", () => {
         source: "cookie",
         state: "valid",
         subject: expect.stringMatching(/^[0-9a-f]{24}$/),
-        email: SEAMLESS_DEMO.documented.email,
+        claims: { email: SEAMLESS_DEMO.documented.email },
         issuedAt: expect.any(String),
         expiresAt: expect.any(String),
         expiresInSeconds: expect.any(Number),
@@ -56,7 +56,7 @@ describe("GET /__mock/whoami", () => {
         variant: "talkstack",
         source: "bearer",
         state: "valid",
-        email: TALKSTACK_DEMO.documented.email,
+        claims: { email: TALKSTACK_DEMO.documented.email },
       }),
     ]);
     const [credential] = body.credentials as { expiresInSeconds: number }[];

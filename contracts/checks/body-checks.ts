@@ -1,5 +1,5 @@
-import { mediaTypeEssence } from "../../mocks/core/request-data.ts";
 import { JWT_SHAPE } from "../jwt.ts";
+import { mediaTypeEssence } from "../media-type.ts";
 import { parseSetCookie } from "../set-cookie.ts";
 import type { Check, CheckInput } from "./check.ts";
 import { statusFacts } from "./check.ts";
@@ -39,7 +39,7 @@ export const responseSchema: Check = {
 export const sameStatusVariant: Check = {
   name: "same-status-variant",
   needsRightStatus: true,
-  rule: "Where a status has several documented bodies (Seamless' two 401s), the one that came back is the expected one.",
+  rule: "Where a status has several documented bodies, the one that came back is the expected one.",
   run({ exchange, expected, facts }) {
     const { status, json } = exchange.response;
     if (!expected || expected.status !== status || json === undefined) return null;
@@ -54,45 +54,53 @@ export const sameStatusVariant: Check = {
   },
 };
 
-export const loginStatusMapping: Check = {
+export const statusCodeMapping: Check = {
   name: "login-status",
   needsRightStatus: true,
-  rule: "TalkStack: `loginStatus` is the value the spec maps to this HTTP status (and to the expected case).",
+  rule: "Where the operation has an `x-login-status-map`: the body's status code is the value the spec maps to this HTTP status (and to the expected case).",
   run({ exchange, expected, facts }) {
-    const map = facts.loginStatusToHttp;
+    const codes = facts.statusCodes;
     const { status, json } = exchange.response;
-    if (!map || json === null || typeof json !== "object") return null;
-    // A status no loginStatus comes with (the 413, answered before the login handler runs).
-    if (![...map.values()].includes(status)) return null;
-    const value = (json as { loginStatus?: unknown }).loginStatus;
-    const name = (v: number) => `${v} (${facts.loginStatusNames?.get(v) ?? "unknown"})`;
+    if (!codes || json === null || typeof json !== "object") return null;
+    // A status no code comes with (a 413 answered before the login handler runs).
+    if (![...codes.toHttp.values()].includes(status)) return null;
+    const key = codes.property;
+    const codeOf = (body: unknown) =>
+      body !== null && typeof body === "object"
+        ? (body as Record<string, unknown>)[key]
+        : undefined;
+    const value = codeOf(json);
+    const name = (v: number) => `${v} (${codes.names.get(v) ?? "unknown"})`;
     if (typeof value !== "number" || !Number.isInteger(value))
-      return [`loginStatus is ${JSON.stringify(value)}, not an integer`];
+      return [`${key} is ${JSON.stringify(value)}, not an integer`];
     const violations: string[] = [];
-    const mapped = map.get(value);
+    const mapped = codes.toHttp.get(value);
     if (mapped === undefined)
-      violations.push(`loginStatus ${name(value)} is not a login outcome in x-login-status-map`);
+      violations.push(`${key} ${name(value)} is not a login outcome in x-login-status-map`);
     else if (mapped !== status)
-      violations.push(`loginStatus ${name(value)} belongs with HTTP ${mapped}, not ${status}`);
-    const wanted = (expected?.value as { loginStatus?: unknown } | undefined)?.loginStatus;
+      violations.push(`${key} ${name(value)} belongs with HTTP ${mapped}, not ${status}`);
+    const wanted = codeOf(expected?.value);
     if (expected?.status === status && typeof wanted === "number" && wanted !== value)
-      violations.push(`loginStatus is ${name(value)}; "${expected.name}" has ${name(wanted)}`);
+      violations.push(`${key} is ${name(value)}; "${expected.name}" has ${name(wanted)}`);
     return violations;
   },
 };
 
 export const tokenNotInBody: Check = {
   name: "token-not-in-body",
-  rule: "Seamless: the JWT travels only in the cookie; no body carries it, a `token` key, or anything JWT-shaped.",
+  rule: "An API whose token travels in a cookie or a header: no body carries it, a `token` key, or anything JWT-shaped.",
   run({ exchange, facts }) {
-    const cookieVariant = [...facts.statuses.values()].some((status) => status.cookie);
-    if (!cookieVariant) return null;
-    const { bodyText, json, setCookies } = exchange.response;
+    const placement = facts.token.placement;
+    if (placement.in === "body") return null;
+    const { bodyText, json, setCookies, headers } = exchange.response;
     const violations: string[] = [];
-    for (const line of setCookies) {
-      const value = parseSetCookie(line)?.value ?? "";
+    const carried =
+      placement.in === "cookie"
+        ? setCookies.map((line) => parseSetCookie(line)?.value ?? "")
+        : [headers.get(placement.header) ?? ""];
+    for (const value of carried) {
       if (value.length >= 8 && bodyText.includes(value))
-        violations.push("the body contains the cookie's token value");
+        violations.push(`the body contains the ${placement.in}'s token value`);
     }
     if (JWT_SHAPE.test(bodyText)) violations.push("the body contains a JWT-shaped string");
     const keyPath = findKey(json, "token");

@@ -1,9 +1,9 @@
 /** Every check, in the order reports list them. */
 import {
   contentType,
-  loginStatusMapping,
   responseSchema,
   sameStatusVariant,
+  statusCodeMapping,
   tokenNotInBody,
 } from "./body-checks.ts";
 import type { Check } from "./check.ts";
@@ -29,7 +29,7 @@ export const CHECKS: readonly Check[] = [
   tokenNotInBody,
   jwtContract,
   jwtFreshness,
-  loginStatusMapping,
+  statusCodeMapping,
   negativeDataRejection,
   responseTime,
 ];

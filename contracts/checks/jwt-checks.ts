@@ -1,28 +1,36 @@
+import { readPointer } from "../../openapi/login-spec-error.ts";
 import { decodeJwt } from "../jwt.ts";
 import { parseSetCookie } from "../set-cookie.ts";
 import type { Check, CheckInput } from "./check.ts";
 import { statusFacts } from "./check.ts";
 
-/** The token a success carries: TalkStack's `token` field, Seamless' cookie value. */
+/** The token a success carries where the spec puts it: a body pointer, a cookie, or a header. */
 function issuedToken(input: CheckInput): string | undefined | null {
-  const { status, json, setCookies } = input.exchange.response;
+  const { status, json, setCookies, headers } = input.exchange.response;
   if (status < 200 || status >= 300) return null;
   const cookie = statusFacts(input)?.cookie;
   if (cookie) {
     const line = setCookies.map(parseSetCookie).find((parsed) => parsed?.name === cookie.name);
     return line?.value;
   }
-  if (json !== null && typeof json === "object" && "token" in json) {
-    const token = (json as { token: unknown }).token;
-    return typeof token === "string" ? token : undefined;
+  // Only the success response documents a token; another 2xx (if any) owes none.
+  const { api, examples } = input.facts;
+  const success = examples.find((example) => example.name === api.outcomes.success);
+  const placement = input.facts.token.placement;
+  if (status !== success?.status || placement.in === "cookie") return null;
+  if (placement.in === "header") {
+    const value = headers.get(placement.header);
+    return value === undefined ? undefined : value.replace(/^Bearer\s+/i, "");
   }
-  return null;
+  if (json === null || typeof json !== "object") return null;
+  const token = readPointer(json, placement.pointer);
+  return typeof token === "string" ? token : undefined;
 }
 
 export const jwtContract: Check = {
   name: "jwt",
   needsRightStatus: true,
-  rule: "The issued JWT has three parts, a real `alg`, `exp`, a lifetime as documented; TalkStack's `expirationTime` equals `exp`.",
+  rule: "The issued JWT has three parts, a real `alg`, `exp`, a lifetime as documented; where the spec documents the expiry in the body (`token.expiresAt`), it equals `exp`.",
   run(input) {
     const token = issuedToken(input);
     if (token === null) return null;
@@ -41,15 +49,7 @@ export const jwtContract: Check = {
     const lifetime = input.facts.tokenLifetimeSeconds;
     if (typeof iat === "number" && lifetime !== undefined && Math.abs(exp - iat - lifetime) > 1)
       violations.push(`exp - iat is ${exp - iat} s, the documented lifetime is ${lifetime} s`);
-    const json = input.exchange.response.json as { expirationTime?: unknown } | undefined;
-    if (json && typeof json === "object" && "expirationTime" in json) {
-      const at =
-        typeof json.expirationTime === "string" ? Date.parse(json.expirationTime) : Number.NaN;
-      if (at !== exp * 1000)
-        violations.push(
-          `expirationTime ${JSON.stringify(json.expirationTime)} is not the JWT's exp (${new Date(exp * 1000).toISOString()})`,
-        );
-    }
+    violations.push(...expiryViolations(input, exp));
     return violations;
   },
 };
@@ -73,3 +73,29 @@ export const jwtFreshness: Check = {
         ];
   },
 };
+
+/** The body's documented expiry (`x-login-mock.token.expiresAt`) against the JWT's `exp`. */
+function expiryViolations(input: CheckInput, exp: number): string[] {
+  const expiresAt = input.facts.token.expiresAt;
+  const { json } = input.exchange.response;
+  if (!expiresAt || json === null || typeof json !== "object") return [];
+  const value = readPointer(json, expiresAt.pointer);
+  if (value === undefined) return [];
+  const shown = `${expiresAt.pointer.slice(1).replaceAll("/", ".")} ${JSON.stringify(value)}`;
+  switch (expiresAt.format) {
+    case "date-time": {
+      const at = typeof value === "string" ? Date.parse(value) : Number.NaN;
+      return at === exp * 1000
+        ? []
+        : [`${shown} is not the JWT's exp (${new Date(exp * 1000).toISOString()})`];
+    }
+    case "unix-seconds":
+      return value === exp ? [] : [`${shown} is not the JWT's exp (${exp})`];
+    default: {
+      const left = exp - input.nowMs / 1000;
+      return typeof value === "number" && Math.abs(value - left) <= input.settings.jwtLeewaySeconds
+        ? []
+        : [`${shown} is not the seconds from now to the JWT's exp (about ${Math.round(left)})`];
+    }
+  }
+}

@@ -104,7 +104,7 @@ export function formatFailureDetails(results: readonly CaseResult[], paint: Pain
     .join("\n");
 }
 
-/** `422 missing-fields ← omit-email, omit-password` for cases of one response, else their ids. */
+/** `422 missing-fields ← omit-<identity>, empty-<secret>` for cases of one response, else their ids. */
 function caseNames(members: readonly CaseResult[]): string {
   const [first] = members;
   if (!first || members.length === 1) return first?.id ?? "";
@@ -119,7 +119,7 @@ export function formatRunHeading(
   options: ContractOptions,
   run: Pick<ContractRun, "operation">,
 ): string {
-  return `Contract check: ${options.variant} ${run.operation} at ${displayUrl(options.baseUrl)}`;
+  return `Contract check: ${options.api.id} ${run.operation} at ${displayUrl(options.baseUrl)}`;
 }
 
 export function formatRunPlan(options: ContractOptions, run: ContractRun): string {

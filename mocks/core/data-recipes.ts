@@ -1,31 +1,69 @@
 /**
- * How to reach each response with data alone, for the provocations that need a concrete
- * account. The other provocations are described well enough by the spec's own
- * `info.x-provocations` text; the scenario catalogue combines the two.
+ * How to reach each response with data alone, in words, from what the API's spec declares:
+ * its demo accounts, its unknown identity, its challenge and lockout. Words the spec explains
+ * itself (`info.x-provocations`) keep the spec's text; field words (`omit-<field>`, …) get a
+ * sentence of their own.
  */
-import type { Variant } from "../../openapi/documents.ts";
-import { SEAMLESS_DEMO, TALKSTACK_DEMO, UNKNOWN_EMAIL } from "../store/demo-accounts.ts";
+import type { LoginApi } from "../../openapi/login-api.ts";
 
 /** The body limit lives in the HTTP server; MSW handlers read whatever body the page sends. */
 const OVERSIZED_BODY =
   "`login-mock serve`: any body over 100 kB; the MSW handlers have no body limit: force it (Prefer or X-Mock-Scenario)";
+const FORCE_ONLY = "not reachable with data: force it (Prefer or X-Mock-Scenario)";
 
-export const DATA_RECIPES: Readonly<Record<Variant, Readonly<Record<string, string>>>> = {
-  talkstack: {
-    "valid-login": `${TALKSTACK_DEMO.documented.email} / ${TALKSTACK_DEMO.documented.password} (the document's example body)`,
-    "unknown-user": `${UNKNOWN_EMAIL.talkstack} with any password`,
-    "wrong-password": `${TALKSTACK_DEMO.documented.email} with any other password`,
-    "unverified-user": `${TALKSTACK_DEMO.unverified.email} / ${TALKSTACK_DEMO.unverified.password}`,
-    "server-fault": "not reachable with data: force it (Prefer or X-Mock-Scenario)",
-    "oversized-body": OVERSIZED_BODY,
-  },
-  seamless: {
-    "valid-login": `${SEAMLESS_DEMO.documented.email} / ${SEAMLESS_DEMO.documented.password} with any recaptchaVal (the document's code examples)`,
-    "unknown-user": `${UNKNOWN_EMAIL.seamless} with any password`,
-    "wrong-password": `${SEAMLESS_DEMO.documented.email} with any other password`,
-    "recaptcha-rejected":
-      "start the mock with reCAPTCHA mode `reject` (or `match:<value>` and send another value)",
-    "server-fault": "not reachable with data: force it (Prefer or X-Mock-Scenario)",
-    "oversized-body": OVERSIZED_BODY,
-  },
-};
+/** One sentence for `word`, as it reaches `exampleName` of `api`. */
+export function describeProvocation(api: LoginApi, word: string, exampleName: string): string {
+  const { request } = api;
+  const demo = api.accounts.find((account) => account.answer === undefined) ?? api.accounts[0];
+  const challenge = request.challenge ? ` with any ${request.challenge.field}` : "";
+  switch (word) {
+    case "valid-login":
+      return demo
+        ? `${demo.identity} / ${demo.secret}${challenge}${demo.note ? ` (${demo.note})` : ""}`
+        : "a declared account with its secret";
+    case "unknown-account":
+      return `${api.unknownIdentity} with any ${request.secret}`;
+    case "wrong-secret":
+      return demo ? `${demo.identity} with any other ${request.secret}` : "a wrong secret";
+    case "account-answer": {
+      const accounts = api.accounts.filter((account) => account.answer === exampleName);
+      return accounts.length > 0
+        ? accounts.map((account) => `${account.identity} / ${account.secret}`).join(", ")
+        : (api.provocationTexts[word] ?? "an account whose state gives this answer");
+    }
+    case "challenge-rejected":
+      return "start the mock with challenge mode `reject` (or `match:<value>` and send another value)";
+    case "locked-out": {
+      const lockout = api.outcomes.lockedOut;
+      return lockout
+        ? `${lockout.after} wrong ${request.secret}s in a row for one account; it stays locked ${lockout.seconds} s on the session's clock`
+        : FORCE_ONLY;
+    }
+    case "server-fault":
+      return FORCE_ONLY;
+    case "oversized-body":
+      return OVERSIZED_BODY;
+  }
+  return api.provocationTexts[word] ?? describeFieldWord(word);
+}
+
+/** `omit-email` → "the body has no `email`", and so on for each derived word. */
+export function describeFieldWord(word: string): string {
+  const match = /^(omit|empty|wrong-type|malformed)-(.+)$/.exec(word);
+  if (match) {
+    const field = `\`${match[2]}\``;
+    switch (match[1]) {
+      case "omit":
+        return `The body has no ${field}.`;
+      case "empty":
+        return `${field} is an empty string.`;
+      case "wrong-type":
+        return `${field} has the wrong type (a number for a string, say).`;
+      case "malformed":
+        return `${field} is a string of the wrong form (its format or pattern).`;
+    }
+  }
+  if (word === "malformed-body") return "The body does not parse as its media type.";
+  if (word === "wrong-content-type") return "The body is sent as `text/plain`.";
+  return word;
+}

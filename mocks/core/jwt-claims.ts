@@ -1,6 +1,6 @@
 /**
  * What every signer puts in a login-mock token, in the one byte order they must share: header
- * `{"alg":"HS256","typ":"JWT"}`, payload `{"email","sub","iat","exp"}`. Each signer only
+ * `{"alg":"HS256","typ":"JWT"}`, payload `{"sub", …the spec's claims, "iat","exp"}`. Each signer only
  * base64url-encodes these and signs them its own way (jwt.ts, native-signer.ts).
  */
 import type { TokenClaims } from "./jwt.ts";
@@ -15,5 +15,5 @@ export function payloadJson(
 ): { json: string; exp: number } {
   const iat = Math.floor(nowMs / 1000);
   const exp = iat + lifetimeSeconds;
-  return { json: JSON.stringify({ email: claims.email, sub: claims.sub, iat, exp }), exp };
+  return { json: JSON.stringify({ ...claims, iat, exp }), exp };
 }

@@ -11,9 +11,10 @@ import { createNativeSigner } from "./native-signer.ts";
 /** The signing key when none is configured. Public on purpose: it only signs mock tokens. */
 export const DEFAULT_JWT_SECRET = "login-mock-demo-secret";
 
+/** `sub`, and the claims the API's spec reads from the account's profile (`token.claims`). */
 export interface TokenClaims {
   readonly sub: string;
-  readonly email: string;
+  readonly [claim: string]: unknown;
 }
 
 export interface SignedToken {
@@ -24,7 +25,6 @@ export interface SignedToken {
 
 /** The claims of a verified token. Ours always carry all four; other issuers may add more. */
 export interface TokenPayload {
-  readonly email?: string;
   readonly sub?: string;
   readonly iat?: number;
   readonly exp?: number;

@@ -1,6 +1,7 @@
 /**
- * The runtime-free mock: (variant, request data, store, clock, scenario) → reply. MSW handlers
- * and the HTTP server are thin adapters over `handle`, so every runtime answers identically.
+ * The runtime-free mock: (API, request data, store, clock, scenario) → reply, for any login API
+ * its spec describes (`apis`, the built-in presets by default). MSW handlers and the HTTP server
+ * are thin adapters over `handle`, so every runtime answers identically.
  * Store, clock, scenarios and request journal belong to a session: the default one, or the one
  * a request names with `X-Mock-Session` (or the `mock-session` cookie), so parallel tests can
  * share one mock without seeing each other (session.ts, session-table.ts).
@@ -16,33 +17,17 @@
  */
 
 import type { Variant } from "../../openapi/documents.ts";
+import type { LoginApi } from "../../openapi/login-api.ts";
+import { builtInApis } from "../../presets/index.ts";
 import { createUserStore, type UserStore } from "../store/user-store.ts";
-import { exampleReply, type VariantBehaviour } from "./behaviour.ts";
-import { BEHAVIOURS } from "./behaviours.ts";
+import type { ChallengeMode } from "./challenge.ts";
 import { type Clock, systemClock } from "./clock.ts";
-import { SLOW_RESPONSE_MS } from "./faults.ts";
+import { handleLogin, type LoginPipeline } from "./handle-login.ts";
 import { createDefaultSigner, DEFAULT_JWT_SECRET, type TokenSigner } from "./jwt.ts";
-import { checkLoginRequest, type LoginRequestCheck } from "./login-request.ts";
-import {
-  FAULT_HEADER,
-  type MockReply,
-  namedAs,
-  SCENARIO_HEADER,
-  withDelay,
-  withHeaders,
-} from "./mock-reply.ts";
-import { parsePreferHeader } from "./prefer-header.ts";
-import type { RecaptchaMode } from "./recaptcha.ts";
-import {
-  type LoginFields,
-  type LoginInput,
-  nonEmptyString,
-  readLoginFields,
-} from "./request-data.ts";
-import { optionalFieldsSent } from "./request-journal.ts";
-import type { Scenario, ScenarioName, StartScenarios } from "./scenario-catalogue.ts";
-import { selectScenario } from "./select-scenario.ts";
-import { createSession, type LiveSession, type MockSession } from "./session.ts";
+import type { MockReply } from "./mock-reply.ts";
+import type { LoginInput } from "./request-data.ts";
+import type { ScenarioName, StartScenarios } from "./scenario-catalogue.ts";
+import { createSession, type MockSession } from "./session.ts";
 import { type ClockRange, clockRange, readInstant, SessionClock } from "./session-clock.ts";
 import { DEFAULT_SESSION, sessionIdOf } from "./session-id.ts";
 import { createSessionTable, type SessionLimits, type SessionLookup } from "./session-table.ts";
@@ -50,6 +35,11 @@ import { longestTokenLifetimeSeconds } from "./token-lifetime.ts";
 import { describeCredentials, type SentCredentials, type WhoAmI } from "./whoami.ts";
 
 export interface LoginMockOptions {
+  /**
+   * The login APIs the mock serves, each read from its spec (`readLoginSpec`,
+   * `loginApiFromDocument`, or a preset). Default: the built-in presets.
+   */
+  readonly apis?: readonly LoginApi[];
   /** Seed of the user store; the same seed gives the same users. Default 1. */
   readonly seed?: number;
   /** The mock's own ("real") time; every session's clock is this plus its offset. */
@@ -67,16 +57,18 @@ export interface LoginMockOptions {
    */
   readonly tokenSigner?: TokenSigner;
   /**
-   * Token lifetime in seconds for both variants, instead of the documented 2 h / 24 h: a whole
+   * Token lifetime in seconds for every API, instead of each spec's documented one: a whole
    * number from 1 to 10 years. Session clocks stop that long before year 10000.
    */
   readonly tokenTtlSeconds?: number;
-  /** How Seamless judges `recaptchaVal`. Default: accept any non-empty value. */
-  readonly recaptcha?: RecaptchaMode;
+  /** How a spec's challenge field (a CAPTCHA token) is judged. Default: accept any valid value. */
+  readonly challenge?: ChallengeMode;
+  /** @deprecated The former name of `challenge`. */
+  readonly recaptcha?: ChallengeMode;
   /** Added to every reply unless a request's `Prefer: delay=` says otherwise. */
   readonly delayMs?: number;
   /**
-   * Scenarios every session (the default one included) starts with, per variant: names from
+   * Scenarios every session (the default one included) starts with, per API id: names from
    * the specs' examples or the faults, e.g. `{ seamless: "recaptcha-failed" }`.
    */
   readonly scenarios?: StartScenarios;
@@ -85,13 +77,17 @@ export interface LoginMockOptions {
 }
 
 export interface LoginMock {
+  /** The APIs the mock serves, in order. */
+  readonly apis: readonly LoginApi[];
+  /** The API with this id; throws, listing the ids, when the mock serves none. */
+  api(id: string): LoginApi;
   /**
-   * Answers one `POST /auth/login`, in the session the input names (`session`, else the
+   * Answers one login of the API `variant` names, in the session the input names (`session`, else the
    * `mock-session` cookie, else the default one). `override` is a scenario forced by a handler
    * override.
    */
   handle(variant: Variant, input: LoginInput, override?: string | null): Promise<MockReply>;
-  /** Sets (or with null, clears) the scenario every request of `variant` gets (default session). */
+  /** Sets (or with null, clears) the scenario every login of `variant` gets (default session). */
   setScenario<V extends Variant>(variant: V, name: ScenarioName<V> | null): void;
   scenario<V extends Variant>(variant: V): ScenarioName<V> | null;
   /** Restores the default session (seeded store, scenarios, clock, journal) and drops all others. */
@@ -125,15 +121,24 @@ export interface LoginMock {
 
 export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
   const seed = options.seed ?? 1;
+  const apis = options.apis ?? builtInApis();
+  const byId = new Map<string, LoginApi>();
+  for (const api of apis) {
+    if (byId.has(api.id))
+      throw new Error(
+        `[login-mock] Two APIs have the id "${api.id}" (${byId.get(api.id)?.source}, ${api.source}). Give one of them another \`x-login-mock.id\`.`,
+      );
+    byId.set(api.id, api);
+  }
   const baseClock = options.clock ?? systemClock;
   // Every session's clock leaves room for the longest token any login issues.
-  const range = clockRange(longestTokenLifetimeSeconds(options.tokenTtlSeconds));
+  const range = clockRange(longestTokenLifetimeSeconds(apis, options.tokenTtlSeconds));
   const clockStartMs = clockStartOf(options.clockStart, range);
   const jwtSecret = options.jwtSecret ?? DEFAULT_JWT_SECRET;
   const shared = {
     signToken: options.tokenSigner ?? signerOnFirstToken(jwtSecret),
     tokenTtlSeconds: options.tokenTtlSeconds,
-    recaptcha: options.recaptcha ?? { mode: "accept" },
+    challenge: options.challenge ?? options.recaptcha ?? { mode: "accept" },
   } as const;
   const startScenarios = options.scenarios ?? {};
   // Every session has its own store from the same seed, seeded on its first use (a mock made at
@@ -142,10 +147,11 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
     createSession(
       id,
       {
-        store: createUserStore(seed),
+        store: createUserStore(apis, seed),
         clock: new SessionClock(baseClock, clockStartMs, range),
         context: shared,
         startScenarios,
+        apis: byId,
       },
       nowMs,
     );
@@ -158,54 +164,26 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
     return named.ok ? table.open(id, keep) : named;
   }
 
-  async function answerWith(
-    session: LiveSession,
-    variant: Variant,
-    example: string,
-    fields: LoginFields,
-  ) {
-    const behaviour = BEHAVIOURS[variant];
-    // Example replies carry their scenario header already (rendered once, behaviour.ts).
-    if (example !== behaviour.successExample) return exampleReply(variant, example);
-    const reply = await behaviour.succeed(nonEmptyString(fields, "email"), session.context);
-    return withHeaders(reply, [[SCENARIO_HEADER, example]]);
+  function apiOf(id: string): LoginApi {
+    const api = byId.get(id);
+    if (!api)
+      throw new Error(
+        `[login-mock] This mock serves no API "${id}". It serves: ${[...byId.keys()].join(", ")}.`,
+      );
+    return api;
   }
 
-  function decide(session: LiveSession, variant: Variant, check: LoginRequestCheck<Variant>) {
-    // Each behaviour reads its own variant's check; `variant` ties the two together.
-    const behaviour = BEHAVIOURS[variant] as VariantBehaviour;
-    return behaviour.decide(check, session.context).example;
-  }
-
-  async function render(
-    session: LiveSession,
-    variant: Variant,
-    scenario: Scenario,
-    fields: LoginFields,
-    check: LoginRequestCheck<Variant>,
-  ) {
-    if (scenario.kind === "response") return answerWith(session, variant, scenario.name, fields);
-    const byData = () => answerWith(session, variant, decide(session, variant, check), fields);
-    switch (scenario.name) {
-      case "network-error":
-        return { kind: "network-error", delayMs: 0 } as const;
-      case "no-response":
-        return { kind: "no-response" } as const;
-      case "slow-response":
-        return withHeaders(namedAs(withDelay(await byData(), SLOW_RESPONSE_MS), scenario.name), [
-          [FAULT_HEADER, scenario.name],
-        ]);
-      case "truncated-json":
-        return withHeaders(namedAs(truncate(await byData()), scenario.name), [
-          [FAULT_HEADER, scenario.name],
-        ]);
-    }
-    // A fault added to FAULTS without a case above no longer compiles (`never`).
-    const unrendered: never = scenario;
-    throw new Error(`[login-mock] The fault "${(unrendered as Scenario).name}" has no renderer.`);
-  }
+  const pipeline: LoginPipeline = {
+    apis,
+    defaultSession,
+    openNamed: (id) => table.open(id),
+    baseClock,
+    delayMs: options.delayMs ?? 0,
+  };
 
   return {
+    apis,
+    api: apiOf,
     get store() {
       return defaultSession.store;
     },
@@ -230,64 +208,13 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
         nowMs: session.clock.now(),
         secret: jwtSecret,
         store: session.store,
+        apis,
       });
     },
     async handle(variant, input, override = null) {
-      return answer(variant, input, override);
+      return handleLogin(pipeline, apiOf(variant), input, override);
     },
   };
-
-  async function answer(
-    variant: Variant,
-    input: LoginInput,
-    override: string | null,
-  ): Promise<MockReply> {
-    // The common case, no session named, costs two null checks: no lookup, no parsing.
-    let session = defaultSession;
-    if (input.session != null || input.cookie != null) {
-      const named = sessionIdOf(input.session ?? null, input.cookie ?? null);
-      if (!named.ok) return named.reply;
-      if (named.id !== null) {
-        const found = table.open(named.id);
-        if (!found.ok) return found.reply;
-        session = found.session;
-      }
-    }
-    const preference = parsePreferHeader(input.prefer);
-    const selection = selectScenario(variant, {
-      preference,
-      headerScenario: input.scenario,
-      override,
-      sticky: session.scenario(variant),
-    });
-    const fields = readLoginFields(input);
-    const check = checkLoginRequest(variant, fields);
-    let reply: MockReply;
-    let served: string | null;
-    if (selection.kind === "problem") {
-      reply = selection.reply;
-      served = null;
-    } else if (selection.kind === "data") {
-      served = decide(session, variant, check);
-      reply = await answerWith(session, variant, served, fields);
-    } else {
-      served = selection.scenario.name;
-      reply = await render(session, variant, selection.scenario, fields, check);
-    }
-    const seenMs = baseClock.now();
-    session.lastSeenMs = seenMs;
-    session.requests++;
-    session.journal.record({
-      timeMs: session.clock.at(seenMs),
-      variant,
-      status: reply.kind === "response" ? reply.status : null,
-      scenario: served,
-      faults: check.valid ? null : check.faults,
-      optionalSent: optionalFieldsSent(variant, fields),
-    });
-    if (selection.kind === "problem") return reply;
-    return withDelay(reply, preference.delayMs ?? options.delayMs ?? 0);
-  }
 }
 
 /** The default signer, its key worked out on the first token rather than when the mock is made. */
@@ -314,9 +241,4 @@ function clockStartOf(start: string | number | undefined, range: ClockRange): nu
 function problemDetail(reply: MockReply): string {
   if (reply.kind !== "response") return "[login-mock] The session could not be opened.";
   return (JSON.parse(reply.body) as { detail: string }).detail;
-}
-
-function truncate(reply: MockReply): MockReply {
-  if (reply.kind !== "response") return reply;
-  return { ...reply, body: reply.body.slice(0, Math.max(1, Math.floor(reply.body.length / 2))) };
 }

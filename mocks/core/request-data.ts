@@ -1,6 +1,7 @@
 /**
- * Reads a login request body the way an Express server with `express.json()` would: JSON only
- * when the content type says so, anything unparseable treated as "no fields". Never throws.
+ * Reads a login request body the way an Express server with `express.json()` (and
+ * `express.urlencoded()` for an API that documents forms) would: a body only when the content
+ * type says so, anything unparseable treated as "no fields". Never throws.
  * Whether the fields make a valid login is the spec's call (see login-request.ts), not this file's.
  */
 export type LoginFields = Readonly<Record<string, unknown>>;
@@ -17,9 +18,22 @@ export interface LoginInput {
   readonly cookie?: string | null;
 }
 
-/** The body's fields, or an empty record when the body is not a JSON object. */
-export function readLoginFields(input: LoginInput): LoginFields {
-  if (!isJsonContentType(input.contentType)) return {};
+export const FORM_MEDIA_TYPE = "application/x-www-form-urlencoded";
+
+/**
+ * The body's fields, read only in the media types the API's spec documents: a JSON object's,
+ * or a form's (each value a string, the last of a repeated name winning); an empty record for
+ * anything else, which the request schema then finds missing.
+ */
+export function readLoginFields(
+  input: LoginInput,
+  reads: { readonly json: boolean; readonly form: boolean } = { json: true, form: false },
+): LoginFields {
+  if (!isJsonContentType(input.contentType)) {
+    if (!reads.form || mediaTypeEssence(input.contentType) !== FORM_MEDIA_TYPE) return {};
+    return Object.fromEntries(new URLSearchParams(input.bodyText));
+  }
+  if (!reads.json) return {};
   try {
     const parsed: unknown = JSON.parse(input.bodyText);
     return isPlainRecord(parsed) ? parsed : {};

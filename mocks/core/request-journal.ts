@@ -5,11 +5,10 @@
  * cookie can be in it, because only those two booleans per field are ever stored.
  */
 
-import type { JsonSchema } from "../../openapi/document.ts";
-import { LOGIN_PATH, type Variant } from "../../openapi/documents.ts";
+import type { Variant } from "../../openapi/documents.ts";
 import type { SpecValidationError } from "../../openapi/generated/validators.js";
+import type { LoginApi, RequestField } from "../../openapi/login-api.ts";
 import type { LoginFields } from "./request-data.ts";
-import { SPEC_DOCUMENTS } from "./spec-documents.ts";
 
 /** How many requests a session's journal keeps; older ones are dropped. */
 export const JOURNAL_CAPACITY = 100;
@@ -24,7 +23,7 @@ export interface JournalEntry {
   /** The session's time (its mock clock) when the request was answered, ISO 8601. */
   readonly time: string;
   readonly variant: Variant;
-  readonly method: "POST";
+  readonly method: string;
   readonly path: string;
   /** The status sent, or null when none was (the network-error and no-response faults). */
   readonly status: number | null;
@@ -34,31 +33,12 @@ export interface JournalEntry {
   readonly fields: Readonly<Record<string, FieldReport>>;
 }
 
-/** The properties of each variant's `LoginRequest`, in the spec's order, and which are required. */
-const FIELDS: Readonly<Record<Variant, readonly LoginRequestField[]>> = {
-  talkstack: loginRequestFields("talkstack"),
-  seamless: loginRequestFields("seamless"),
-};
-
-interface LoginRequestField {
-  readonly name: string;
-  readonly required: boolean;
-}
-
-function loginRequestFields(variant: Variant): readonly LoginRequestField[] {
-  const schema = SPEC_DOCUMENTS[variant].components?.schemas?.LoginRequest;
-  const properties = schema?.properties as Readonly<Record<string, JsonSchema>> | undefined;
-  if (!properties) throw new Error(`[login-mock] The ${variant} spec has no LoginRequest schema.`);
-  const required = new Set((schema?.required as readonly string[] | undefined) ?? []);
-  return Object.keys(properties).map((name) => ({ name, required: required.has(name) }));
-}
-
 const NONE_SENT: readonly string[] = [];
 
 /** The optional `LoginRequest` properties a body holds (none when every one is required). */
-export function optionalFieldsSent(variant: Variant, fields: LoginFields): readonly string[] {
+export function optionalFieldsSent(api: LoginApi, fields: LoginFields): readonly string[] {
   let sent = NONE_SENT;
-  for (const { name, required } of FIELDS[variant]) {
+  for (const { name, required } of api.request.fields) {
     // Ajv's own test for a present property: not undefined.
     if (!required && fields[name] !== undefined) sent = [...sent, name];
   }
@@ -68,7 +48,7 @@ export function optionalFieldsSent(variant: Variant, fields: LoginFields): reado
 function fieldReports(recorded: Recorded): Record<string, FieldReport> {
   const reports: Record<string, FieldReport> = {};
   const faults = recorded.faults ?? [];
-  for (const { name, required } of FIELDS[recorded.variant]) {
+  for (const { name, required } of recorded.fields) {
     const present = required
       ? !faults.some(
           (fault) => fault.keyword === "required" && fault.params.missingProperty === name,
@@ -89,6 +69,10 @@ function fieldReports(recorded: Recorded): Record<string, FieldReport> {
 export interface Recorded {
   readonly timeMs: number;
   readonly variant: Variant;
+  readonly method: string;
+  readonly path: string;
+  /** The API's request fields, in its spec's order (shared, never copied). */
+  readonly fields: readonly RequestField[];
   readonly status: number | null;
   readonly scenario: string | null;
   /** null: the body fits the spec's `LoginRequest`. */
@@ -140,8 +124,8 @@ function expand(recorded: Recorded): JournalEntry {
   return {
     time: new Date(recorded.timeMs).toISOString(),
     variant: recorded.variant,
-    method: "POST",
-    path: LOGIN_PATH,
+    method: recorded.method,
+    path: recorded.path,
     status: recorded.status,
     scenario: recorded.scenario,
     fields: fieldReports(recorded),

@@ -1,27 +1,29 @@
 /**
- * Every scenario the mock can serve, declared once: one per named response example in the
- * specs (same name, same status), plus the network faults. The CLI's `scenarios` command, the
- * control panel, the README table and the forcing mechanisms all read this list.
+ * Every scenario a login API can serve, derived from its spec: one per named response example
+ * (same name, same status), plus the network faults. The CLI's `scenarios` command, the control
+ * panel, the README table and the forcing mechanisms all read this list.
  */
-import type { Variant } from "../../openapi/documents.ts";
-import { VARIANTS } from "../../openapi/documents.ts";
-import { listResponseExamples, type ResponseExample } from "../../openapi/examples.ts";
+import type { PresetId, Variant } from "../../openapi/documents.ts";
+import type { ResponseExample } from "../../openapi/examples.ts";
+import type { LoginApi } from "../../openapi/login-api.ts";
 import type { ResponseExampleName } from "../../openapi/types.ts";
-import { DATA_RECIPES } from "./data-recipes.ts";
+import { builtInApis } from "../../presets/index.ts";
+import { describeProvocation } from "./data-recipes.ts";
 import { FAULTS, type FaultName } from "./faults.ts";
-import { SPEC_DOCUMENTS } from "./spec-documents.ts";
 
 /**
- * A scenario name `variant` has: one of its spec's response examples (generated from the YAML),
- * or a network fault. For the union `Variant`, a name either variant has, checked at run time.
+ * A scenario name an API has: one of its spec's response examples (checked by the compiler for
+ * a preset), or a network fault. For a spec read at run time, any string, checked at run time.
  *
  * @example
  * const name: ScenarioName<"seamless"> = "recaptcha-failed";
  */
 export type ScenarioName<V extends Variant = Variant> = ResponseExampleName<V> | FaultName;
 
-/** The scenario each variant's sessions start with (`createLoginMock({ scenarios })`). */
-export type StartScenarios = { readonly [V in Variant]?: ScenarioName<V> };
+/** The scenario each API's sessions start with (`createLoginMock({ scenarios })`), by API id. */
+export type StartScenarios = { readonly [V in PresetId]?: ScenarioName<V> } & {
+  readonly [id: string]: string | undefined;
+};
 
 export interface ResponseScenario<V extends Variant = Variant> {
   readonly kind: "response";
@@ -49,29 +51,40 @@ export interface FaultScenario<V extends Variant = Variant> {
 
 export type Scenario<V extends Variant = Variant> = ResponseScenario<V> | FaultScenario<V>;
 
-function responseScenarios<V extends Variant>(variant: V): ResponseScenario<V>[] {
-  const document = SPEC_DOCUMENTS[variant];
-  const provocations = document.info["x-provocations"] ?? {};
-  return listResponseExamples(document).map((example) => ({
+const catalogues = new WeakMap<LoginApi, readonly Scenario[]>();
+
+/** Every scenario of `api`, documented responses first; worked out once per API. */
+export function catalogueOf(api: LoginApi): readonly Scenario[] {
+  let catalogue = catalogues.get(api);
+  if (!catalogue) {
+    catalogue = [...responseScenarios(api), ...faultScenarios(api)];
+    catalogues.set(api, catalogue);
+  }
+  return catalogue;
+}
+
+/** `api`'s scenario by name, or undefined. */
+export function scenarioOf(api: LoginApi, name: string): Scenario | undefined {
+  return catalogueOf(api).find((scenario) => scenario.name === name);
+}
+
+function responseScenarios(api: LoginApi): ResponseScenario[] {
+  return api.examples.map((example) => ({
     kind: "response",
-    variant,
-    // The generated `ResponseExamples` holds these very names: the staleness test
-    // (test/generated-files.test.ts) fails while they differ from the YAML.
-    name: example.name as ResponseExampleName<V>,
+    variant: api.id,
+    name: example.name,
     status: example.status,
     summary: example.summary,
-    howToReach: example.provokedBy.map(
-      (word) => DATA_RECIPES[variant][word] ?? provocations[word] ?? word,
-    ),
+    howToReach: example.provokedBy.map((word) => describeProvocation(api, word, example.name)),
     inferred: example.inferred,
     example,
   }));
 }
 
-function faultScenarios<V extends Variant>(variant: V): FaultScenario<V>[] {
+function faultScenarios(api: LoginApi): FaultScenario[] {
   return FAULTS.map((fault) => ({
     kind: "fault",
-    variant,
+    variant: api.id,
     name: fault.name,
     status: null,
     summary: fault.summary,
@@ -80,25 +93,35 @@ function faultScenarios<V extends Variant>(variant: V): FaultScenario<V>[] {
   }));
 }
 
-/** Every scenario of both variants, documented responses first. */
-export const SCENARIOS: readonly Scenario[] = VARIANTS.flatMap((variant) => [
-  ...responseScenarios(variant),
-  ...faultScenarios(variant),
-]);
+/** The message for a name the catalogue does not know, listing the ones it does. */
+export function unknownScenarioMessage(api: LoginApi, name: string): string {
+  const known = catalogueOf(api).map((scenario) => scenario.name);
+  return `[login-mock] Unknown scenario "${name}" for ${api.id}. Known: ${known.join(", ")}. List them with \`login-mock scenarios\`.`;
+}
 
+// The built-in presets' catalogue, for the package's top-level helpers that name an API by id.
+
+/** Every scenario of the built-in APIs, documented responses first. */
+export const SCENARIOS: readonly Scenario[] = builtInApis().flatMap(catalogueOf);
+
+function builtIn(variant: string): LoginApi | undefined {
+  return builtInApis().find((api) => api.id === variant);
+}
+
+/** A built-in API's scenarios (empty for an id no preset has). */
 export function scenariosOf<V extends Variant>(variant: V): Scenario<V>[] {
-  return SCENARIOS.filter((scenario): scenario is Scenario<V> => scenario.variant === variant);
+  const api = builtIn(variant);
+  return api ? ([...catalogueOf(api)] as Scenario<V>[]) : [];
 }
 
 export function findScenario<V extends Variant>(variant: V, name: string): Scenario<V> | undefined {
-  return SCENARIOS.find(
-    (scenario): scenario is Scenario<V> => scenario.variant === variant && scenario.name === name,
-  );
+  const api = builtIn(variant);
+  return api ? (scenarioOf(api, name) as Scenario<V> | undefined) : undefined;
 }
 
 /**
- * Tells whether `name` is one of `variant`'s scenarios, so a name read at run time (a flag, an
- * environment variable, a request) can be passed where a `ScenarioName` is expected.
+ * Tells whether `name` is one of a built-in API's scenarios, so a name read at run time (a
+ * flag, an environment variable, a request) can be passed where a `ScenarioName` is expected.
  *
  * @example
  * const name = process.env.SCENARIO ?? "success";
@@ -109,10 +132,4 @@ export function isScenarioName<V extends Variant>(
   name: string,
 ): name is ScenarioName<V> {
   return findScenario(variant, name) !== undefined;
-}
-
-/** The message for a name the catalogue does not know, listing the ones it does. */
-export function unknownScenarioMessage(variant: Variant, name: string): string {
-  const known = scenariosOf(variant).map((scenario) => scenario.name);
-  return `[login-mock] Unknown scenario "${name}" for ${variant}. Known: ${known.join(", ")}. List them with \`login-mock scenarios\`.`;
 }

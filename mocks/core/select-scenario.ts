@@ -6,14 +6,14 @@
  * 4. nothing: the request's own data decides.
  * A name or code the catalogue does not know is a problem+json error, never a guess.
  */
-import { VARIANTS, type Variant } from "../../openapi/documents.ts";
+import type { LoginApi } from "../../openapi/login-api.ts";
 import type { MockReply } from "./mock-reply.ts";
 import type { Preference } from "./prefer-header.ts";
 import { problemReply } from "./problem.ts";
 import {
-  findScenario,
+  catalogueOf,
   type Scenario,
-  scenariosOf,
+  scenarioOf,
   unknownScenarioMessage,
 } from "./scenario-catalogue.ts";
 
@@ -31,25 +31,35 @@ export interface SelectionInput {
   readonly sticky: string | null;
 }
 
-export function selectScenario(variant: Variant, input: SelectionInput): Selection {
+/** `others`: the mock's other APIs, named in the hint when a scenario belongs to one of them. */
+export function selectScenario(
+  api: LoginApi,
+  input: SelectionInput,
+  others: readonly LoginApi[] = [],
+): Selection {
   const { preference } = input;
   if (preference.code !== undefined || preference.example !== undefined) {
-    return selectByPreference(variant, preference);
+    return selectByPreference(api, preference, others);
   }
   const named = input.headerScenario?.trim() || input.override || input.sticky;
   if (!named) return { kind: "data" };
-  const scenario = findScenario(variant, named);
-  return scenario ? { kind: "scenario", scenario } : unknownScenario(variant, named);
+  const scenario = scenarioOf(api, named);
+  return scenario ? { kind: "scenario", scenario } : unknownScenario(api, named, others);
 }
 
-function selectByPreference(variant: Variant, preference: Preference): Selection {
-  const responses = scenariosOf(variant).filter((scenario) => scenario.kind === "response");
+function selectByPreference(
+  api: LoginApi,
+  preference: Preference,
+  others: readonly LoginApi[],
+): Selection {
+  const variant = api.id;
+  const responses = catalogueOf(api).filter((scenario) => scenario.kind === "response");
   const byName =
     preference.example === undefined
       ? undefined
       : responses.find((scenario) => scenario.name === preference.example);
   if (preference.example !== undefined && !byName) {
-    return unknownScenario(variant, preference.example);
+    return unknownScenario(api, preference.example, others);
   }
   const scenario = byName ?? responses.find((candidate) => candidate.status === preference.code);
   if (!scenario || (preference.code !== undefined && scenario.status !== preference.code)) {
@@ -69,8 +79,8 @@ function selectByPreference(variant: Variant, preference: Preference): Selection
   return { kind: "scenario", scenario };
 }
 
-function unknownScenario(variant: Variant, name: string): Selection {
-  return { kind: "problem", reply: unknownScenarioProblem(variant, name) };
+function unknownScenario(api: LoginApi, name: string, others: readonly LoginApi[]): Selection {
+  return { kind: "problem", reply: unknownScenarioProblem(api, name, others) };
 }
 
 /**
@@ -79,11 +89,14 @@ function unknownScenario(variant: Variant, name: string): Selection {
  * there: `setElsewhere` words that for the caller (the control API gives the JSON body).
  */
 export function unknownScenarioProblem(
-  variant: Variant,
+  api: LoginApi,
   name: string,
-  setElsewhere: (other: Variant) => string = (other) => `send it to the ${other} server`,
+  others: readonly LoginApi[],
+  setElsewhere: (other: string) => string = (other) => `send it to the ${other} server`,
 ): MockReply {
-  const elsewhere = VARIANTS.filter((other) => other !== variant && findScenario(other, name));
+  const elsewhere = others
+    .filter((other) => other !== api && scenarioOf(other, name))
+    .map((other) => other.id);
   const hints = elsewhere.map(
     (other) => `"${name}" is a ${other} scenario: ${setElsewhere(other)}.`,
   );
@@ -91,9 +104,9 @@ export function unknownScenarioProblem(
     400,
     "unknown-scenario",
     "Unknown scenario",
-    [unknownScenarioMessage(variant, name), ...hints].join(" "),
+    [unknownScenarioMessage(api, name), ...hints].join(" "),
     {
-      knownScenarios: scenariosOf(variant).map((scenario) => scenario.name),
+      knownScenarios: catalogueOf(api).map((scenario) => scenario.name),
       ...(elsewhere.length > 0 ? { otherVariants: elsewhere } : {}),
     },
   );

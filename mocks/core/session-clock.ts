@@ -3,6 +3,7 @@
  * and judged on it, so a session can watch its tokens expire without waiting, while every
  * other session keeps its own time.
  */
+import { builtInApis } from "../../presets/index.ts";
 import type { Clock } from "./clock.ts";
 import { longestTokenLifetimeSeconds } from "./token-lifetime.ts";
 
@@ -32,8 +33,8 @@ export function clockRange(roomSeconds: number): ClockRange {
   return { earliestMs: 0, latestMs: (LAST_SECOND - roomSeconds) * 1000 + 999, roomSeconds };
 }
 
-/** The range of a mock whose tokens live their documented lifetimes (the longest of them). */
-export const DOCUMENTED_CLOCK_RANGE = clockRange(longestTokenLifetimeSeconds());
+/** The range of a mock of the built-in APIs whose tokens live their documented lifetimes. */
+export const DOCUMENTED_CLOCK_RANGE = clockRange(longestTokenLifetimeSeconds(builtInApis()));
 
 /** A move that would take a session's clock out of its range; says the range. */
 export class ClockRangeError extends RangeError {

@@ -3,14 +3,16 @@
  * parallel e2e tests (or two QA people) can share one server without seeing each other. The
  * default session is the mock as it always was; others start from the same seed.
  */
-import { VARIANTS, type Variant } from "../../openapi/documents.ts";
+import type { Variant } from "../../openapi/documents.ts";
+import type { LoginApi } from "../../openapi/login-api.ts";
 import type { UserStore } from "../store/user-store.ts";
-import type { BehaviourContext } from "./behaviour.ts";
+import { LockoutBook } from "./lockouts.ts";
+import type { BehaviourContext } from "./login-behaviour.ts";
 import { RequestJournal } from "./request-journal.ts";
 import {
-  findScenario,
   type ScenarioName,
   type StartScenarios,
+  scenarioOf,
   unknownScenarioMessage,
 } from "./scenario-catalogue.ts";
 import type { SessionClock } from "./session-clock.ts";
@@ -50,24 +52,39 @@ export interface LiveSession extends MockSession {
 export interface SessionParts {
   readonly store: UserStore;
   readonly clock: SessionClock;
-  readonly context: Omit<BehaviourContext, "store" | "clock">;
+  readonly context: Omit<BehaviourContext, "store" | "clock" | "lockouts">;
+  /** The mock's APIs by id. */
+  readonly apis: ReadonlyMap<string, LoginApi>;
   /** Scenarios a new or reset session starts with (`serve --scenario`). */
   readonly startScenarios: StartScenarios;
 }
 
 export function createSession(id: string, parts: SessionParts, nowMs: number): LiveSession {
-  const { store, clock, startScenarios } = parts;
-  const sticky: Record<Variant, ScenarioName | null> = { talkstack: null, seamless: null };
+  const { store, clock, startScenarios, apis } = parts;
+  const sticky = new Map<string, string>();
   const journal = new RequestJournal();
+  const lockouts = new LockoutBook();
 
   function setScenario<V extends Variant>(variant: V, name: ScenarioName<V> | null): void {
-    if (name !== null && !findScenario(variant, name)) {
-      throw new Error(unknownScenarioMessage(variant, name));
+    const api = apis.get(variant);
+    if (!api) {
+      throw new Error(
+        `[login-mock] This mock serves no API "${variant}". It serves: ${[...apis.keys()].join(", ")}.`,
+      );
     }
-    sticky[variant] = name;
+    if (name === null) {
+      sticky.delete(variant);
+      return;
+    }
+    if (!scenarioOf(api, name)) throw new Error(unknownScenarioMessage(api, name));
+    sticky.set(variant, name);
   }
   function start(): void {
-    for (const variant of VARIANTS) setScenario(variant, startScenarios[variant] ?? null);
+    sticky.clear();
+    for (const id of apis.keys()) {
+      const name = startScenarios[id];
+      if (name !== undefined) setScenario(id, name);
+    }
   }
   start();
 
@@ -76,15 +93,17 @@ export function createSession(id: string, parts: SessionParts, nowMs: number): L
     store,
     clock,
     journal,
-    context: { ...parts.context, store, clock },
+    context: { ...parts.context, store, clock, lockouts },
     lastSeenMs: nowMs,
     requests: 0,
     anonymous: false,
     // setScenario stores only `variant`'s own names under `variant`.
-    scenario: <V extends Variant>(variant: V) => sticky[variant] as ScenarioName<V> | null,
+    scenario: <V extends Variant>(variant: V) =>
+      (sticky.get(variant) ?? null) as ScenarioName<V> | null,
     setScenario,
     reset() {
       store.reset();
+      lockouts.clear();
       start();
       clock.restart();
       journal.clear();

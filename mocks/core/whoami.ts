@@ -1,17 +1,18 @@
 /**
  * "Who am I?": what the credential a client sent says, judged as the mock would judge it: the
- * Seamless `token` cookie and a TalkStack `Authorization: Bearer` token, each valid, expired or
+ * token cookie of every API whose spec puts its token in a cookie, and an
+ * `Authorization: Bearer` token, each valid, expired or
  * not yet valid (on the session's clock, by the rule `verifyToken` applies) or not issued by
  * this mock. It reports claims and times, never the
  * token or any part of it, so it is safe to show on a page or in a test log.
  */
 
 import type { Variant } from "../../openapi/documents.ts";
+import type { LoginApi } from "../../openapi/login-api.ts";
 import type { UserStore } from "../store/user-store.ts";
 import { type TokenPayload, tokenTimeState, verifySignature } from "./jwt.ts";
 import { LATEST_RFC3339_MS } from "./session-clock.ts";
 import { readCookie } from "./session-id.ts";
-import { seamlessCookieContract } from "./spec-values.ts";
 
 export type CredentialState = "valid" | "expired" | "not-yet-valid" | "not-issued-by-this-mock";
 
@@ -21,7 +22,8 @@ export interface CredentialReport {
   readonly source: "cookie" | "bearer";
   readonly state: CredentialState;
   readonly subject?: string;
-  readonly email?: string;
+  /** The token's other claims, as the spec's `token.claims` set them (an email, a name). */
+  readonly claims?: Readonly<Record<string, unknown>>;
   readonly issuedAt?: string;
   readonly expiresAt?: string;
   /** Seconds from the session's now to `exp`: zero or less once expired. */
@@ -44,17 +46,39 @@ export interface SentCredentials {
   readonly authorization: string | null;
 }
 
-const TOKEN_COOKIE = seamlessCookieContract().name;
+export interface Judge {
+  readonly session: string;
+  readonly nowMs: number;
+  readonly secret: string;
+  readonly store: UserStore;
+  readonly apis: readonly LoginApi[];
+}
 
-const WHOAMI_HINT = `Nothing to read: send the Seamless cookie with fetch(url, { credentials: "include" }) from the page that logged in (the browser adds the httpOnly ${TOKEN_COOKIE} cookie itself), or a TalkStack token as Authorization: Bearer <token>.`;
+/** The names of the cookies the APIs' specs put tokens in. */
+function tokenCookies(apis: readonly LoginApi[]): string[] {
+  const names = new Set<string>();
+  for (const api of apis) {
+    const placement = api.token.placement;
+    if (placement.in === "cookie") names.add(placement.cookie.name);
+  }
+  return [...names];
+}
 
-export async function describeCredentials(
-  sent: SentCredentials,
-  judge: { readonly session: string; readonly nowMs: number; secret: string; store: UserStore },
-): Promise<WhoAmI> {
+function whoamiHint(cookies: readonly string[]): string {
+  const cookie =
+    cookies.length === 0
+      ? ""
+      : `send the token cookie (${cookies.join(", ")}) with fetch(url, { credentials: "include" }) from the page that logged in (the browser adds an httpOnly cookie itself), or `;
+  return `Nothing to read: ${cookie}send a token as Authorization: Bearer <token>.`;
+}
+
+export async function describeCredentials(sent: SentCredentials, judge: Judge): Promise<WhoAmI> {
   const found: { source: "cookie" | "bearer"; token: string }[] = [];
-  const cookie = sent.cookie === null ? undefined : readCookie(sent.cookie, TOKEN_COOKIE);
-  if (cookie) found.push({ source: "cookie", token: cookie });
+  const cookies = tokenCookies(judge.apis);
+  for (const name of cookies) {
+    const cookie = sent.cookie === null ? undefined : readCookie(sent.cookie, name);
+    if (cookie) found.push({ source: "cookie", token: cookie });
+  }
   const bearer = /^Bearer +(\S+)\s*$/i.exec(sent.authorization ?? "")?.[1];
   if (bearer) found.push({ source: "bearer", token: bearer });
 
@@ -65,14 +89,14 @@ export async function describeCredentials(
     session: judge.session,
     now: new Date(judge.nowMs).toISOString(),
     credentials,
-    ...(credentials.length === 0 ? { hint: WHOAMI_HINT } : {}),
+    ...(credentials.length === 0 ? { hint: whoamiHint(cookies) } : {}),
   };
 }
 
 async function describeToken(
   source: "cookie" | "bearer",
   token: string,
-  judge: { readonly nowMs: number; secret: string; store: UserStore },
+  judge: Judge,
 ): Promise<CredentialReport> {
   let payload: TokenPayload;
   try {
@@ -81,15 +105,18 @@ async function describeToken(
     return { variant: null, source, state: "not-issued-by-this-mock" };
   }
   const now = Math.floor(judge.nowMs / 1000);
-  const { sub, email, iat, exp } = payload;
+  const { sub, iat, exp, ...rest } = payload;
+  const claims = Object.fromEntries(
+    Object.entries(rest).filter(([name]) => !RESERVED_CLAIMS.has(name)),
+  );
   const issuedAt = typeof iat === "number" ? isoSeconds(iat) : undefined;
   const expiresAt = typeof exp === "number" ? isoSeconds(exp) : undefined;
   return {
-    variant: accountVariant(judge.store, sub, email),
+    variant: issuingApi(judge, sub),
     source,
     state: tokenTimeState(payload, judge.nowMs),
     ...(typeof sub === "string" ? { subject: sub } : {}),
-    ...(typeof email === "string" ? { email } : {}),
+    ...(Object.keys(claims).length > 0 ? { claims } : {}),
     ...(issuedAt === undefined ? {} : { issuedAt }),
     ...(expiresAt === undefined || typeof exp !== "number"
       ? {}
@@ -97,12 +124,14 @@ async function describeToken(
   };
 }
 
-/** The variant whose account has this id and email: the mock's tokens name one of them. */
-function accountVariant(store: UserStore, sub: unknown, email: unknown): Variant | null {
-  if (typeof sub !== "string" || typeof email !== "string") return null;
-  if (store.findTalkStackAccount(email)?.id === sub) return "talkstack";
-  if (store.findSeamlessAccount(email)?.config._id === sub) return "seamless";
-  return null;
+/** Registered claims whoami reports in fields of their own, or not at all. */
+const RESERVED_CLAIMS = new Set(["nbf", "jti", "iss", "aud"]);
+
+/** The API whose account has this id: the mock's tokens name one of them. */
+function issuingApi(judge: Judge, sub: unknown): Variant | null {
+  if (typeof sub !== "string") return null;
+  const api = judge.apis.find((candidate) => judge.store.findBySubject(candidate, sub));
+  return api?.id ?? null;
 }
 
 /**

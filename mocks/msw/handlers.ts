@@ -6,59 +6,65 @@
  * `createHandlers`) is the simpler isolation.
  */
 import type { HttpHandler } from "msw";
-import { LOGIN_PATH, VARIANTS, type Variant } from "../../openapi/documents.ts";
+import type { Variant } from "../../openapi/documents.ts";
+import type { LoginApi } from "../../openapi/login-api.ts";
+import { builtInApis } from "../../presets/index.ts";
 import type { LoginMock } from "../core/login-mock.ts";
 import {
-  findScenario,
   type ScenarioName,
+  scenarioOf,
   unknownScenarioMessage,
 } from "../core/scenario-catalogue.ts";
-import { SPEC_DOCUMENTS } from "../core/spec-documents.ts";
-import { LoginHandler } from "./login-handler.ts";
+import { LoginHandler, type LoginRoute } from "./login-handler.ts";
 import { toLoginInput } from "./to-login-input.ts";
 import { toResponse } from "./to-response.ts";
 
-/** Where each variant is served: base URLs, without a trailing slash. */
+/** Where each API is served, by id: base URLs, without a trailing slash. */
 export type BaseUrls = Readonly<Record<Variant, readonly string[]>>;
 
-/** The spec's `servers`: the vendor's host and the local standalone server. */
-export const DEFAULT_BASE_URLS: BaseUrls = {
-  talkstack: SPEC_DOCUMENTS.talkstack.servers?.map((server) => server.url) ?? [],
-  seamless: SPEC_DOCUMENTS.seamless.servers?.map((server) => server.url) ?? [],
-};
+/** The built-in APIs' spec `servers`: the vendor's host and the local standalone server. */
+export const DEFAULT_BASE_URLS: BaseUrls = Object.fromEntries(
+  builtInApis().map((api) => [api.id, api.operation.servers]),
+);
 
 /**
- * The URLs a variant answers on. Seamless also answers `//auth/login`, the double-slash URL its
- * own code examples call, so they work unchanged.
+ * The URLs an API answers on: its login path and every alias its spec declares (Seamless'
+ * `//auth/login`, the double-slash URL its own code examples call), on each base URL.
  */
-export function loginUrls(variant: Variant, baseUrls: BaseUrls): string[] {
-  return baseUrls[variant].flatMap((base) => {
+export function loginUrls(api: LoginApi, baseUrls: BaseUrls): string[] {
+  const bases = baseUrls[api.id] ?? api.operation.servers;
+  return bases.flatMap((base) => {
     const root = base.replace(/\/+$/, "");
-    return variant === "seamless"
-      ? [`${root}${LOGIN_PATH}`, `${root}/${LOGIN_PATH}`]
-      : [`${root}${LOGIN_PATH}`];
+    return api.operation.paths.map((path) => `${root}${path}`);
   });
 }
 
 /**
- * One handler for every URL of `variants` (see login-handler.ts: msw 2 pays for each handler it
- * passes), or none when there is no URL.
+ * One handler per login method for every URL of `apis` (see login-handler.ts: msw 2 pays for
+ * each handler it passes), or none when there is no URL.
  */
 function loginHandlers(
   mock: LoginMock,
-  variants: readonly Variant[],
+  apis: readonly LoginApi[],
   baseUrls: BaseUrls,
   override: string | null,
 ): HttpHandler[] {
-  const routes = variants.flatMap((variant) =>
-    loginUrls(variant, baseUrls).map((url) => ({ url, variant })),
-  );
-  if (!isNonEmpty(routes)) return [];
-  return [
-    new LoginHandler(routes, async (variant, request, cookies) =>
-      toResponse(await mock.handle(variant, await toLoginInput(request, cookies), override)),
-    ),
-  ];
+  const byMethod = new Map<string, LoginRoute[]>();
+  for (const api of apis) {
+    const routes = byMethod.get(api.operation.method) ?? [];
+    for (const url of loginUrls(api, baseUrls)) routes.push({ url, variant: api.id });
+    byMethod.set(api.operation.method, routes);
+  }
+  const handlers: HttpHandler[] = [];
+  for (const [method, routes] of byMethod) {
+    if (!isNonEmpty(routes)) continue;
+    handlers.push(
+      new LoginHandler(method, routes, async (variant, request, cookies) =>
+        toResponse(await mock.handle(variant, await toLoginInput(request, cookies), override)),
+      ),
+    );
+  }
+  return handlers;
 }
 
 function isNonEmpty<T>(items: readonly T[]): items is readonly [T, ...T[]] {
@@ -66,7 +72,8 @@ function isNonEmpty<T>(items: readonly T[]): items is readonly [T, ...T[]] {
 }
 
 /**
- * Handlers for one variant or both, answering on `baseUrls` (default: the specs' servers).
+ * Handlers for the mock's APIs (or those `variants` names), answering on `baseUrls` (default:
+ * each spec's servers).
  *
  * @example
  * const mock = createLoginMock({ seed: 7 });
@@ -76,8 +83,8 @@ export function createHandlers(
   mock: LoginMock,
   options: { variants?: readonly Variant[]; baseUrls?: Partial<BaseUrls> } = {},
 ): HttpHandler[] {
-  const baseUrls = { ...DEFAULT_BASE_URLS, ...options.baseUrls };
-  return loginHandlers(mock, options.variants ?? VARIANTS, baseUrls, null);
+  const apis = options.variants?.map((id) => mock.api(id)) ?? mock.apis;
+  return loginHandlers(mock, apis, baseUrlsOf(mock, options.baseUrls), null);
 }
 
 /**
@@ -93,6 +100,13 @@ export function forceScenarioWith<V extends Variant>(
   scenario: ScenarioName<V>,
   baseUrls: Partial<BaseUrls> = {},
 ): HttpHandler[] {
-  if (!findScenario(variant, scenario)) throw new Error(unknownScenarioMessage(variant, scenario));
-  return loginHandlers(mock, [variant], { ...DEFAULT_BASE_URLS, ...baseUrls }, scenario);
+  const api = mock.api(variant);
+  if (!scenarioOf(api, scenario)) throw new Error(unknownScenarioMessage(api, scenario));
+  return loginHandlers(mock, [api], baseUrlsOf(mock, baseUrls), scenario);
+}
+
+function baseUrlsOf(mock: LoginMock, given: Partial<BaseUrls> = {}): BaseUrls {
+  const urls: Record<string, readonly string[]> = {};
+  for (const api of mock.apis) urls[api.id] = given[api.id] ?? api.operation.servers;
+  return urls;
 }

@@ -40,14 +40,15 @@ export class LoginHandler extends HttpHandler {
     { readonly route: LoginRoute; readonly match: Match } | null
   >();
 
-  constructor(routes: readonly [LoginRoute, ...LoginRoute[]], answer: LoginAnswer) {
-    super("POST", routes[0].url, (info) => {
+  /** `method`: the login operation's, upper case; every route shares it. */
+  constructor(method: string, routes: readonly [LoginRoute, ...LoginRoute[]], answer: LoginAnswer) {
+    super(method, routes[0].url, (info) => {
       // extendResolverArgs below adds the variant parse found.
       const { variant } = info as typeof info & { variant: Variant };
       return answer(variant, info.request, info.cookies);
     });
     this.routes = routes;
-    this.info.header = `POST ${routes.map((route) => route.url).join(", ")}`;
+    this.info.header = `${method} ${routes.map((route) => route.url).join(", ")}`;
   }
 
   override async parse(args: Parameters<HttpHandler["parse"]>[0]): Promise<LoginParsedResult> {

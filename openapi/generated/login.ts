@@ -3,7 +3,7 @@
 import type * as talkstack from "./talkstack.ts";
 import type * as seamless from "./seamless.ts";
 
-/** Each variant's `POST /auth/login`, as openapi-typescript types it. */
+/** Each preset's login operation (the one with `x-login-mock`), as openapi-typescript types it. */
 export interface LoginOperations {
   talkstack: talkstack.paths["/auth/login"]["post"];
   seamless: seamless.paths["/auth/login"]["post"];

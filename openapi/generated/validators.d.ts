@@ -25,14 +25,11 @@ export declare const validateTalkStackLoginRequest: SpecValidator<TalkStack["sch
 /** openapi/talkstack.yaml components.schemas.User */
 export declare const validateTalkStackUser: SpecValidator<TalkStack["schemas"]["User"]>;
 
-/** The user store's talkstack row (openapi/validator-schemas.ts `STORE_ROWS`). */
-export declare const validateTalkStackAccount: SpecValidator<unknown>;
-
 /** openapi/seamless.yaml components.schemas.LoginRequest */
 export declare const validateSeamlessLoginRequest: SpecValidator<Seamless["schemas"]["LoginRequest"]>;
 
 /** openapi/seamless.yaml components.schemas.UserConfig */
 export declare const validateSeamlessUserConfig: SpecValidator<Seamless["schemas"]["UserConfig"]>;
 
-/** The user store's seamless row (openapi/validator-schemas.ts `STORE_ROWS`). */
-export declare const validateSeamlessAccount: SpecValidator<unknown>;
+/** The `x-login-mock` block (openapi/login-extension.ts `LOGIN_EXTENSION_SCHEMA`). */
+export declare const validateLoginExtension: SpecValidator;

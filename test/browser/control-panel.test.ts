@@ -5,8 +5,8 @@
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../../mocks/store/demo-accounts.ts";
 import type { Variant } from "../../openapi/documents.ts";
+import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../../presets/demo-accounts.ts";
 import { useHttpServers } from "../support/http-servers.ts";
 import { SCREENSHOTS, useChromiumAndSampleApp } from "./support/chromium-and-app.ts";
 
@@ -184,10 +184,11 @@ describe("one control panel for both APIs", () => {
     const { token } = (await login.json()) as { token: string };
     await panel.fill("#bearer", token);
     await panel.press("#bearer", "Enter");
-    await panel.waitForFunction(() =>
-      document
-        .querySelector("#whoami-list")
-        ?.textContent?.includes("TalkStack bearer token: valid"),
+    // The API is named by its spec's title.
+    const expected = `${servers.mock.api("talkstack").title} bearer token: valid`;
+    await panel.waitForFunction(
+      (text) => document.querySelector("#whoami-list")?.textContent?.includes(text),
+      expected,
     );
     expect(new URL(panel.url()).pathname).toBe("/__mock/");
   });

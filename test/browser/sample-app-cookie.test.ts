@@ -12,7 +12,7 @@ import type { ChildProcess } from "node:child_process";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { ViteDevServer } from "vite";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SEAMLESS_DEMO } from "../../mocks/store/demo-accounts.ts";
+import { SEAMLESS_DEMO } from "../../presets/demo-accounts.ts";
 import { startCli, stopChild } from "../support/spawn-cli.ts";
 import { launchChromium } from "./support/chromium.ts";
 import { startSampleApp } from "./support/sample-app.ts";

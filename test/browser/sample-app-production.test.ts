@@ -5,7 +5,7 @@
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SEAMLESS_DEMO } from "../../mocks/store/demo-accounts.ts";
+import { SEAMLESS_DEMO } from "../../presets/demo-accounts.ts";
 import { useHttpServers } from "../support/http-servers.ts";
 import { useChromiumAndSampleApp } from "./support/chromium-and-app.ts";
 

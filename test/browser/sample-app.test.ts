@@ -7,8 +7,8 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCENARIOS, type Scenario } from "../../mocks/core/scenario-catalogue.ts";
-import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../../mocks/store/demo-accounts.ts";
 import type { Variant } from "../../openapi/documents.ts";
+import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../../presets/demo-accounts.ts";
 import { useHttpServers } from "../support/http-servers.ts";
 import { SCREENSHOTS, useChromiumAndSampleApp } from "./support/chromium-and-app.ts";
 

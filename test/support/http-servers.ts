@@ -5,8 +5,8 @@ import {
   type LoginMock,
   type LoginMockOptions,
 } from "../../mocks/core/login-mock.ts";
-import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../../mocks/store/demo-accounts.ts";
 import type { Variant } from "../../openapi/documents.ts";
+import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../../presets/demo-accounts.ts";
 import type { RequestLogEntry } from "../../server/request-log.ts";
 import {
   type RunningServers,

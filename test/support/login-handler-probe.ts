@@ -16,8 +16,7 @@ import { setupServer } from "msw/node";
 import { loadedMsw } from "../../bench/msw-copy.ts";
 import { createLoginMock } from "../../mocks/core/login-mock.ts";
 import { createHandlers, DEFAULT_BASE_URLS, loginUrls } from "../../mocks/msw/handlers.ts";
-import { SEAMLESS_DEMO } from "../../mocks/store/demo-accounts.ts";
-import { VARIANTS } from "../../openapi/documents.ts";
+import { SEAMLESS_DEMO } from "../../presets/demo-accounts.ts";
 
 const SEAMLESS_DEMO_LOGIN = JSON.stringify({
   email: SEAMLESS_DEMO.documented.email,
@@ -37,7 +36,7 @@ const mock = createLoginMock();
 const handlers = createHandlers(mock);
 const headers = handlers.map((handler) => handler.info.header);
 
-const allUrls = VARIANTS.flatMap((variant) => loginUrls(variant, DEFAULT_BASE_URLS));
+const allUrls = mock.apis.flatMap((api) => loginUrls(api, DEFAULT_BASE_URLS));
 const answers = [];
 for (const url of allUrls)
   answers.push({ url, status: (await getResponse(handlers, login(url)))?.status ?? null });

@@ -10,7 +10,9 @@ import type { Variant } from "../../openapi/documents.ts";
 
 /** The vendor's own host: MSW intercepts it, as it would in a frontend's tests. */
 export function vendorLoginUrl(variant: Variant): string {
-  return `${DEFAULT_BASE_URLS[variant][0]}/auth/login`;
+  const base = DEFAULT_BASE_URLS[variant]?.[0];
+  if (base === undefined) throw new Error(`No built-in API "${variant}" to log in to.`);
+  return `${base}/auth/login`;
 }
 
 export function useMswLoginMock(options: LoginMockOptions = {}) {

@@ -1,6 +1,5 @@
 /** Runs the `login-mock` CLI as a child process, the way a user would. */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import type { Variant } from "../../openapi/documents.ts";
 
 // The sources, not the bundle: tests always exercise the code as it is now. The built CLI is
 // tested from the packed tarball by the consumer test (scripts/consumer-test.ts).
@@ -49,19 +48,20 @@ export async function waitForHttp(url: string, timeoutMs = 30_000): Promise<void
 }
 
 /**
- * Starts `login-mock serve …` and resolves once its banner lists every URL: in banner order,
- * and by variant.
+ * Starts `login-mock serve …` (the sources, or the built command `cli`) and resolves once its
+ * banner lists every URL: each API's base URL, in banner order, and by API id.
  */
 export function startCli(
   args: string[],
   env: NodeJS.ProcessEnv = {},
+  cli = CLI,
 ): Promise<{
   child: ChildProcess;
   urls: string[];
-  byVariant: Partial<Record<Variant, string>>;
+  byVariant: Partial<Record<string, string>>;
   output: () => string;
 }> {
-  const child = spawn(process.execPath, [CLI, "serve", ...args], {
+  const child = spawn(process.execPath, [cli, "serve", ...args], {
     env: { ...process.env, ...env },
   });
   let output = "";
@@ -74,8 +74,9 @@ export function startCli(
       output += chunk.toString();
       if (output.includes("Ctrl-C stops")) {
         clearTimeout(timer);
+        // Each API's line: `  <id> <METHOD> <base URL><login path>    control panel …`.
         const found = [
-          ...output.matchAll(/(talkstack|seamless)\s+POST (http:\/\/\S+)\/auth\/login/g),
+          ...output.matchAll(/^ {2}(\S+) +[A-Z]+ (http:\/\/[^/\s]+)\/\S*\s+control panel/gm),
         ];
         const urls = found.map((m) => m[2] ?? "");
         const byVariant = Object.fromEntries(found.map((m) => [m[1], m[2]]));

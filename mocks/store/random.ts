@@ -26,7 +26,7 @@ export interface Random {
 
 const ALPHANUMERIC = [..."ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"];
 
-export function createRandom(seed: number): Random {
+export function createRandom(seed: number | string): Random {
   const next = sfc32(...cyrb128(String(seed)));
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   const pick = <T>(items: readonly T[]): T => {

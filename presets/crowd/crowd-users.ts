@@ -3,8 +3,10 @@
  * seeded `Random`, so a seed gives the same crowd everywhere. Not Faker: its English locale
  * alone is about 150 kB gzip, which the browser bundle would carry for forty names.
  */
-import type { SeamlessUserConfig, TalkStackUser } from "../../../openapi/types.ts";
-import { SEAMLESS_ROUTES } from "../../fixtures/seamless-routes.ts";
+
+import { SEAMLESS_ROUTES } from "../../mocks/fixtures/seamless-routes.ts";
+import type { Random } from "../../mocks/store/random.ts";
+import type { SeamlessUserConfig, TalkStackUser } from "../../openapi/types.ts";
 import {
   COMPANY_SUFFIXES,
   SLOGAN_ADJECTIVES,
@@ -13,7 +15,6 @@ import {
 } from "./company-words.ts";
 import { LOREM_WORDS } from "./lorem-words.ts";
 import { EMAIL_HOSTS, FIRST_NAMES, LAST_NAMES } from "./person-names.ts";
-import type { Random } from "./random.ts";
 
 const DAY_MS = 86_400_000;
 

@@ -1,0 +1,179 @@
+/**
+ * The request path of one login, top to bottom: pick the session → select the scenario
+ * (Prefer, X-Mock-Scenario, a forced one, or the data) → answer it → record it in the session's
+ * journal → add the delay. Each stage is a named function of its inputs; none knows an API by
+ * name, a runtime or a transport.
+ */
+import type { LoginApi } from "../../openapi/login-api.ts";
+import type { Clock } from "./clock.ts";
+import { SLOW_RESPONSE_MS } from "./faults.ts";
+import { decideLogin, exampleReply, succeedLogin } from "./login-behaviour.ts";
+import { checkLoginRequest, type LoginRequestCheck } from "./login-request.ts";
+import {
+  FAULT_HEADER,
+  type MockReply,
+  namedAs,
+  SCENARIO_HEADER,
+  withDelay,
+  withHeaders,
+} from "./mock-reply.ts";
+import { parsePreferHeader } from "./prefer-header.ts";
+import {
+  type LoginFields,
+  type LoginInput,
+  nonEmptyString,
+  readLoginFields,
+} from "./request-data.ts";
+import { optionalFieldsSent } from "./request-journal.ts";
+import type { Scenario } from "./scenario-catalogue.ts";
+import { type Selection, selectScenario } from "./select-scenario.ts";
+import type { LiveSession } from "./session.ts";
+import { sessionIdOf } from "./session-id.ts";
+import type { SessionLookup } from "./session-table.ts";
+
+/** What the path needs from the mock around it. */
+export interface LoginPipeline {
+  readonly apis: readonly LoginApi[];
+  readonly defaultSession: LiveSession;
+  /** Opens (or creates, anonymous) a named session. */
+  readonly openNamed: (id: string) => SessionLookup<LiveSession>;
+  /** The mock's own clock: when a session was last seen. */
+  readonly baseClock: Clock;
+  /** Added to every reply unless the request's `Prefer: delay=` says otherwise. */
+  readonly delayMs: number;
+}
+
+/** Answers one login of `api`. `override`: a scenario a handler override forces. */
+export async function handleLogin(
+  pipeline: LoginPipeline,
+  api: LoginApi,
+  input: LoginInput,
+  override: string | null,
+): Promise<MockReply> {
+  const found = sessionOf(pipeline, input);
+  if (!found.ok) return found.reply;
+  const { session } = found;
+  const preference = parsePreferHeader(input.prefer);
+  const selection = selectScenario(
+    api,
+    { preference, headerScenario: input.scenario, override, sticky: session.scenario(api.id) },
+    pipeline.apis,
+  );
+  const fields = readLoginFields(input, api.request.reads);
+  const check = checkLoginRequest(api, fields);
+  const { reply, served } = await answerSelection(session, api, selection, fields, check);
+  recordLogin(pipeline, session, api, { reply, served, fields, check });
+  if (selection.kind === "problem") return reply;
+  return withDelay(reply, preference.delayMs ?? pipeline.delayMs);
+}
+
+/** The session a request names (`X-Mock-Session`, else the `mock-session` cookie), or the default. */
+function sessionOf(pipeline: LoginPipeline, input: LoginInput): SessionLookup<LiveSession> {
+  // The common case, no session named, costs two null checks: no lookup, no parsing.
+  if (input.session == null && input.cookie == null)
+    return { ok: true, session: pipeline.defaultSession };
+  const named = sessionIdOf(input.session ?? null, input.cookie ?? null);
+  if (!named.ok) return named;
+  return named.id === null
+    ? { ok: true, session: pipeline.defaultSession }
+    : pipeline.openNamed(named.id);
+}
+
+async function answerSelection(
+  session: LiveSession,
+  api: LoginApi,
+  selection: Selection,
+  fields: LoginFields,
+  check: LoginRequestCheck,
+): Promise<{ reply: MockReply; served: string | null }> {
+  switch (selection.kind) {
+    case "problem":
+      return { reply: selection.reply, served: null };
+    case "data": {
+      const served = decideLogin(api, check, fields, session.context);
+      return { reply: await answerExample(session, api, served, fields), served };
+    }
+    case "scenario":
+      return {
+        reply: await renderScenario(session, api, selection.scenario, fields, check),
+        served: selection.scenario.name,
+      };
+  }
+}
+
+/** A named example as the reply: the spec's verbatim, or a live success. */
+async function answerExample(
+  session: LiveSession,
+  api: LoginApi,
+  example: string,
+  fields: LoginFields,
+): Promise<MockReply> {
+  // Example replies carry their scenario header already (rendered once, login-behaviour.ts).
+  if (example !== api.outcomes.success) return exampleReply(api, example);
+  const identity = nonEmptyString(fields, api.request.identity);
+  const reply = await succeedLogin(api, identity, session.context);
+  return withHeaders(reply, [[SCENARIO_HEADER, example]]);
+}
+
+/** A forced scenario: an example, or a network fault around the answer the data gets. */
+async function renderScenario(
+  session: LiveSession,
+  api: LoginApi,
+  scenario: Scenario,
+  fields: LoginFields,
+  check: LoginRequestCheck,
+): Promise<MockReply> {
+  if (scenario.kind === "response") return answerExample(session, api, scenario.name, fields);
+  const byData = () =>
+    answerExample(session, api, decideLogin(api, check, fields, session.context), fields);
+  switch (scenario.name) {
+    case "network-error":
+      return { kind: "network-error", delayMs: 0 };
+    case "no-response":
+      return { kind: "no-response" };
+    case "slow-response":
+      return withHeaders(namedAs(withDelay(await byData(), SLOW_RESPONSE_MS), scenario.name), [
+        [FAULT_HEADER, scenario.name],
+      ]);
+    case "truncated-json":
+      return withHeaders(namedAs(truncate(await byData()), scenario.name), [
+        [FAULT_HEADER, scenario.name],
+      ]);
+  }
+  // A fault added to FAULTS without a case above no longer compiles (`never`).
+  const unrendered: never = scenario;
+  throw new Error(`[login-mock] The fault "${(unrendered as Scenario).name}" has no renderer.`);
+}
+
+/** What the journal keeps of a login: no value, only the schema's verdict per field. */
+function recordLogin(
+  pipeline: LoginPipeline,
+  session: LiveSession,
+  api: LoginApi,
+  login: {
+    reply: MockReply;
+    served: string | null;
+    fields: LoginFields;
+    check: LoginRequestCheck;
+  },
+): void {
+  const seenMs = pipeline.baseClock.now();
+  session.lastSeenMs = seenMs;
+  session.requests++;
+  session.journal.record({
+    timeMs: session.clock.at(seenMs),
+    variant: api.id,
+    method: api.operation.method,
+    path: api.operation.path,
+    fields: api.request.fields,
+    status: login.reply.kind === "response" ? login.reply.status : null,
+    scenario: login.served,
+    faults: login.check.valid ? null : login.check.faults,
+    optionalSent: optionalFieldsSent(api, login.fields),
+  });
+}
+
+function truncate(reply: MockReply): MockReply {
+  if (reply.kind !== "response") return reply;
+  return { ...reply, body: reply.body.slice(0, Math.max(1, Math.floor(reply.body.length / 2))) };
+}

@@ -1,0 +1,34 @@
+/**
+ * The one registry of built-in login APIs. Each is read like a user's spec (login-api.ts);
+ * the list is data, and nothing outside this folder names its members.
+ */
+import { dereference } from "../openapi/dereference.ts";
+import { validateLoginExtension } from "../openapi/generated/validators.js";
+import { type LoginApi, readLoginApi } from "../openapi/login-api.ts";
+import type { LoginPreset } from "./preset.ts";
+import { seamlessPreset } from "./seamless.ts";
+import { talkstackPreset } from "./talkstack.ts";
+
+export const PRESETS: readonly LoginPreset[] = [talkstackPreset, seamlessPreset];
+
+let builtIn: readonly LoginApi[] | undefined;
+
+/**
+ * The built-in APIs, read from their specs once, on first use (the package entry uses them on
+ * import: the catalogue and default base URLs are built from them).
+ */
+export function builtInApis(): readonly LoginApi[] {
+  builtIn ??= PRESETS.map(presetApi);
+  return builtIn;
+}
+
+/** A preset as a login API: its spec read like any other, with its precompiled validators. */
+export function presetApi(preset: LoginPreset): LoginApi {
+  const document = dereference(preset.document);
+  return readLoginApi(document, `preset ${document.info.title}`, {
+    validateExtension: validateLoginExtension,
+    compile: (_schema, role) =>
+      role === "request" ? preset.validators.request : preset.validators.profile,
+    hooks: preset.hooks,
+  });
+}
