@@ -57,7 +57,7 @@ export default defineConfig([
       browser: "mocks/browser.ts",
       node: "mocks/node.ts",
       fixtures: "mocks/fixtures/index.ts",
-      types: "openapi/types.ts",
+      types: "presets/types.ts",
       spec: "mocks/spec.ts",
     },
     platform: "neutral",

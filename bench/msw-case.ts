@@ -16,7 +16,7 @@
  */
 import { HttpHandler, HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
-import { createLoginMock } from "../mocks/core/login-mock.ts";
+import { createLoginMock } from "../mocks/core/index.ts";
 import { createHandlers, DEFAULT_BASE_URLS } from "../mocks/msw/handlers.ts";
 import { SUCCESS_BODY } from "./login-bodies.ts";
 import { loadedMsw } from "./msw-copy.ts";

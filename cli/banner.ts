@@ -6,8 +6,7 @@
  */
 
 import { networkInterfaces } from "node:os";
-import type { ChallengeMode } from "../mocks/core/challenge.ts";
-import { catalogueOf } from "../mocks/core/scenario-catalogue.ts";
+import { type ChallengeMode, catalogueOf } from "../mocks/core/index.ts";
 import type { LoginApi } from "../openapi/login-api.ts";
 import { isLoopbackName } from "../server/host-check.ts";
 import { exampleScenarioOf } from "../server/scenario-example.ts";

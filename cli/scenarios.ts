@@ -3,7 +3,7 @@
  * and reach each scenario, and the demo accounts its spec declares.
  */
 
-import { catalogueOf } from "../mocks/core/scenario-catalogue.ts";
+import { catalogueOf } from "../mocks/core/index.ts";
 import type { LoginApi } from "../openapi/login-api.ts";
 import { accountRows } from "../server/account-rows.ts";
 import { apiSources, chooseApis, readSpecFiles } from "./apis.ts";

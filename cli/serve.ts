@@ -6,16 +6,17 @@
 import {
   CHALLENGE_MODES,
   type ChallengeMode,
-  parseChallengeMode,
-} from "../mocks/core/challenge.ts";
-import { MAX_DELAY_MS } from "../mocks/core/faults.ts";
-import { createLoginMock, type LoginMock } from "../mocks/core/login-mock.ts";
-import { catalogueOf, scenarioOf } from "../mocks/core/scenario-catalogue.ts";
-import { clockRange, parseInstant } from "../mocks/core/session-clock.ts";
-import {
+  catalogueOf,
+  clockRange,
+  createLoginMock,
+  type LoginMock,
   longestTokenLifetimeSeconds,
+  MAX_DELAY_MS,
   MAX_TOKEN_TTL_SECONDS,
-} from "../mocks/core/token-lifetime.ts";
+  parseChallengeMode,
+  parseInstant,
+  scenarioOf,
+} from "../mocks/core/index.ts";
 import type { LoginApi } from "../openapi/login-api.ts";
 import { builtInApis } from "../presets/index.ts";
 import type { OriginPolicy } from "../server/cors.ts";

@@ -8,8 +8,7 @@
  * server.use(...forceScenario("seamless", "recaptcha-failed"));
  */
 import type { Variant } from "../openapi/documents.ts";
-import { createLoginMock } from "./core/login-mock.ts";
-import type { ScenarioName } from "./core/scenario-catalogue.ts";
+import { createLoginMock, type ScenarioName } from "./core/index.ts";
 import { type BaseUrls, createHandlers, forceScenarioWith } from "./msw/handlers.ts";
 
 export type { Variant } from "../openapi/documents.ts";
@@ -22,49 +21,46 @@ export {
   CHALLENGE_MODES,
   type ChallengeMode,
   type ChallengeMode as RecaptchaMode,
-  parseChallengeMode,
-  parseChallengeMode as parseRecaptchaMode,
-} from "./core/challenge.ts";
-export type { Clock } from "./core/clock.ts";
-export { fixedClock, systemClock } from "./core/clock.ts";
-export { FAULTS } from "./core/faults.ts";
-export {
+  type Clock,
+  type ClockState,
+  type CredentialReport,
+  type CredentialState,
+  createLoginMock,
   DEFAULT_JWT_SECRET,
-  type TokenHeader,
-  type TokenPayload,
-  verifyToken,
-} from "./core/jwt.ts";
-export { createLoginMock, type LoginMock, type LoginMockOptions } from "./core/login-mock.ts";
-export type { MockReply } from "./core/mock-reply.ts";
-export {
+  DEFAULT_SESSION,
+  FAULTS,
   type FieldReport,
+  findScenario,
+  fixedClock,
+  isScenarioName,
   JOURNAL_CAPACITY,
   type JournalEntry,
+  type LoginMock,
+  type LoginMockOptions,
+  MAX_CLOCK_STEP_SECONDS,
+  MAX_SESSIONS,
+  type MockReply,
+  type MockSession,
+  parseChallengeMode,
+  parseChallengeMode as parseRecaptchaMode,
   type RequestJournal,
-} from "./core/request-journal.ts";
-export {
-  findScenario,
-  isScenarioName,
   SCENARIOS,
   type Scenario,
   type ScenarioName,
-  type StartScenarios,
-  scenariosOf,
-} from "./core/scenario-catalogue.ts";
-export type { MockSession } from "./core/session.ts";
-export {
-  type ClockState,
-  MAX_CLOCK_STEP_SECONDS,
-  type SessionClock,
-} from "./core/session-clock.ts";
-export {
-  DEFAULT_SESSION,
   SESSION_COOKIE,
   SESSION_HEADER,
   SESSION_ID_PATTERN,
-} from "./core/session-id.ts";
-export { MAX_SESSIONS, SESSION_IDLE_MS, type SessionLimits } from "./core/session-table.ts";
-export type { CredentialReport, CredentialState, WhoAmI } from "./core/whoami.ts";
+  SESSION_IDLE_MS,
+  type SessionClock,
+  type SessionLimits,
+  type StartScenarios,
+  scenariosOf,
+  systemClock,
+  type TokenHeader,
+  type TokenPayload,
+  verifyToken,
+  type WhoAmI,
+} from "./core/index.ts";
 export { createHandlers, DEFAULT_BASE_URLS, forceScenarioWith } from "./msw/handlers.ts";
 
 /** The mock behind `handlers`: seed 1, system clock, documented token lifetimes. */

@@ -13,7 +13,7 @@ const INTERNAL = "#/components/";
  * are laid over the target, and each target is one shared object. The input is not modified.
  *
  * @example
- * const api = dereference(SPEC_DOCUMENTS.seamless);
+ * const api = dereference(parse(readFileSync("my-login.yaml", "utf8")));
  */
 export function dereference<T>(document: T): T {
   const resolved = new Map<string, unknown>();

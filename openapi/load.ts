@@ -8,8 +8,8 @@
 import { readFile } from "node:fs/promises";
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { parse } from "yaml";
+import type { PresetId as Variant } from "../presets/ids.ts";
 import type { OpenApiDocument } from "./document.ts";
-import type { PresetId as Variant } from "./documents.ts";
 import { specPath } from "./spec-files.ts";
 
 /** The document as written: internal `$ref`s kept. */

@@ -405,7 +405,7 @@ function propertySchema(schema: JsonSchema, name: string): JsonSchema | undefine
   return undefined;
 }
 
-/** `TalkStack AI — Login` → `talkstack-ai-login`: an id when the block names none. */
+/** `Acme Corp — Login` → `acme-corp-login`: an id when the block names none. */
 export function slugOf(title: string): string {
   const slug = title
     .toLowerCase()

@@ -13,9 +13,9 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import openapiTS, { astToString, COMMENT_HEADER } from "openapi-typescript";
 import { parse } from "yaml";
+import type { PresetId as Variant } from "../presets/ids.ts";
+import { VARIANTS } from "../presets/ids.ts";
 import type { OpenApiDocument } from "./document.ts";
-import type { PresetId as Variant } from "./documents.ts";
-import { VARIANTS } from "./documents.ts";
 import { listResponseExamples } from "./examples.ts";
 import { findLoginOperation } from "./login-operation.ts";
 import { renderValidatorFiles } from "./render-validators.ts";
@@ -42,8 +42,8 @@ export async function renderGeneratedFiles(variant: Variant): Promise<GeneratedF
 }
 
 /**
- * `generated/login.ts`. The scenario names are types so that `forceScenario("seamless",
- * "recapcha-failed")` fails to compile; they are generated, like the rest, so a renamed example
+ * `generated/login.ts`. The scenario names are types so that a misspelt scenario of a preset
+ * (`forceScenario(<preset>, "<typo>")`) fails to compile; they are generated, like the rest, so a renamed example
  * in the YAML renames the type (and the staleness test fails until `npm run generate` runs).
  */
 export async function renderLoginTypes(): Promise<GeneratedFile> {

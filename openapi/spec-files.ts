@@ -3,7 +3,7 @@
  * `documents.ts`, which the browser bundle imports and which must not pull in `node:url`.
  */
 import { fileURLToPath } from "node:url";
-import type { PresetId as Variant } from "./documents.ts";
+import type { PresetId as Variant } from "../presets/ids.ts";
 
 /** Absolute path of a variant's OpenAPI document. */
 export function specPath(variant: Variant): string {

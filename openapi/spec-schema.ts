@@ -6,8 +6,7 @@
  *
  * @example
  * import { Collection } from "@msw/data";
- * import { validateTalkStackUser } from "./generated/validators.js";
- * const users = new Collection({ schema: specSchema(validateTalkStackUser) });
+ * const users = new Collection({ schema: specSchema(api.profile.validate) });
  */
 import type { SpecValidationError, SpecValidator } from "./generated/validators.js";
 import type { StandardSchemaV1 } from "./standard-schema.ts";

@@ -5,6 +5,7 @@
 import { dereference } from "../openapi/dereference.ts";
 import { validateLoginExtension } from "../openapi/generated/validators.js";
 import { type LoginApi, readLoginApi } from "../openapi/login-api.ts";
+import { VARIANTS } from "./ids.ts";
 import type { LoginPreset } from "./preset.ts";
 import { seamlessPreset } from "./seamless.ts";
 import { talkstackPreset } from "./talkstack.ts";
@@ -18,7 +19,16 @@ let builtIn: readonly LoginApi[] | undefined;
  * import: the catalogue and default base URLs are built from them).
  */
 export function builtInApis(): readonly LoginApi[] {
-  builtIn ??= PRESETS.map(presetApi);
+  if (!builtIn) {
+    const apis = PRESETS.map(presetApi);
+    const ids = apis.map((api) => api.id);
+    // The generator writes openapi/generated/ from VARIANTS: a preset missing there has no JSON.
+    if (ids.join() !== VARIANTS.join())
+      throw new Error(
+        `[login-mock] presets/ids.ts lists ${VARIANTS.join(", ")}, the registry ${ids.join(", ")}.`,
+      );
+    builtIn = apis;
+  }
   return builtIn;
 }
 

@@ -11,7 +11,7 @@ import { SCENARIOS_FLAGS, SCENARIOS_HELP } from "../cli/scenarios.ts";
 import { SERVE_FLAGS, SERVE_HELP } from "../cli/serve.ts";
 import { CHECKS } from "../contracts/checks/index.ts";
 import { CONTRACT_LIMITS } from "../contracts/limits.ts";
-import { renderDemoAccountTable, renderScenarioTable } from "../mocks/core/scenario-table.ts";
+import { renderDemoAccountTable, renderScenarioTable } from "../mocks/core/index.ts";
 import { SERVER_LIMITS } from "../server/limits.ts";
 
 const ROOT = new URL("../", import.meta.url);

@@ -6,13 +6,17 @@
  * the mock (`?variant=<api id>`, default its own), so one panel shows them all.
  */
 import type { IncomingMessage } from "node:http";
-import type { LoginMock } from "../mocks/core/login-mock.ts";
-import { jsonReply, type MockReply } from "../mocks/core/mock-reply.ts";
-import { problemReply } from "../mocks/core/problem.ts";
-import { mediaTypeEssence } from "../mocks/core/request-data.ts";
-import { catalogueOf, scenarioOf } from "../mocks/core/scenario-catalogue.ts";
-import { unknownScenarioProblem } from "../mocks/core/select-scenario.ts";
-import type { MockSession } from "../mocks/core/session.ts";
+import {
+  catalogueOf,
+  jsonReply,
+  type LoginMock,
+  type MockReply,
+  type MockSession,
+  mediaTypeEssence,
+  problemReply,
+  scenarioOf,
+  unknownScenarioProblem,
+} from "../mocks/core/index.ts";
 import { withControlHeaders } from "./control-guard.ts";
 import { renderControlPanel } from "./control-panel.ts";
 import {

@@ -6,8 +6,7 @@
  * It sends no CORS headers (see cors.ts), so no other page can read what it says.
  */
 import type { IncomingMessage } from "node:http";
-import { type MockReply, withHeaders } from "../mocks/core/mock-reply.ts";
-import { problemReply } from "../mocks/core/problem.ts";
+import { type MockReply, problemReply, withHeaders } from "../mocks/core/index.ts";
 import { type AllowedHosts, hostNameOf, isHostAllowed } from "./host-check.ts";
 
 /** Sent with every control reply: never sniff a JSON reply into HTML, never cache state. */

@@ -6,7 +6,7 @@
  * same on every port.
  */
 
-import { catalogueOf, type Scenario } from "../mocks/core/scenario-catalogue.ts";
+import { catalogueOf, type Scenario } from "../mocks/core/index.ts";
 import type { LoginApi } from "../openapi/login-api.ts";
 import { accountRows } from "./account-rows.ts";
 import { escapeHtml, renderInlineMarkdown } from "./panel-markup.ts";

@@ -3,11 +3,13 @@
  * about (`variant`: an API id of the mock), and its JSON body; and the problem replies for each
  * of them gone wrong.
  */
-import type { LoginMock } from "../mocks/core/login-mock.ts";
-import type { MockReply } from "../mocks/core/mock-reply.ts";
-import { problemReply } from "../mocks/core/problem.ts";
-import type { MockSession } from "../mocks/core/session.ts";
-import { sessionIdOf } from "../mocks/core/session-id.ts";
+import {
+  type LoginMock,
+  type MockReply,
+  type MockSession,
+  problemReply,
+  sessionIdOf,
+} from "../mocks/core/index.ts";
 
 export const CONTROL_PREFIX = "/__mock";
 

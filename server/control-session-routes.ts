@@ -2,10 +2,14 @@
  * The control routes about sessions and what happened in them: reset (one session or all),
  * the session's mock clock, its request journal, the list of sessions, and whoami.
  */
-import type { LoginMock } from "../mocks/core/login-mock.ts";
-import { jsonReply, type MockReply } from "../mocks/core/mock-reply.ts";
-import type { MockSession } from "../mocks/core/session.ts";
-import { MAX_CLOCK_STEP_SECONDS, readInstant } from "../mocks/core/session-clock.ts";
+import {
+  jsonReply,
+  type LoginMock,
+  MAX_CLOCK_STEP_SECONDS,
+  type MockReply,
+  type MockSession,
+  readInstant,
+} from "../mocks/core/index.ts";
 import {
   badControlRequest,
   CONTROL_PREFIX,

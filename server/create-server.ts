@@ -8,8 +8,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
-import type { LoginMock } from "../mocks/core/login-mock.ts";
-import { type MockReply, SCENARIO_HEADER } from "../mocks/core/mock-reply.ts";
+import { type LoginMock, type MockReply, SCENARIO_HEADER } from "../mocks/core/index.ts";
 import { handleControl, isLoopback } from "./control-api.ts";
 import { refuseForeignControl } from "./control-guard.ts";
 import {

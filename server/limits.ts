@@ -3,10 +3,14 @@
  * built from the constants the code uses: docs/limits.md's server table is generated from this
  * list, so the two cannot drift.
  */
-import { MAX_DELAY_MS } from "../mocks/core/faults.ts";
-import { JOURNAL_CAPACITY } from "../mocks/core/request-journal.ts";
-import { DOCUMENTED_CLOCK_RANGE, MAX_CLOCK_STEP_SECONDS } from "../mocks/core/session-clock.ts";
-import { MAX_SESSIONS, SESSION_IDLE_MS } from "../mocks/core/session-table.ts";
+import {
+  DOCUMENTED_CLOCK_RANGE,
+  JOURNAL_CAPACITY,
+  MAX_CLOCK_STEP_SECONDS,
+  MAX_DELAY_MS,
+  MAX_SESSIONS,
+  SESSION_IDLE_MS,
+} from "../mocks/core/index.ts";
 import { HEADERS_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from "./create-server.ts";
 import {
   FIRST_REQUEST_TIMEOUT_MS,

@@ -3,10 +3,10 @@
  * scripts and same-origin fetches only). The script is `runPanel` (panel/panel.ts), a real
  * module that tsc checks and biome lints, inlined as its own source text: whatever compiled it
  * (Node's type stripping, Vitest, the bundle) gives plain JavaScript. What varies is data: the
- * APIs, and the session-id rule and cookie name from mocks/core/session-id.ts (so the panel
+ * APIs, and the session-id rule and cookie name from mocks/core/sessions/session-id.ts (so the panel
  * checks ids exactly as the server does), in a JSON block the script reads.
  */
-import { SESSION_COOKIE, SESSION_ID_PATTERN } from "../mocks/core/session-id.ts";
+import { SESSION_COOKIE, SESSION_ID_PATTERN } from "../mocks/core/index.ts";
 import type { LoginApi } from "../openapi/login-api.ts";
 import { type PanelData, runPanel } from "./panel/panel.ts";
 

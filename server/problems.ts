@@ -1,11 +1,10 @@
 /**
- * The server's own errors, as problem+json replies (see mocks/core/problem.ts). Each names
+ * The server's own errors, as problem+json replies (see mocks/core/pipeline/problem.ts). Each names
  * itself in `X-Mock-Scenario` by its type's slug (`body-too-large`), as every reply the mock
  * serves names what it serves.
  */
 
-import { withHeaders } from "../mocks/core/mock-reply.ts";
-import { problemReply } from "../mocks/core/problem.ts";
+import { problemReply, withHeaders } from "../mocks/core/index.ts";
 import type { LoginApi } from "../openapi/login-api.ts";
 import { HELD_RETRY_AFTER_SECONDS } from "./held-work.ts";
 

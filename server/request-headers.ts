@@ -7,8 +7,7 @@
  * with "; ", the others with ", ".
  */
 import type { IncomingMessage } from "node:http";
-import { SCENARIO_HEADER } from "../mocks/core/mock-reply.ts";
-import { SESSION_HEADER } from "../mocks/core/session-id.ts";
+import { SCENARIO_HEADER, SESSION_HEADER } from "../mocks/core/index.ts";
 
 export interface RequestHeaders {
   contentType: string | null;

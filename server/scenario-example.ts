@@ -3,7 +3,7 @@
  * response (an example its spec gives, not one inferred), so the example works on the port that
  * prints it whatever the API.
  */
-import { catalogueOf, type Scenario } from "../mocks/core/scenario-catalogue.ts";
+import { catalogueOf, type Scenario } from "../mocks/core/index.ts";
 import type { LoginApi } from "../openapi/login-api.ts";
 
 export function exampleScenarioOf(api: LoginApi): Scenario {

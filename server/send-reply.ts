@@ -4,8 +4,7 @@
  * reply leaves at the end of the event-loop turn that made it (`turn-end.ts`).
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { MAX_DELAY_MS } from "../mocks/core/faults.ts";
-import type { MockReply } from "../mocks/core/mock-reply.ts";
+import { MAX_DELAY_MS, type MockReply } from "../mocks/core/index.ts";
 import type { HeldWork } from "./held-work.ts";
 import { tooMuchHeldWork } from "./problems.ts";
 import { atTurnEnd } from "./turn-end.ts";

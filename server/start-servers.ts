@@ -5,7 +5,7 @@
  */
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { LoginMock } from "../mocks/core/login-mock.ts";
+import type { LoginMock } from "../mocks/core/index.ts";
 import { createMockServer, type MockServerOptions } from "./create-server.ts";
 import { createHeldWork } from "./held-work.ts";
 

@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runContract } from "../contracts/contract-run.ts";
 import { createLoginMock, type LoginMock } from "../mocks/core/login-mock.ts";
-import { VARIANTS, type Variant } from "../openapi/documents.ts";
+import type { Variant } from "../openapi/documents.ts";
+import { VARIANTS } from "../presets/ids.ts";
 import { DEFAULT_BODY_LIMIT } from "../server/read-body.ts";
 import { startServers } from "../server/start-servers.ts";
 import { ownServerOptions } from "./support/contract-options.ts";

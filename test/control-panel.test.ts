@@ -4,8 +4,8 @@
  * browser is in test/browser/control-panel.test.ts.
  */
 import { describe, expect, it } from "vitest";
-import { catalogueOf } from "../mocks/core/scenario-catalogue.ts";
-import { SESSION_COOKIE, SESSION_ID_PATTERN } from "../mocks/core/session-id.ts";
+import { catalogueOf } from "../mocks/core/catalogue/scenario-catalogue.ts";
+import { SESSION_COOKIE, SESSION_ID_PATTERN } from "../mocks/core/sessions/session-id.ts";
 import type { LoginApi } from "../openapi/login-api.ts";
 import { SEAMLESS_DEMO, TALKSTACK_DEMO, UNKNOWN_EMAIL } from "../presets/demo-accounts.ts";
 import { builtInApis } from "../presets/index.ts";

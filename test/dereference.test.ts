@@ -5,8 +5,8 @@
 import { describe, expect, it } from "vitest";
 import { dereference } from "../openapi/dereference.ts";
 import type { OpenApiDocument } from "../openapi/document.ts";
-import { type PresetId, VARIANTS } from "../openapi/documents.ts";
 import { loadDereferencedDocument } from "../openapi/load.ts";
+import { type PresetId, VARIANTS } from "../presets/ids.ts";
 import { seamlessPreset } from "../presets/seamless.ts";
 import { talkstackPreset } from "../presets/talkstack.ts";
 

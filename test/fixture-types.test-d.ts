@@ -8,7 +8,7 @@ import type {
   SeamlessUserConfig,
   TalkStackResponseBody,
   TalkStackUser,
-} from "../openapi/types.ts";
+} from "../presets/types.ts";
 
 expectTypeOf(buildTalkStackUser).returns.toEqualTypeOf<TalkStackUser>();
 expectTypeOf(buildSeamlessUserConfig).returns.toEqualTypeOf<SeamlessUserConfig>();

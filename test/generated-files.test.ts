@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { renderAllGeneratedFiles } from "../openapi/render-generated.ts";
 
 describe("generated files", () => {
-  it("are up to date with openapi/*.yaml and openapi/validator-schemas.ts", async () => {
+  it("are up to date with openapi/*.yaml and presets/validator-schemas.ts", async () => {
     const files = await renderAllGeneratedFiles();
     expect(files.map((file) => relative(process.cwd(), file.path))).toEqual(
       expect.arrayContaining([

@@ -49,8 +49,8 @@ vi.mock("../openapi/generated/validators.js", async (importOriginal) => {
   };
 });
 
-vi.mock("../mocks/core/native-signer.ts", async (importOriginal) => {
-  const original = await importOriginal<typeof import("../mocks/core/native-signer.ts")>();
+vi.mock("../mocks/core/tokens/native-signer.ts", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../mocks/core/tokens/native-signer.ts")>();
   return {
     ...original,
     createNativeSigner: (secret: string) => {

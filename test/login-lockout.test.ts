@@ -1,15 +1,15 @@
 /**
  * A spec that declares `outcomes.lockedOut` locks an account after that many wrong secrets in a
- * row, for that many seconds on the session's clock (mocks/core/lockouts.ts). Each session has
+ * row, for that many seconds on the session's clock (mocks/core/pipeline/lockouts.ts). Each session has
  * its own lockouts, as it has its own store and clock. The spec is written inline here and read
  * like any user's spec (`loginApiFromDocument`), so nothing about the presets is assumed.
  */
 import { describe, expect, it } from "vitest";
-import { fixedClock } from "../mocks/core/clock.ts";
+import { scenarioOf } from "../mocks/core/catalogue/scenario-catalogue.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
-import type { MockReply } from "../mocks/core/mock-reply.ts";
-import type { LoginInput } from "../mocks/core/request-data.ts";
-import { scenarioOf } from "../mocks/core/scenario-catalogue.ts";
+import type { MockReply } from "../mocks/core/pipeline/mock-reply.ts";
+import type { LoginInput } from "../mocks/core/pipeline/request-data.ts";
+import { fixedClock } from "../mocks/core/sessions/clock.ts";
 import { loginApiFromDocument } from "../openapi/compile-login-api.ts";
 
 const RIGHT = "right-secret-1";

@@ -10,9 +10,9 @@ import type { ValidateFunction } from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
-import { type PresetId, VARIANTS } from "../openapi/documents.ts";
 import { loadDocument } from "../openapi/load.ts";
 import { compileSchema, createSchemaValidator } from "../openapi/schema-validator.ts";
+import { type PresetId, VARIANTS } from "../presets/ids.ts";
 
 const SEED = Number(process.env.LOGIN_MOCK_PROPERTY_SEED ?? 20261123);
 const RUNS = 300;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parseServeOptions, UsageError } from "../cli/serve.ts";
-import { fixedClock } from "../mocks/core/clock.ts";
-import { DEFAULT_JWT_SECRET, verifyToken } from "../mocks/core/jwt.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
-import { MAX_CLOCK_STEP_SECONDS, SessionClock } from "../mocks/core/session-clock.ts";
+import { fixedClock } from "../mocks/core/sessions/clock.ts";
+import { MAX_CLOCK_STEP_SECONDS, SessionClock } from "../mocks/core/sessions/session-clock.ts";
+import { DEFAULT_JWT_SECRET, verifyToken } from "../mocks/core/tokens/jwt.ts";
 import type { Variant } from "../openapi/documents.ts";
 import { TALKSTACK_DEMO } from "../presets/demo-accounts.ts";
 import { demoLogin, demoLoginToken, useHttpServers } from "./support/http-servers.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
-import { MAX_DELAY_MS } from "../mocks/core/faults.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
-import type { MockReply } from "../mocks/core/mock-reply.ts";
+import { MAX_DELAY_MS } from "../mocks/core/pipeline/faults.ts";
+import type { MockReply } from "../mocks/core/pipeline/mock-reply.ts";
 import { toResponse } from "../mocks/msw/to-response.ts";
 import { SEAMLESS_DEMO } from "../presets/demo-accounts.ts";
 import {

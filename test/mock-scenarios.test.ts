@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { buildProvocation, isUnreachable } from "../contracts/provocations.ts";
-import { type ResponseScenario, SCENARIOS } from "../mocks/core/scenario-catalogue.ts";
+import { type ResponseScenario, SCENARIOS } from "../mocks/core/catalogue/scenario-catalogue.ts";
 import { forceScenarioWith } from "../mocks/msw/handlers.ts";
-import type { PresetId } from "../openapi/documents.ts";
 import {
   type DemoAccount,
   SEAMLESS_DEMO,
   TALKSTACK_DEMO,
   UNKNOWN_EMAIL,
 } from "../presets/demo-accounts.ts";
+import type { PresetId } from "../presets/ids.ts";
 import {
   jsonRequest,
   postLogin,

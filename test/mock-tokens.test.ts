@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parseSetCookie } from "../contracts/set-cookie.ts";
-import { fixedClock } from "../mocks/core/clock.ts";
-import { DEFAULT_JWT_SECRET, verifyToken } from "../mocks/core/jwt.ts";
+import { SCENARIOS } from "../mocks/core/catalogue/scenario-catalogue.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
-import { SCENARIOS } from "../mocks/core/scenario-catalogue.ts";
+import { fixedClock } from "../mocks/core/sessions/clock.ts";
+import { DEFAULT_JWT_SECRET, verifyToken } from "../mocks/core/tokens/jwt.ts";
 import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../presets/demo-accounts.ts";
 import { jsonRequest, postLogin, useMswLoginMock } from "./support/msw-login-mock.ts";
 

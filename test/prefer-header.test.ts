@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MAX_DELAY_MS } from "../mocks/core/faults.ts";
-import { parsePreferHeader } from "../mocks/core/prefer-header.ts";
+import { MAX_DELAY_MS } from "../mocks/core/pipeline/faults.ts";
+import { parsePreferHeader } from "../mocks/core/pipeline/prefer-header.ts";
 
 describe("parsePreferHeader", () => {
   it("reads Prism's code and example", () => {

@@ -81,7 +81,9 @@ function commandsOf(script: string): string[][] {
 /** The docs' own spec file (`./my-login.yaml`) stands for the example API in examples/specs/. */
 const EXAMPLE_API = await readLoginSpec("examples/specs/oauth-password.yaml");
 function specsNamedIn(words: readonly string[]) {
-  return new Map(words.filter((word) => /\.(ya?ml|json)$/.test(word)).map((word) => [word, EXAMPLE_API]));
+  return new Map(
+    words.filter((word) => /\.(ya?ml|json)$/.test(word)).map((word) => [word, EXAMPLE_API]),
+  );
 }
 
 function checkCommand(words: readonly string[]): string | undefined {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { type ChallengeMode, parseChallengeMode } from "../mocks/core/challenge.ts";
 import { createLoginMock, type LoginMockOptions } from "../mocks/core/login-mock.ts";
+import { type ChallengeMode, parseChallengeMode } from "../mocks/core/pipeline/challenge.ts";
 import { SEAMLESS_DEMO } from "../presets/demo-accounts.ts";
 
 function modeOf(text: string): ChallengeMode {

@@ -7,8 +7,8 @@
  */
 import { afterAll, describe, expect, it } from "vitest";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
-import type { LoginInput } from "../mocks/core/request-data.ts";
-import { type PresetId, VARIANTS } from "../openapi/documents.ts";
+import type { LoginInput } from "../mocks/core/pipeline/request-data.ts";
+import { type PresetId, VARIANTS } from "../presets/ids.ts";
 import { DEFAULT_BODY_LIMIT } from "../server/read-body.ts";
 import { useHttpServers } from "./support/http-servers.ts";
 

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { fixedClock } from "../mocks/core/clock.ts";
+import { findScenario } from "../mocks/core/catalogue/scenario-catalogue.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
-import { JOURNAL_CAPACITY } from "../mocks/core/request-journal.ts";
-import { findScenario } from "../mocks/core/scenario-catalogue.ts";
-import { type PresetId, VARIANTS, type Variant } from "../openapi/documents.ts";
+import { fixedClock } from "../mocks/core/sessions/clock.ts";
+import { JOURNAL_CAPACITY } from "../mocks/core/sessions/request-journal.ts";
+import type { Variant } from "../openapi/documents.ts";
 import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../presets/demo-accounts.ts";
+import { type PresetId, VARIANTS } from "../presets/ids.ts";
 import { presetApiById } from "./support/apis.ts";
 import { useHttpServers } from "./support/http-servers.ts";
 

@@ -7,8 +7,8 @@
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_JWT_SECRET } from "../mocks/core/jwt.ts";
-import { SCENARIOS } from "../mocks/core/scenario-catalogue.ts";
+import { SCENARIOS } from "../mocks/core/catalogue/scenario-catalogue.ts";
+import { DEFAULT_JWT_SECRET } from "../mocks/core/tokens/jwt.ts";
 import { buildSampleApp } from "./support/sample-app-build.ts";
 
 /** Strings only mock code brings: msw's worker registration, and our catalogue and key. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { FAULTS } from "../mocks/core/faults.ts";
-import { scenariosOf } from "../mocks/core/scenario-catalogue.ts";
-import { VARIANTS } from "../openapi/documents.ts";
+import { scenariosOf } from "../mocks/core/catalogue/scenario-catalogue.ts";
+import { FAULTS } from "../mocks/core/pipeline/faults.ts";
 import { listResponseExamples } from "../openapi/examples.ts";
 import { loadDocument } from "../openapi/load.ts";
+import { VARIANTS } from "../presets/ids.ts";
 
 describe.each(VARIANTS)("the %s scenario catalogue", (variant) => {
   it("has a scenario for every response example in the spec, and no other", async () => {

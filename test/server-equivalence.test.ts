@@ -1,8 +1,8 @@
 import { getResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { fixedClock } from "../mocks/core/clock.ts";
+import { SCENARIOS, type Scenario } from "../mocks/core/catalogue/scenario-catalogue.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
-import { SCENARIOS, type Scenario } from "../mocks/core/scenario-catalogue.ts";
+import { fixedClock } from "../mocks/core/sessions/clock.ts";
 import { createHandlers, DEFAULT_BASE_URLS } from "../mocks/msw/handlers.ts";
 import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../presets/demo-accounts.ts";
 import { builtInApis } from "../presets/index.ts";

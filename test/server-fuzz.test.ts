@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SCENARIOS } from "../mocks/core/scenario-catalogue.ts";
+import { SCENARIOS } from "../mocks/core/catalogue/scenario-catalogue.ts";
 import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../presets/demo-accounts.ts";
 import { startCli, stopChild } from "./support/spawn-cli.ts";
 import { responseValidator } from "./support/spec-validators.ts";

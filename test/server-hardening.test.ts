@@ -7,7 +7,7 @@
 import { connect, type Socket as NetSocket, Socket } from "node:net";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { describe, expect, it } from "vitest";
-import { MAX_DELAY_MS } from "../mocks/core/faults.ts";
+import { MAX_DELAY_MS } from "../mocks/core/pipeline/faults.ts";
 import type { Variant } from "../openapi/documents.ts";
 import { TALKSTACK_DEMO } from "../presets/demo-accounts.ts";
 import { createHeldWork, type HeldWork, MAX_REQUESTS_PER_SOCKET } from "../server/held-work.ts";

@@ -1,9 +1,9 @@
 import { getResponse } from "msw";
 import { describe, expect, it } from "vitest";
-import { fixedClock } from "../mocks/core/clock.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
-import type { LoginInput } from "../mocks/core/request-data.ts";
-import { MAX_SESSIONS, SESSION_IDLE_MS } from "../mocks/core/session-table.ts";
+import type { LoginInput } from "../mocks/core/pipeline/request-data.ts";
+import { fixedClock } from "../mocks/core/sessions/clock.ts";
+import { MAX_SESSIONS, SESSION_IDLE_MS } from "../mocks/core/sessions/session-table.ts";
 import { createHandlers, DEFAULT_BASE_URLS } from "../mocks/msw/handlers.ts";
 import type { Variant } from "../openapi/documents.ts";
 import { SEAMLESS_DEMO } from "../presets/demo-accounts.ts";

@@ -1,7 +1,6 @@
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { OpenApiDocument } from "../openapi/document.ts";
-import { type PresetId, VARIANTS } from "../openapi/documents.ts";
 import { listResponseExamples, loginOperation } from "../openapi/examples.ts";
 import { loadDereferencedDocument, loadDocument } from "../openapi/load.ts";
 import {
@@ -10,6 +9,7 @@ import {
   describeErrors,
 } from "../openapi/schema-validator.ts";
 import { specPath } from "../openapi/spec-files.ts";
+import { type PresetId, VARIANTS } from "../presets/ids.ts";
 
 /**
  * The statuses each vendor document lists, read off `../shared/seeds/`: TalkStack's

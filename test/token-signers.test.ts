@@ -5,8 +5,8 @@ import {
   signToken,
   type TokenSigner,
   verifyToken,
-} from "../mocks/core/jwt.ts";
-import { createNativeSigner } from "../mocks/core/native-signer.ts";
+} from "../mocks/core/tokens/jwt.ts";
+import { createNativeSigner } from "../mocks/core/tokens/native-signer.ts";
 
 /** The synchronous node:crypto signer every mock in Node gets by default. */
 function createNodeSigner(secret: string): TokenSigner {

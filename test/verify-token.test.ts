@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_JWT_SECRET, signToken, verifyToken } from "../mocks/core/jwt.ts";
+import { DEFAULT_JWT_SECRET, signToken, verifyToken } from "../mocks/core/tokens/jwt.ts";
 
 const NOW_MS = Date.parse("2026-01-01T00:00:00Z");
 const NOW = NOW_MS / 1000;

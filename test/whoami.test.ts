@@ -1,6 +1,6 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_JWT_SECRET } from "../mocks/core/jwt.ts";
+import { DEFAULT_JWT_SECRET } from "../mocks/core/tokens/jwt.ts";
 import type { Variant } from "../openapi/documents.ts";
 import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../presets/demo-accounts.ts";
 import { demoLoginToken, useHttpServers } from "./support/http-servers.ts";

@@ -8,7 +8,7 @@
  *
  * @example
  * const mock = createLoginMock({ seed: 7 });
- * const reply = await mock.handle("seamless", {
+ * const reply = await mock.handle("my-login", {
  *   contentType: "application/json",
  *   bodyText: JSON.stringify({ email: "user@example.com", password: "securePassword123", recaptchaVal: "x" }),
  *   prefer: null,
@@ -20,19 +20,28 @@ import type { Variant } from "../../openapi/documents.ts";
 import type { LoginApi } from "../../openapi/login-api.ts";
 import { builtInApis } from "../../presets/index.ts";
 import { createUserStore, type UserStore } from "../store/user-store.ts";
-import type { ChallengeMode } from "./challenge.ts";
-import { type Clock, systemClock } from "./clock.ts";
-import { handleLogin, type LoginPipeline } from "./handle-login.ts";
-import { createDefaultSigner, DEFAULT_JWT_SECRET, type TokenSigner } from "./jwt.ts";
-import type { MockReply } from "./mock-reply.ts";
-import type { LoginInput } from "./request-data.ts";
-import type { ScenarioName, StartScenarios } from "./scenario-catalogue.ts";
-import { createSession, type MockSession } from "./session.ts";
-import { type ClockRange, clockRange, readInstant, SessionClock } from "./session-clock.ts";
-import { DEFAULT_SESSION, sessionIdOf } from "./session-id.ts";
-import { createSessionTable, type SessionLimits, type SessionLookup } from "./session-table.ts";
-import { longestTokenLifetimeSeconds } from "./token-lifetime.ts";
-import { describeCredentials, type SentCredentials, type WhoAmI } from "./whoami.ts";
+import type { ScenarioName, StartScenarios } from "./catalogue/scenario-catalogue.ts";
+import type { ChallengeMode } from "./pipeline/challenge.ts";
+import { handleLogin, type LoginPipeline } from "./pipeline/handle-login.ts";
+import type { MockReply } from "./pipeline/mock-reply.ts";
+import type { LoginInput } from "./pipeline/request-data.ts";
+import { type Clock, systemClock } from "./sessions/clock.ts";
+import { createSession, type MockSession } from "./sessions/session.ts";
+import {
+  type ClockRange,
+  clockRange,
+  readInstant,
+  SessionClock,
+} from "./sessions/session-clock.ts";
+import { DEFAULT_SESSION, sessionIdOf } from "./sessions/session-id.ts";
+import {
+  createSessionTable,
+  type SessionLimits,
+  type SessionLookup,
+} from "./sessions/session-table.ts";
+import { describeCredentials, type SentCredentials, type WhoAmI } from "./sessions/whoami.ts";
+import { createDefaultSigner, DEFAULT_JWT_SECRET, type TokenSigner } from "./tokens/jwt.ts";
+import { longestTokenLifetimeSeconds } from "./tokens/token-lifetime.ts";
 
 export interface LoginMockOptions {
   /**
@@ -69,7 +78,7 @@ export interface LoginMockOptions {
   readonly delayMs?: number;
   /**
    * Scenarios every session (the default one included) starts with, per API id: names from
-   * the specs' examples or the faults, e.g. `{ seamless: "recaptcha-failed" }`.
+   * the specs' examples or the faults, e.g. `{ "my-login": "account-locked" }`.
    */
   readonly scenarios?: StartScenarios;
   /** Bounds on the sessions kept besides the default one (64, idle 30 minutes). */
@@ -101,7 +110,7 @@ export interface LoginMock {
    * Throws on an id that breaks the rule or when the mock keeps too many sessions.
    *
    * @example
-   * mock.session("checkout-test").setScenario("seamless", "recaptcha-failed");
+   * mock.session("checkout-test").setScenario("my-login", "account-locked");
    */
   session(id?: string | null): MockSession;
   /**

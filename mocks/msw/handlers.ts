@@ -9,12 +9,12 @@ import type { HttpHandler } from "msw";
 import type { Variant } from "../../openapi/documents.ts";
 import type { LoginApi } from "../../openapi/login-api.ts";
 import { builtInApis } from "../../presets/index.ts";
-import type { LoginMock } from "../core/login-mock.ts";
 import {
+  type LoginMock,
   type ScenarioName,
   scenarioOf,
   unknownScenarioMessage,
-} from "../core/scenario-catalogue.ts";
+} from "../core/index.ts";
 import { LoginHandler, type LoginRoute } from "./login-handler.ts";
 import { toLoginInput } from "./to-login-input.ts";
 import { toResponse } from "./to-response.ts";
@@ -28,7 +28,7 @@ export const DEFAULT_BASE_URLS: BaseUrls = Object.fromEntries(
 );
 
 /**
- * The URLs an API answers on: its login path and every alias its spec declares (Seamless'
+ * The URLs an API answers on: its login path and every alias its spec declares (a vendor's
  * `//auth/login`, the double-slash URL its own code examples call), on each base URL.
  */
 export function loginUrls(api: LoginApi, baseUrls: BaseUrls): string[] {
@@ -92,7 +92,7 @@ export function createHandlers(
  * reset; `Prefer` and `X-Mock-Scenario` on a request still win. Throws on an unknown name.
  *
  * @example
- * server.use(...forceScenarioWith(mock, "seamless", "recaptcha-failed"));
+ * server.use(...forceScenarioWith(mock, "my-login", "account-locked"));
  */
 export function forceScenarioWith<V extends Variant>(
   mock: LoginMock,

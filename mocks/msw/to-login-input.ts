@@ -1,6 +1,4 @@
-import { SCENARIO_HEADER } from "../core/mock-reply.ts";
-import type { LoginInput } from "../core/request-data.ts";
-import { SESSION_COOKIE, SESSION_HEADER } from "../core/session-id.ts";
+import { type LoginInput, SCENARIO_HEADER, SESSION_COOKIE, SESSION_HEADER } from "../core/index.ts";
 
 /**
  * Reads what the behaviour core needs from a Fetch API request. `cookies` is MSW's view of the

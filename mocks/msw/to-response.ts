@@ -1,6 +1,5 @@
 import { delay, HttpResponse } from "msw";
-import { MAX_DELAY_MS } from "../core/faults.ts";
-import type { MockReply } from "../core/mock-reply.ts";
+import { MAX_DELAY_MS, type MockReply } from "../core/index.ts";
 import { warnOnceIfCookieDropped } from "./cookie-warning.ts";
 
 /**

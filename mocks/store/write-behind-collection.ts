@@ -26,7 +26,7 @@ export class WriteBehindCollection<Row extends object> {
   #writes: Promise<void> | undefined;
   #failure: unknown;
 
-  /** `what` names a row in error messages ("TalkStack account"). */
+  /** `what` names a row in error messages ("Acme Login account"). */
   constructor(schema: SpecSchema<Row>, keyOf: (row: Row) => string, what: string) {
     this.#schema = schema;
     this.#keyOf = keyOf;

@@ -6,7 +6,7 @@
 
 import { SEAMLESS_ROUTES } from "../../mocks/fixtures/seamless-routes.ts";
 import type { Random } from "../../mocks/store/random.ts";
-import type { SeamlessUserConfig, TalkStackUser } from "../../openapi/types.ts";
+import type { SeamlessUserConfig, TalkStackUser } from "../types.ts";
 import {
   COMPANY_SUFFIXES,
   SLOGAN_ADJECTIVES,

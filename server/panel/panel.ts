@@ -14,7 +14,7 @@
 export interface PanelData {
   /** The mock's APIs, in order: each has a section `#variant-<id>` on the page. */
   readonly apis: readonly { readonly id: string; readonly title: string }[];
-  /** The session-id rule's RegExp source (mocks/core/session-id.ts). */
+  /** The session-id rule's RegExp source (mocks/core/sessions/session-id.ts). */
   readonly sessionIdPattern: string;
   readonly sessionCookie: string;
 }

@@ -6,7 +6,7 @@
  */
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SCENARIOS, type Scenario } from "../../mocks/core/scenario-catalogue.ts";
+import { SCENARIOS, type Scenario } from "../../mocks/core/catalogue/scenario-catalogue.ts";
 import type { Variant } from "../../openapi/documents.ts";
 import { SEAMLESS_DEMO, TALKSTACK_DEMO } from "../../presets/demo-accounts.ts";
 import { useHttpServers } from "../support/http-servers.ts";

@@ -1,6 +1,7 @@
 /** The built-in presets as login APIs, by id, for tests that need an API object. */
-import type { PresetId } from "../../openapi/documents.ts";
+
 import type { LoginApi } from "../../openapi/login-api.ts";
+import type { PresetId } from "../../presets/ids.ts";
 import { builtInApis } from "../../presets/index.ts";
 
 export function presetApiById(id: PresetId): LoginApi {

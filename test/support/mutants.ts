@@ -12,8 +12,8 @@ import {
   type LoginMock,
   type LoginMockOptions,
 } from "../../mocks/core/login-mock.ts";
-import type { MockReply } from "../../mocks/core/mock-reply.ts";
-import type { LoginInput } from "../../mocks/core/request-data.ts";
+import type { MockReply } from "../../mocks/core/pipeline/mock-reply.ts";
+import type { LoginInput } from "../../mocks/core/pipeline/request-data.ts";
 import type { Variant } from "../../openapi/documents.ts";
 import { startServers } from "../../server/start-servers.ts";
 import { ownServerOptions } from "./contract-options.ts";

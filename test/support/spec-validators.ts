@@ -2,8 +2,8 @@ import {
   createResponseValidator,
   type ResponseValidator,
 } from "../../contracts/response-validator.ts";
-import { type PresetId, VARIANTS } from "../../openapi/documents.ts";
 import { loadDereferencedDocument } from "../../openapi/load.ts";
+import { type PresetId, VARIANTS } from "../../presets/ids.ts";
 
 const validators = new Map<PresetId, Promise<ResponseValidator>>();
 

@@ -3,9 +3,9 @@
  * and judged on it, so a session can watch its tokens expire without waiting, while every
  * other session keeps its own time.
  */
-import { builtInApis } from "../../presets/index.ts";
+import { builtInApis } from "../../../presets/index.ts";
+import { longestTokenLifetimeSeconds } from "../tokens/token-lifetime.ts";
 import type { Clock } from "./clock.ts";
-import { longestTokenLifetimeSeconds } from "./token-lifetime.ts";
 
 /** The most one move of a session clock may shift it (`advanceSeconds`), either way: 10 years. */
 export const MAX_CLOCK_STEP_SECONDS = 10 * 365 * 24 * 60 * 60;

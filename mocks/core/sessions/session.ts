@@ -3,18 +3,18 @@
  * parallel e2e tests (or two QA people) can share one server without seeing each other. The
  * default session is the mock as it always was; others start from the same seed.
  */
-import type { Variant } from "../../openapi/documents.ts";
-import type { LoginApi } from "../../openapi/login-api.ts";
-import type { UserStore } from "../store/user-store.ts";
-import { LockoutBook } from "./lockouts.ts";
-import type { BehaviourContext } from "./login-behaviour.ts";
-import { RequestJournal } from "./request-journal.ts";
+import type { Variant } from "../../../openapi/documents.ts";
+import type { LoginApi } from "../../../openapi/login-api.ts";
+import type { UserStore } from "../../store/user-store.ts";
 import {
   type ScenarioName,
   type StartScenarios,
   scenarioOf,
   unknownScenarioMessage,
-} from "./scenario-catalogue.ts";
+} from "../catalogue/scenario-catalogue.ts";
+import { LockoutBook } from "../pipeline/lockouts.ts";
+import type { BehaviourContext } from "../pipeline/login-behaviour.ts";
+import { RequestJournal } from "./request-journal.ts";
 import type { SessionClock } from "./session-clock.ts";
 
 export interface MockSession {

@@ -6,19 +6,19 @@
  * signed token, fresh refresh token, expiry and profile written where the spec points, the token
  * in a cookie or header if the spec says so. Every other reply is the spec's example, verbatim.
  */
-import type { SpecValidationError } from "../../openapi/generated/validators.js";
-import type { LoginApi } from "../../openapi/login-api.ts";
-import { readPointer, writePointer } from "../../openapi/login-spec-error.ts";
-import type { UserStore } from "../store/user-store.ts";
+import type { SpecValidationError } from "../../../openapi/generated/validators.js";
+import type { LoginApi } from "../../../openapi/login-api.ts";
+import { readPointer, writePointer } from "../../../openapi/login-spec-error.ts";
+import type { UserStore } from "../../store/user-store.ts";
+import type { Clock } from "../sessions/clock.ts";
+import type { TokenSigner } from "../tokens/jwt.ts";
+import { randomToken } from "../tokens/random-token.ts";
+import { cookieWriter } from "../tokens/set-cookie.ts";
 import { type ChallengeMode, isChallengeAccepted } from "./challenge.ts";
-import type { Clock } from "./clock.ts";
-import type { TokenSigner } from "./jwt.ts";
 import type { LockoutBook } from "./lockouts.ts";
 import type { LoginRequestCheck } from "./login-request.ts";
 import { JSON_CONTENT_TYPE, type MockReply, SCENARIO_HEADER } from "./mock-reply.ts";
-import { randomToken } from "./random-token.ts";
 import type { LoginFields } from "./request-data.ts";
-import { cookieWriter } from "./set-cookie.ts";
 
 export interface BehaviourContext {
   readonly store: UserStore;

@@ -4,7 +4,7 @@
  * clock may run (session-clock.ts): a token issued at the clock's latest instant must still
  * expire at a date-time the specs can write.
  */
-import type { LoginApi } from "../../openapi/login-api.ts";
+import type { LoginApi } from "../../../openapi/login-api.ts";
 
 /** The longest `tokenTtlSeconds` a mock takes: 10 years, as `serve --token-ttl` allows. */
 export const MAX_TOKEN_TTL_SECONDS = 10 * 365 * 24 * 3600;

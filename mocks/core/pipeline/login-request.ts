@@ -4,8 +4,8 @@
  * does not always is. A preset's validator is precompiled by `npm run generate` with the
  * harness's Ajv setup; a user's spec gets the same setup compiled at load.
  */
-import type { SpecValidationError } from "../../openapi/generated/validators.js";
-import type { LoginApi } from "../../openapi/login-api.ts";
+import type { SpecValidationError } from "../../../openapi/generated/validators.js";
+import type { LoginApi } from "../../../openapi/login-api.ts";
 import type { LoginFields } from "./request-data.ts";
 
 export type LoginRequestCheck =

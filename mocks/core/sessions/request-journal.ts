@@ -5,10 +5,10 @@
  * cookie can be in it, because only those two booleans per field are ever stored.
  */
 
-import type { Variant } from "../../openapi/documents.ts";
-import type { SpecValidationError } from "../../openapi/generated/validators.js";
-import type { LoginApi, RequestField } from "../../openapi/login-api.ts";
-import type { LoginFields } from "./request-data.ts";
+import type { Variant } from "../../../openapi/documents.ts";
+import type { SpecValidationError } from "../../../openapi/generated/validators.js";
+import type { LoginApi, RequestField } from "../../../openapi/login-api.ts";
+import type { LoginFields } from "../pipeline/request-data.ts";
 
 /** How many requests a session's journal keeps; older ones are dropped. */
 export const JOURNAL_CAPACITY = 100;

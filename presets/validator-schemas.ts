@@ -4,7 +4,7 @@
  * `openapi/<preset>.yaml` defines them, and the `x-login-mock` block's own schema, so a spec
  * loaded in a browser is checked without a schema compiler.
  */
-import type { PresetId as Variant } from "./documents.ts";
+import type { PresetId as Variant } from "./ids.ts";
 
 export interface PrecompiledSchema {
   readonly variant: Variant;

@@ -8,9 +8,10 @@
  * declare const res: TalkStackResponse;
  * if (res.status === 200) res.body.token; // only the 200 body has a token, and the type knows it
  */
-import type { PresetId, Variant } from "./documents.ts";
-import type { LoginOperations, ResponseExamples } from "./generated/login.ts";
-import type { components as TalkStackComponents } from "./generated/talkstack.ts";
+import type { Variant } from "../openapi/documents.ts";
+import type { LoginOperations, ResponseExamples } from "../openapi/generated/login.ts";
+import type { components as TalkStackComponents } from "../openapi/generated/talkstack.ts";
+import type { PresetId } from "./ids.ts";
 
 /**
  * The body of a request or response object: the schema of each media type it documents, so a

@@ -4,7 +4,7 @@
  * itself (`info.x-provocations`) keep the spec's text; field words (`omit-<field>`, …) get a
  * sentence of their own.
  */
-import type { LoginApi } from "../../openapi/login-api.ts";
+import type { LoginApi } from "../../../openapi/login-api.ts";
 
 /** The body limit lives in the HTTP server; MSW handlers read whatever body the page sends. */
 const OVERSIZED_BODY =

@@ -3,8 +3,8 @@
  * `mock-session` cookie (for browser flows, where a page cannot add headers to every request),
  * else the default session. An id that breaks the rule is refused, never guessed at.
  */
-import type { MockReply } from "./mock-reply.ts";
-import { problemReply } from "./problem.ts";
+import type { MockReply } from "../pipeline/mock-reply.ts";
+import { problemReply } from "../pipeline/problem.ts";
 
 export const SESSION_HEADER = "x-mock-session";
 export const SESSION_COOKIE = "mock-session";

@@ -7,10 +7,10 @@
  * token or any part of it, so it is safe to show on a page or in a test log.
  */
 
-import type { Variant } from "../../openapi/documents.ts";
-import type { LoginApi } from "../../openapi/login-api.ts";
-import type { UserStore } from "../store/user-store.ts";
-import { type TokenPayload, tokenTimeState, verifySignature } from "./jwt.ts";
+import type { Variant } from "../../../openapi/documents.ts";
+import type { LoginApi } from "../../../openapi/login-api.ts";
+import type { UserStore } from "../../store/user-store.ts";
+import { type TokenPayload, tokenTimeState, verifySignature } from "../tokens/jwt.ts";
 import { LATEST_RFC3339_MS } from "./session-clock.ts";
 import { readCookie } from "./session-id.ts";
 

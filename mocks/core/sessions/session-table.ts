@@ -9,9 +9,10 @@
  * named (`mock.session(id)`) is kept: only idling out or a reset drops it. The 503 comes only
  * when every place holds a kept session.
  */
+
+import { type MockReply, withHeaders } from "../pipeline/mock-reply.ts";
+import { problemReply } from "../pipeline/problem.ts";
 import type { Clock } from "./clock.ts";
-import { type MockReply, withHeaders } from "./mock-reply.ts";
-import { problemReply } from "./problem.ts";
 import type { LiveSession } from "./session.ts";
 import { DEFAULT_SESSION } from "./session-id.ts";
 

@@ -3,20 +3,21 @@
  * (same name, same status), plus the network faults. The CLI's `scenarios` command, the control
  * panel, the README table and the forcing mechanisms all read this list.
  */
-import type { PresetId, Variant } from "../../openapi/documents.ts";
-import type { ResponseExample } from "../../openapi/examples.ts";
-import type { LoginApi } from "../../openapi/login-api.ts";
-import type { ResponseExampleName } from "../../openapi/types.ts";
-import { builtInApis } from "../../presets/index.ts";
+import type { Variant } from "../../../openapi/documents.ts";
+import type { ResponseExample } from "../../../openapi/examples.ts";
+import type { LoginApi } from "../../../openapi/login-api.ts";
+import type { PresetId } from "../../../presets/ids.ts";
+import { builtInApis } from "../../../presets/index.ts";
+import type { ResponseExampleName } from "../../../presets/types.ts";
+import { FAULTS, type FaultName } from "../pipeline/faults.ts";
 import { describeProvocation } from "./data-recipes.ts";
-import { FAULTS, type FaultName } from "./faults.ts";
 
 /**
  * A scenario name an API has: one of its spec's response examples (checked by the compiler for
  * a preset), or a network fault. For a spec read at run time, any string, checked at run time.
  *
  * @example
- * const name: ScenarioName<"seamless"> = "recaptcha-failed";
+ * const name: ScenarioName<"my-login"> = "account-locked";
  */
 export type ScenarioName<V extends Variant = Variant> = ResponseExampleName<V> | FaultName;
 
@@ -125,7 +126,7 @@ export function findScenario<V extends Variant>(variant: V, name: string): Scena
  *
  * @example
  * const name = process.env.SCENARIO ?? "success";
- * if (isScenarioName("seamless", name)) server.use(...forceScenario("seamless", name));
+ * if (isScenarioName("my-login", name)) server.use(...forceScenario("my-login", name));
  */
 export function isScenarioName<V extends Variant>(
   variant: V,

@@ -2,7 +2,7 @@
  * Writes the `Set-Cookie` value the spec's `x-cookie` extension documents. The attributes come
  * from the spec, so a change there changes the header here.
  */
-import type { CookieContract } from "../../openapi/document.ts";
+import type { CookieContract } from "../../../openapi/document.ts";
 
 /**
  * A writer of `token=<value>; Max-Age=…; Path=/; HttpOnly; Secure; SameSite=None` for one

@@ -4,8 +4,13 @@
  * journal → add the delay. Each stage is a named function of its inputs; none knows an API by
  * name, a runtime or a transport.
  */
-import type { LoginApi } from "../../openapi/login-api.ts";
-import type { Clock } from "./clock.ts";
+import type { LoginApi } from "../../../openapi/login-api.ts";
+import type { Scenario } from "../catalogue/scenario-catalogue.ts";
+import type { Clock } from "../sessions/clock.ts";
+import { optionalFieldsSent } from "../sessions/request-journal.ts";
+import type { LiveSession } from "../sessions/session.ts";
+import { sessionIdOf } from "../sessions/session-id.ts";
+import type { SessionLookup } from "../sessions/session-table.ts";
 import { SLOW_RESPONSE_MS } from "./faults.ts";
 import { decideLogin, exampleReply, succeedLogin } from "./login-behaviour.ts";
 import { checkLoginRequest, type LoginRequestCheck } from "./login-request.ts";
@@ -24,12 +29,7 @@ import {
   nonEmptyString,
   readLoginFields,
 } from "./request-data.ts";
-import { optionalFieldsSent } from "./request-journal.ts";
-import type { Scenario } from "./scenario-catalogue.ts";
 import { type Selection, selectScenario } from "./select-scenario.ts";
-import type { LiveSession } from "./session.ts";
-import { sessionIdOf } from "./session-id.ts";
-import type { SessionLookup } from "./session-table.ts";
 
 /** What the path needs from the mock around it. */
 export interface LoginPipeline {

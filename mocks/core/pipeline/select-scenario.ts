@@ -6,16 +6,16 @@
  * 4. nothing: the request's own data decides.
  * A name or code the catalogue does not know is a problem+json error, never a guess.
  */
-import type { LoginApi } from "../../openapi/login-api.ts";
-import type { MockReply } from "./mock-reply.ts";
-import type { Preference } from "./prefer-header.ts";
-import { problemReply } from "./problem.ts";
+import type { LoginApi } from "../../../openapi/login-api.ts";
 import {
   catalogueOf,
   type Scenario,
   scenarioOf,
   unknownScenarioMessage,
-} from "./scenario-catalogue.ts";
+} from "../catalogue/scenario-catalogue.ts";
+import type { MockReply } from "./mock-reply.ts";
+import type { Preference } from "./prefer-header.ts";
+import { problemReply } from "./problem.ts";
 
 export type Selection =
   | { readonly kind: "data" }

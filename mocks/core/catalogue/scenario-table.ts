@@ -2,8 +2,8 @@
  * The scenario catalogue and the demo accounts as Markdown tables: the README's QA section is
  * generated from these (`npm run docs`), and a test fails when it is stale.
  */
-import type { LoginApi } from "../../openapi/login-api.ts";
-import { builtInApis } from "../../presets/index.ts";
+import type { LoginApi } from "../../../openapi/login-api.ts";
+import { builtInApis } from "../../../presets/index.ts";
 import { catalogueOf } from "./scenario-catalogue.ts";
 
 const escapeCell = (text: string) => text.replaceAll("|", "\\|").replaceAll("\n", " ");
