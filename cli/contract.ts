@@ -52,11 +52,13 @@ export const CONTRACT_FLAGS = {
     type: "string",
     value: "IDENTITY",
     help: "A registered account's identity (the spec's identity field), for the positive cases (skipped without it).",
+    env: env("IDENTITY"),
   },
   secret: {
     type: "string",
     value: "SECRET",
     help: "Its secret. Prefer the env variable: flags show in process lists.",
+    env: env("SECRET"),
   },
   email: { type: "string", value: "IDENTITY", help: "Alias of --identity.", env: env("EMAIL") },
   password: { type: "string", value: "SECRET", help: "Alias of --secret.", env: env("PASSWORD") },

@@ -6,7 +6,7 @@
  * The run is bounded: a deadline (`--deadline`) ends it wherever it is, and a target that gives
  * no reply stops it early (see `MAX_FAILED_REPLIES_IN_A_ROW`), reported once, not per case.
  */
-import { readPointer } from "../openapi/login-spec-error.ts";
+import { readPointer } from "../openapi/json-pointer.ts";
 import { formatSeconds, REPLY_LIMITS_CHECK, ReplyLimitError } from "./bounded-reply.ts";
 import { buildCases, type ContractCase } from "./cases.ts";
 import { documentedRefusals, isRightStatus } from "./checks/check.ts";

@@ -8,6 +8,7 @@
 import type { CookieContract, JsonSchema, OpenApiDocument } from "./document.ts";
 import { listOperationExamples, type ResponseExample } from "./examples.ts";
 import type { SpecValidationError, SpecValidator } from "./generated/validators.js";
+import { pointerOf, readPointer } from "./json-pointer.ts";
 import {
   type DeclaredAccount,
   LOGIN_EXTENSION,
@@ -16,7 +17,7 @@ import {
 } from "./login-extension.ts";
 import type { LoginHooks } from "./login-hooks.ts";
 import { findLoginOperation } from "./login-operation.ts";
-import { LoginSpecError, pointerOf, readPointer } from "./login-spec-error.ts";
+import { LoginSpecError } from "./login-spec-error.ts";
 
 export interface RequestField {
   readonly name: string;

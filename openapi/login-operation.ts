@@ -3,8 +3,9 @@
  * (any path, any method), as Prism finds an operation by the document's own paths.
  */
 import type { OpenApiDocument, OperationObject } from "./document.ts";
+import { pointerOf } from "./json-pointer.ts";
 import { LOGIN_EXTENSION } from "./login-extension.ts";
-import { LoginSpecError, pointerOf } from "./login-spec-error.ts";
+import { LoginSpecError } from "./login-spec-error.ts";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch"] as const;
 

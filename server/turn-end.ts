@@ -5,8 +5,8 @@
  *
  * Why: on loopback, a write that wakes a client asleep on another core pays for the wake-up
  * inside the write system call, on the server's CPU. A server slower than its client finds it
- * asleep after every reply; written together, only the first reply of a turn pays (decision 8:
- * about 60 → 40 µs of CPU per login, at full load and at 5,000 req/s alike).
+ * asleep after every reply; written together, only the first reply of a turn pays (decision 8
+ * has the CPU per login before and after, at full load and at a fixed rate).
  *
  * Bound: only the replies made during the current turn wait, and they leave before the loop
  * waits for I/O again: at most one per request read in that turn, so at most the open

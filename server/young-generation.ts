@@ -2,9 +2,9 @@
  * A bound on V8's young generation (its "new space") in the `serve` process. Under sustained
  * load V8 doubles new space whenever as many bytes have survived collection as it holds, and
  * Node 24 lets it reach 128 MiB; replies waiting for the end of their turn (`turn-end.ts`)
- * survive more often, so it got there sooner (RSS after the bench's loads: 108 → 137 MB).
- * Past the bound V8 keeps collecting in the space it has: over five bench:compare rounds, CPU
- * per login within the noise (39.4 against 41.2 µs) and RSS 104 MB instead of 137 (decision 8).
+ * survive more often, so it got there sooner and RSS grew with it. Past the bound V8 keeps
+ * collecting in the space it has: CPU per login stayed within the noise and RSS fell back
+ * (decision 8 has the bench:compare rounds).
  *
  * V8 reads `--semi-space-growth-factor` each time it considers growing, so the bound is set at
  * run time, after each collection, instead of as a command-line flag the bin would have to

@@ -1,4 +1,4 @@
-import { readPointer } from "../../openapi/login-spec-error.ts";
+import { readPointer } from "../../openapi/json-pointer.ts";
 import { decodeJwt } from "../jwt.ts";
 import { parseSetCookie } from "../set-cookie.ts";
 import type { Check, CheckInput } from "./check.ts";

@@ -4,9 +4,10 @@
  * id and a fixed reference date, so the same seed gives byte-identical data on every machine
  * and every day.
  */
+
+import { readPointer, writePointer } from "../../openapi/json-pointer.ts";
 import type { LoginApi } from "../../openapi/login-api.ts";
 import type { SeedAccount } from "../../openapi/login-hooks.ts";
-import { readPointer, writePointer } from "../../openapi/login-spec-error.ts";
 import type { Account } from "./account-row.ts";
 import { createRandom, type Random } from "./random.ts";
 

@@ -4,8 +4,9 @@
  * spec's profile schema (account-row.ts) and mirrored into an @msw/data collection built on
  * demand (write-behind-collection.ts). Secrets never leave this module in a response.
  */
+
+import { readPointer, writePointers } from "../../openapi/json-pointer.ts";
 import type { LoginApi } from "../../openapi/login-api.ts";
-import { readPointer, writePointer } from "../../openapi/login-spec-error.ts";
 import { specSchema } from "../../openapi/spec-schema.ts";
 import { type Account, accountRowValidator } from "./account-row.ts";
 import { identityKey, seedAccounts } from "./seed.ts";
@@ -116,12 +117,15 @@ export function createUserStore(apis: readonly LoginApi[], seed = 1): UserStore 
       const updates = api.profile?.onLogin ?? [];
       if (updates.length === 0) return previous;
       // Synchronous read-modify-write: concurrent logins cannot interleave between the two.
-      let profile: unknown = previous.profile;
-      for (const update of updates) {
-        const current = readPointer(profile, update.pointer);
-        const value = update.set === "now" ? atIso : typeof current === "number" ? current + 1 : 1;
-        profile = writePointer(profile, update.pointer, value);
-      }
+      const profile = writePointers(
+        previous.profile,
+        updates.map((update) => {
+          const current = readPointer(previous.profile, update.pointer);
+          const value =
+            update.set === "now" ? atIso : typeof current === "number" ? current + 1 : 1;
+          return [update.pointer, value] as const;
+        }),
+      );
       const account: Account = { ...previous, profile: profile as Account["profile"] };
       cacheOf(api).set(key, account);
       const keys = pending.get(api) ?? new Set<string>();

@@ -7,8 +7,8 @@
  * in a cookie or header if the spec says so. Every other reply is the spec's example, verbatim.
  */
 import type { SpecValidationError } from "../../../openapi/generated/validators.js";
+import { readPointer, writePointers } from "../../../openapi/json-pointer.ts";
 import type { LoginApi } from "../../../openapi/login-api.ts";
-import { readPointer, writePointer } from "../../../openapi/login-spec-error.ts";
 import type { UserStore } from "../../store/user-store.ts";
 import type { Clock } from "../sessions/clock.ts";
 import type { TokenSigner } from "../tokens/jwt.ts";
@@ -95,17 +95,17 @@ export async function succeedLogin(
   const account = store.recordLogin(api, known.identity, new Date(nowMs).toISOString());
   const token = api.token;
   const lifetimeSeconds = tokenTtlSeconds ?? token.lifetimeSeconds;
+  const shape = successShape(api);
   const claims: { sub: string; [claim: string]: unknown } = { sub: account.subject };
-  for (const [claim, pointer] of Object.entries(token.claims)) {
+  for (const [claim, pointer] of shape.claims) {
     const value = readPointer(account.profile, pointer);
     if (value !== undefined) claims[claim] = value;
   }
   const signed = await signToken(claims, { nowMs, lifetimeSeconds });
-  const shape = successShape(api);
-  let body = api.successBody;
-  if (api.profile) body = writePointer(body, api.profile.pointer, account.profile);
+  const writes: (readonly [string, unknown])[] = [];
+  if (api.profile) writes.push([api.profile.pointer, account.profile]);
   const placement = token.placement;
-  if (placement.in === "body") body = writePointer(body, placement.pointer, signed.token);
+  if (placement.in === "body") writes.push([placement.pointer, signed.token]);
   if (token.expiresAt) {
     const { pointer, format } = token.expiresAt;
     const value =
@@ -114,9 +114,10 @@ export async function succeedLogin(
         : format === "unix-seconds"
           ? signed.exp
           : lifetimeSeconds;
-    body = writePointer(body, pointer, value);
+    writes.push([pointer, value]);
   }
-  if (token.refresh) body = writePointer(body, token.refresh, randomToken());
+  if (token.refresh) writes.push([token.refresh, randomToken()]);
+  const body = writePointers(api.successBody, writes);
   const headers: [string, string][] = [["content-type", shape.contentType]];
   if (placement.in === "cookie")
     headers.push(["set-cookie", shape.writeCookie(signed.token, lifetimeSeconds)]);
@@ -131,6 +132,8 @@ export async function succeedLogin(
 }
 
 interface SuccessShape {
+  /** The spec's `token.claims` as pairs, worked out once. */
+  readonly claims: readonly (readonly [string, string])[];
   readonly status: number;
   readonly contentType: string;
   readonly writeCookie: (value: string, maxAgeSeconds?: number) => string;
@@ -145,6 +148,7 @@ function successShape(api: LoginApi): SuccessShape {
     const example = api.examples.find((candidate) => candidate.name === api.outcomes.success);
     const placement = api.token.placement;
     shape = {
+      claims: Object.entries(api.token.claims),
       status: example?.status ?? 200,
       contentType: contentTypeOf(example?.mediaType ?? "application/json"),
       writeCookie:

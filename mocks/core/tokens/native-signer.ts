@@ -2,8 +2,8 @@
  * HS256 through the runtime's own synchronous hashing where it has one: Node (and Bun and Deno)
  * hand out `node:crypto` through `process.getBuiltinModule`, which needs no import, so browser
  * bundles never meet `node:crypto` and the core stays runtime-free. In Node, WebCrypto's
- * `sign` costs ~100 µs a token (a thread-pool job and its promise; the MSW bench's profile put
- * it at a third of our handler's cost), this ~3 µs. Same bytes as `signToken`
+ * `sign` is a thread-pool job and its promise per token, a large share of a login's cost; the
+ * synchronous hash is a small fraction of it (figures: decision 8). Same bytes as `signToken`
  * (test/token-signers.test.ts).
  */
 import type { TokenSigner } from "./jwt.ts";
