@@ -1,11 +1,16 @@
 /**
- * login-mock: MSW handlers for the TalkStack and Seamless login APIs, derived from their
- * OpenAPI specs. Runtime-neutral; use `login-mock/node` or `login-mock/browser` to start them.
+ * login-mock: MSW handlers for any login API its OpenAPI document describes (with its
+ * `x-login-mock` block), and for the built-in presets, TalkStack and Seamless.
+ * Runtime-neutral; use `login-mock/node` or `login-mock/browser` to start them.
  *
  * @example
  * import { handlers, forceScenario } from "login-mock";
  * const server = setupServer(...handlers);
  * server.use(...forceScenario("seamless", "recaptcha-failed"));
+ *
+ * @example
+ * const mock = createLoginMock({ apis: [await readLoginSpec("./my-login.yaml")] }); // login-mock/node
+ * const server = setupServer(...createHandlers(mock));
  */
 import type { Variant } from "../openapi/documents.ts";
 import { createLoginMock, type ScenarioName } from "./core/index.ts";
@@ -25,6 +30,7 @@ export {
   type ClockState,
   type CredentialReport,
   type CredentialState,
+  catalogueOf,
   createLoginMock,
   DEFAULT_JWT_SECRET,
   DEFAULT_SESSION,
@@ -54,6 +60,7 @@ export {
   type SessionClock,
   type SessionLimits,
   type StartScenarios,
+  scenarioOf,
   scenariosOf,
   systemClock,
   type TokenHeader,

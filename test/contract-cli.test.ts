@@ -38,8 +38,8 @@ function expectWellFormedXml(xml: string) {
 describe("login-mock contract", () => {
   const servers = useHttpServers();
   const secrets = {
-    LOGIN_MOCK_IDENTITY: SEAMLESS_DEMO.identity,
-    LOGIN_MOCK_SECRET: SEAMLESS_DEMO.secret,
+    CONTRACT_IDENTITY: SEAMLESS_DEMO.identity,
+    CONTRACT_SECRET: SEAMLESS_DEMO.secret,
     CONTRACT_CHALLENGE: CHALLENGE,
   };
   // The variables of the flags' former names, still read.

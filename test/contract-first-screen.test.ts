@@ -59,7 +59,7 @@ function detailEntries(output: string): string[][] {
 describe.each([
   {
     variant: "seamless",
-    env: { LOGIN_MOCK_IDENTITY: "qa@example.com", LOGIN_MOCK_SECRET: "pw-123456" },
+    env: { CONTRACT_IDENTITY: "qa@example.com", CONTRACT_SECRET: "pw-123456" },
   },
   { variant: "talkstack", env: {} },
 ])("contract against a server that always answers 200 ($variant)", ({ variant, env }) => {

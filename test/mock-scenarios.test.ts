@@ -156,7 +156,7 @@ describe("unknown scenarios", () => {
     expect(response.json).toMatchObject({
       otherVariants: ["seamless"],
       detail: expect.stringContaining(
-        '"recaptcha-failed" is a seamless scenario: send it to the seamless server.',
+        '"recaptcha-failed" is a scenario of seamless: send it to the seamless server.',
       ),
     });
   });

@@ -13,7 +13,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { parseContractOptions } from "../cli/contract.ts";
+import { CONTRACT_FLAGS, parseContractOptions } from "../cli/contract.ts";
 import { parseScenariosFlags } from "../cli/scenarios.ts";
 import { parseServeFlags } from "../cli/serve.ts";
 import { readLoginSpec } from "../openapi/read-login-spec.ts";
@@ -170,12 +170,36 @@ describe("the docs' commands", () => {
   });
 
   it("set a scenario and reset through the control API", async () => {
-    const { output } = await runBlock(blockAfter("docs/qa.md", "| `POST /__mock/reset` |"));
+    const block = blockAfter("docs/qa.md", "| `POST /__mock/reset` |");
+    const { output } = await runBlock(block);
     expect(output).toContain(
       '{"variant":"seamless","session":"default","scenario":"recaptcha-failed","apis":{"talkstack":null,"seamless":"recaptcha-failed"}}',
     );
     expect(output).toContain('{"reset":"session","session":"default"}');
     expect(servers.mock.scenario("seamless")).toBeNull();
+    // The answers the page shows under the block are the ones the server gave (curl adds no
+    // newline between them).
+    const page = readFileSync("docs/qa.md", "utf8");
+    const shown = /^```json\n([\s\S]*?)^```$/m.exec(page.slice(block.offset))?.[1] ?? "";
+    expect(shown.trim().split("\n").join("")).toBe(output.trim());
+  });
+
+  it("shows the control API's health and scenario answers as the server gives them", async () => {
+    const page = readFileSync("docs/qa.md", "utf8");
+    const shownIn = (row: string) => {
+      const line = page.split("\n").find((text) => text.startsWith(`| \`${row}`)) ?? "";
+      const json = /`(\{"[^`]*\})`/.exec(line)?.[1];
+      if (!json) throw new Error(`docs/qa.md: the row for ${row} shows no JSON answer`);
+      return JSON.parse(json);
+    };
+    await fetch(`${servers.url("seamless")}/__mock/reset`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ allSessions: true }),
+    });
+    const get = async (path: string) => (await fetch(`${servers.url("seamless")}${path}`)).json();
+    expect(await get("/__mock/health")).toEqual(shownIn("GET /__mock/health"));
+    expect(await get("/__mock/scenario")).toEqual(shownIn("GET /__mock/scenario?"));
   });
 
   it("force a scenario in one tester's session only", async () => {
@@ -225,9 +249,15 @@ describe("the docs' commands", () => {
   });
 
   it("check the mock itself with the contract, every documented response exercised", async () => {
-    const { output } = await runBlock(blockAfter("docs/ci.md", "To see a passing run first"));
+    const block = blockAfter("docs/ci.md", "To see a passing run first");
+    // The generic flags, not their former names.
+    expect(block.script).toMatch(/--identity .+ --secret /);
+    expect(block.script).not.toMatch(/--(email|password|variant|recaptcha)\b/);
+    const { output } = await runBlock(block);
     expect(output).toContain("Contract check: talkstack");
-    expect(output).not.toMatch(/\d+ failed/);
+    expect(output).not.toMatch(/\d+ (failed|skipped)/);
+    expect(output).toMatch(/✓ 403 account-not-verified ← account-answer/);
+    expect(output).toContain("Contract holds.");
   }, 60_000);
 
   it("the CI job's contract command passes flags that parse", () => {
@@ -238,6 +268,12 @@ describe("the docs' commands", () => {
     const words = commandsOf(command)[0];
     expect(words?.slice(0, 3)).toEqual(["npx", "login-mock", "contract"]);
     expect(checkCommand(words ?? [])).toBeUndefined();
+    // Secrets reach it by environment, under the variables the generic flags read.
+    for (const flag of ["identity", "secret", "challenge"] as const) {
+      const name = CONTRACT_FLAGS[flag].env;
+      expect(job).toContain(`${name}: \${{ secrets.${name} }}`);
+    }
+    expect(job).not.toMatch(/CONTRACT_(EMAIL|PASSWORD|RECAPTCHA)/);
   });
 
   it("every other block names npm scripts that exist and login-mock flags that parse", () => {

@@ -144,7 +144,7 @@ describe("the control API", () => {
     expect(response.status).toBe(400);
     const problem = (await response.json()) as { detail: string; otherVariants: string[] };
     expect(problem.otherVariants).toEqual(["talkstack"]);
-    expect(problem.detail).toContain('"user-not-found" is a talkstack scenario');
+    expect(problem.detail).toContain('"user-not-found" is a scenario of talkstack');
     const suggested = /send (\{.*?\})\./.exec(problem.detail)?.[1] ?? "";
     expect(JSON.parse(suggested)).toEqual({ scenario: "user-not-found", variant: "talkstack" });
     const set = await control("/scenario", { method: "PUT", body: suggested });

@@ -101,6 +101,7 @@ export function unknownScenarioMessage(api: LoginApi, name: string): string {
 }
 
 // The built-in presets' catalogue, for the package's top-level helpers that name an API by id.
+// For any API (a spec of your own): catalogueOf(mock.api(id)) and scenarioOf(mock.api(id), name).
 
 /** Every scenario of the built-in APIs, documented responses first. */
 export const SCENARIOS: readonly Scenario[] = builtInApis().flatMap(catalogueOf);

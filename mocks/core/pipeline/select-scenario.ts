@@ -98,7 +98,7 @@ export function unknownScenarioProblem(
     .filter((other) => other !== api && scenarioOf(other, name))
     .map((other) => other.id);
   const hints = elsewhere.map(
-    (other) => `"${name}" is a ${other} scenario: ${setElsewhere(other)}.`,
+    (other) => `"${name}" is a scenario of ${other}: ${setElsewhere(other)}.`,
   );
   return problemReply(
     400,
