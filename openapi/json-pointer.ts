@@ -67,20 +67,36 @@ export function writePointers(
   root: unknown,
   writes: readonly (readonly [string, unknown])[],
 ): unknown {
-  const copies = new Set<object>();
+  return writeTokens(
+    root,
+    writes.map(([pointer, value]) => [tokensOf(pointer), value] as const),
+  );
+}
+
+/**
+ * `writePointers` with the pointers already parsed: the login path's form, where the writes
+ * of a spec are known when it loads and only the values change.
+ */
+export function writeTokens(
+  root: unknown,
+  writes: readonly (readonly [readonly string[], unknown])[],
+): unknown {
+  // The objects this call made, so a second write through one does not copy it again. A
+  // success body has a handful: a list beats a Set's hashing here.
+  const copies: object[] = [];
   const own = (node: unknown): Record<string, unknown> => {
-    if (node !== null && typeof node === "object" && copies.has(node))
+    if (node !== null && typeof node === "object" && copies.includes(node))
       return node as Record<string, unknown>;
     const copy =
       node !== null && typeof node === "object" && !Array.isArray(node)
         ? { ...(node as Record<string, unknown>) }
         : {};
-    copies.add(copy);
+    copies.push(copy);
     return copy;
   };
   let result: unknown = root;
-  for (const [pointer, value] of writes) {
-    const tokens = tokensOf(pointer);
+  for (let w = 0; w < writes.length; w++) {
+    const [tokens, value] = writes[w] as readonly [readonly string[], unknown];
     if (tokens.length === 0) {
       result = value;
       continue;

@@ -167,7 +167,13 @@ export const LOGIN_EXTENSION_SCHEMA: JsonSchema = {
           },
         },
         refresh: pointer,
-        claims: { type: "object", additionalProperties: pointer, maxProperties: 16 },
+        claims: {
+          type: "object",
+          additionalProperties: pointer,
+          // The mock sets these itself: the account's subject and the token's times.
+          propertyNames: { not: { enum: ["sub", "iat", "exp", "nbf"] } },
+          maxProperties: 16,
+        },
       },
     },
     profile: {

@@ -14,14 +14,7 @@ import type { SessionLookup } from "../sessions/session-table.ts";
 import { SLOW_RESPONSE_MS } from "./faults.ts";
 import { decideLogin, exampleReply, succeedLogin } from "./login-behaviour.ts";
 import { checkLoginRequest, type LoginRequestCheck } from "./login-request.ts";
-import {
-  FAULT_HEADER,
-  type MockReply,
-  namedAs,
-  SCENARIO_HEADER,
-  withDelay,
-  withHeaders,
-} from "./mock-reply.ts";
+import { FAULT_HEADER, type MockReply, namedAs, withDelay, withHeaders } from "./mock-reply.ts";
 import { parsePreferHeader } from "./prefer-header.ts";
 import {
   type LoginFields,
@@ -29,7 +22,7 @@ import {
   nonEmptyString,
   readLoginFields,
 } from "./request-data.ts";
-import { type Selection, selectScenario } from "./select-scenario.ts";
+import { selectScenario } from "./select-scenario.ts";
 
 /** What the path needs from the mock around it. */
 export interface LoginPipeline {
@@ -50,9 +43,13 @@ export async function handleLogin(
   input: LoginInput,
   override: string | null,
 ): Promise<MockReply> {
-  const found = sessionOf(pipeline, input);
-  if (!found.ok) return found.reply;
-  const { session } = found;
+  let session = pipeline.defaultSession;
+  // The common case, no session named, costs two null checks: no lookup, no parsing.
+  if (input.session != null || input.cookie != null) {
+    const found = namedSession(pipeline, input);
+    if (!found.ok) return found.reply;
+    session = found.session;
+  }
   const preference = parsePreferHeader(input.prefer);
   const selection = selectScenario(
     api,
@@ -61,17 +58,30 @@ export async function handleLogin(
   );
   const fields = readLoginFields(input, api.request.reads);
   const check = checkLoginRequest(api, fields);
-  const { reply, served } = await answerSelection(session, api, selection, fields, check);
+  // One await per login: each stage below returns a reply or a promise of one.
+  let reply: MockReply;
+  let served: string | null;
+  switch (selection.kind) {
+    case "problem":
+      reply = selection.reply;
+      served = null;
+      break;
+    case "data":
+      served = decideLogin(api, check, fields, session.context);
+      reply = await answerExample(session, api, served, fields);
+      break;
+    case "scenario":
+      served = selection.scenario.name;
+      reply = await renderScenario(session, api, selection.scenario, fields, check);
+      break;
+  }
   recordLogin(pipeline, session, api, { reply, served, fields, check });
   if (selection.kind === "problem") return reply;
   return withDelay(reply, preference.delayMs ?? pipeline.delayMs);
 }
 
 /** The session a request names (`X-Mock-Session`, else the `mock-session` cookie), or the default. */
-function sessionOf(pipeline: LoginPipeline, input: LoginInput): SessionLookup<LiveSession> {
-  // The common case, no session named, costs two null checks: no lookup, no parsing.
-  if (input.session == null && input.cookie == null)
-    return { ok: true, session: pipeline.defaultSession };
+function namedSession(pipeline: LoginPipeline, input: LoginInput): SessionLookup<LiveSession> {
   const named = sessionIdOf(input.session ?? null, input.cookie ?? null);
   if (!named.ok) return named;
   return named.id === null
@@ -79,40 +89,17 @@ function sessionOf(pipeline: LoginPipeline, input: LoginInput): SessionLookup<Li
     : pipeline.openNamed(named.id);
 }
 
-async function answerSelection(
-  session: LiveSession,
-  api: LoginApi,
-  selection: Selection,
-  fields: LoginFields,
-  check: LoginRequestCheck,
-): Promise<{ reply: MockReply; served: string | null }> {
-  switch (selection.kind) {
-    case "problem":
-      return { reply: selection.reply, served: null };
-    case "data": {
-      const served = decideLogin(api, check, fields, session.context);
-      return { reply: await answerExample(session, api, served, fields), served };
-    }
-    case "scenario":
-      return {
-        reply: await renderScenario(session, api, selection.scenario, fields, check),
-        served: selection.scenario.name,
-      };
-  }
-}
-
 /** A named example as the reply: the spec's verbatim, or a live success. */
-async function answerExample(
+function answerExample(
   session: LiveSession,
   api: LoginApi,
   example: string,
   fields: LoginFields,
-): Promise<MockReply> {
+): MockReply | Promise<MockReply> {
   // Example replies carry their scenario header already (rendered once, login-behaviour.ts).
   if (example !== api.outcomes.success) return exampleReply(api, example);
   const identity = nonEmptyString(fields, api.request.identity);
-  const reply = await succeedLogin(api, identity, session.context);
-  return withHeaders(reply, [[SCENARIO_HEADER, example]]);
+  return succeedLogin(api, identity, session.context, example);
 }
 
 /** A forced scenario: an example, or a network fault around the answer the data gets. */

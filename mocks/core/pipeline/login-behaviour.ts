@@ -7,7 +7,7 @@
  * in a cookie or header if the spec says so. Every other reply is the spec's example, verbatim.
  */
 import type { SpecValidationError } from "../../../openapi/generated/validators.js";
-import { readPointer, writePointers } from "../../../openapi/json-pointer.ts";
+import { readPointer, tokensOf, writeTokens } from "../../../openapi/json-pointer.ts";
 import type { LoginApi } from "../../../openapi/login-api.ts";
 import type { UserStore } from "../../store/user-store.ts";
 import type { Clock } from "../sessions/clock.ts";
@@ -85,6 +85,8 @@ export async function succeedLogin(
   api: LoginApi,
   identity: string | undefined,
   context: BehaviourContext,
+  /** The scenario name the reply carries in `x-mock-scenario`. */
+  served: string = api.outcomes.success,
 ): Promise<MockReply> {
   const { store, clock, signToken, tokenTtlSeconds } = context;
   const known =
@@ -102,26 +104,27 @@ export async function succeedLogin(
     if (value !== undefined) claims[claim] = value;
   }
   const signed = await signToken(claims, { nowMs, lifetimeSeconds });
-  const writes: (readonly [string, unknown])[] = [];
-  if (api.profile) writes.push([api.profile.pointer, account.profile]);
-  const placement = token.placement;
-  if (placement.in === "body") writes.push([placement.pointer, signed.token]);
-  if (token.expiresAt) {
-    const { pointer, format } = token.expiresAt;
+  const writes: (readonly [readonly string[], unknown])[] = [];
+  if (shape.profileAt) writes.push([shape.profileAt, account.profile]);
+  if (shape.tokenAt) writes.push([shape.tokenAt, signed.token]);
+  if (shape.expiresAt) {
+    const format = shape.expiresAt.format;
     const value =
       format === "date-time"
         ? new Date(signed.exp * 1000).toISOString()
         : format === "unix-seconds"
           ? signed.exp
           : lifetimeSeconds;
-    writes.push([pointer, value]);
+    writes.push([shape.expiresAt.tokens, value]);
   }
-  if (token.refresh) writes.push([token.refresh, randomToken()]);
-  const body = writePointers(api.successBody, writes);
+  if (shape.refreshAt) writes.push([shape.refreshAt, randomToken()]);
+  const body = writeTokens(api.successBody, writes);
   const headers: [string, string][] = [["content-type", shape.contentType]];
+  const placement = token.placement;
   if (placement.in === "cookie")
     headers.push(["set-cookie", shape.writeCookie(signed.token, lifetimeSeconds)]);
   else if (placement.in === "header") headers.push([placement.header, signed.token]);
+  headers.push([SCENARIO_HEADER, served]);
   return {
     kind: "response",
     status: shape.status,
@@ -134,6 +137,16 @@ export async function succeedLogin(
 interface SuccessShape {
   /** The spec's `token.claims` as pairs, worked out once. */
   readonly claims: readonly (readonly [string, string])[];
+  /** Where the success body takes each live value, as parsed pointers (none: not written). */
+  readonly profileAt: readonly string[] | undefined;
+  readonly tokenAt: readonly string[] | undefined;
+  readonly expiresAt:
+    | {
+        readonly tokens: readonly string[];
+        readonly format: "date-time" | "unix-seconds" | "seconds-from-now";
+      }
+    | undefined;
+  readonly refreshAt: readonly string[] | undefined;
   readonly status: number;
   readonly contentType: string;
   readonly writeCookie: (value: string, maxAgeSeconds?: number) => string;
@@ -147,8 +160,15 @@ function successShape(api: LoginApi): SuccessShape {
   if (!shape) {
     const example = api.examples.find((candidate) => candidate.name === api.outcomes.success);
     const placement = api.token.placement;
+    const expiresAt = api.token.expiresAt;
     shape = {
       claims: Object.entries(api.token.claims),
+      profileAt: api.profile ? tokensOf(api.profile.pointer) : undefined,
+      tokenAt: placement.in === "body" ? tokensOf(placement.pointer) : undefined,
+      expiresAt: expiresAt
+        ? { tokens: tokensOf(expiresAt.pointer), format: expiresAt.format }
+        : undefined,
+      refreshAt: api.token.refresh ? tokensOf(api.token.refresh) : undefined,
       status: example?.status ?? 200,
       contentType: contentTypeOf(example?.mediaType ?? "application/json"),
       writeCookie:
