@@ -18,7 +18,7 @@ import { type BaseUrls, createHandlers, forceScenarioWith } from "./msw/handlers
 
 export type { Variant } from "../openapi/documents.ts";
 export type { LoginApi } from "../openapi/login-api.ts";
-export { LOGIN_EXTENSION_SCHEMA, type LoginExtension } from "../openapi/login-extension.ts";
+export type { LoginExtension } from "../openapi/login-extension.ts";
 export { LoginSpecError } from "../openapi/login-spec-error.ts";
 export { SEAMLESS_DEMO, TALKSTACK_DEMO, UNKNOWN_EMAIL } from "../presets/demo-accounts.ts";
 export { builtInApis } from "../presets/index.ts";

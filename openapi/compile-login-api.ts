@@ -6,8 +6,9 @@
  */
 import { dereference } from "./dereference.ts";
 import type { OpenApiDocument } from "./document.ts";
-import { type SpecValidator, validateLoginExtension } from "./generated/validators.js";
+import type { SpecValidator } from "./generated/validators.js";
 import { type LoginApi, readLoginApi } from "./login-api.ts";
+import { LOGIN_EXTENSION_SCHEMA } from "./login-extension.ts";
 import { LoginSpecError } from "./login-spec-error.ts";
 import { compileSchema, createSchemaValidator } from "./schema-validator.ts";
 
@@ -61,7 +62,7 @@ export function loginApiFromDocument(document: unknown, source = "the spec"): Lo
   }
   const ajv = createSchemaValidator();
   return readLoginApi(resolved, source, {
-    validateExtension: validateLoginExtension,
+    validateExtension: extensionValidator(),
     compile: (schema, role) => {
       try {
         return compileSchema(ajv, schema) as unknown as SpecValidator;
@@ -75,4 +76,15 @@ export function loginApiFromDocument(document: unknown, source = "the spec"): Lo
       }
     },
   });
+}
+
+let compiledExtension: SpecValidator | undefined;
+
+/** The `x-login-mock` block's validator, compiled on the first spec read and kept. */
+function extensionValidator(): SpecValidator {
+  if (!compiledExtension) {
+    const { $schema: _dialect, ...schema } = LOGIN_EXTENSION_SCHEMA;
+    compiledExtension = compileSchema(createSchemaValidator(), schema) as unknown as SpecValidator;
+  }
+  return compiledExtension;
 }

@@ -437,8 +437,11 @@ function explainSchemaError(error: SpecValidationError): [string, string] {
         "the value is not one this key allows",
         `Use one of: ${((params.allowedValues as unknown[]) ?? []).map((value) => JSON.stringify(value)).join(", ")}.`,
       ];
-    case "type":
-      return [`the value is not a ${String(params.type)}`, `Write a ${String(params.type)} here.`];
+    case "type": {
+      const type = String(params.type);
+      const article = /^[aeiou]/.test(type) ? "an" : "a";
+      return [`the value is not ${article} ${type}`, `Write ${article} ${type} here.`];
+    }
     case "pattern":
       return [
         `the value does not match ${String(params.pattern)}`,

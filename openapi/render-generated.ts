@@ -15,8 +15,10 @@ import openapiTS, { astToString, COMMENT_HEADER } from "openapi-typescript";
 import { parse } from "yaml";
 import type { PresetId as Variant } from "../presets/ids.ts";
 import { VARIANTS } from "../presets/ids.ts";
+import { loginApiFromDocument } from "./compile-login-api.ts";
 import type { OpenApiDocument } from "./document.ts";
 import { listResponseExamples } from "./examples.ts";
+import { loadDocument } from "./load.ts";
 import { findLoginOperation } from "./login-operation.ts";
 import { renderValidatorFiles } from "./render-validators.ts";
 import { generatedTypesPath, specPath } from "./spec-files.ts";
@@ -89,6 +91,10 @@ export async function renderLoginTypes(): Promise<GeneratedFile> {
 
 /** Every generated file: each variant's types and JSON, the login types, the validators. */
 export async function renderAllGeneratedFiles(): Promise<GeneratedFile[]> {
+  // Each preset's spec is read as a user's would be, its x-login-mock block checked against
+  // the block's schema: the presets skip that check at run time (presets/index.ts).
+  for (const variant of VARIANTS)
+    loginApiFromDocument(await loadDocument(variant), `openapi/${variant}.yaml`);
   const perVariant = await Promise.all(VARIANTS.map(renderGeneratedFiles));
   return [...perVariant.flat(), await renderLoginTypes(), ...(await renderValidatorFiles())];
 }

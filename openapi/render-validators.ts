@@ -10,7 +10,6 @@ import standaloneModule from "ajv/dist/standalone/index.js";
 import { VARIANT_TITLES, VARIANTS } from "../presets/ids.ts";
 import { PRECOMPILED_SCHEMAS } from "../presets/validator-schemas.ts";
 import { loadDocument } from "./load.ts";
-import { LOGIN_EXTENSION_SCHEMA } from "./login-extension.ts";
 import type { GeneratedFile } from "./render-generated.ts";
 import { compileSchema, createSchemaValidator } from "./schema-validator.ts";
 import { validatorFormats } from "./validator-runtime.js";
@@ -53,17 +52,12 @@ export async function addPrecompiledSchemas(ajv: Ajv2020): Promise<Record<string
       components: { schemas: document.components?.schemas ?? {} },
     });
   }
-  const { $schema: _dialect, ...extensionSchema } = LOGIN_EXTENSION_SCHEMA;
-  compileSchema(ajv, { ...extensionSchema, $id: "login-extension.json" });
-  return {
-    ...Object.fromEntries(
-      Object.entries(PRECOMPILED_SCHEMAS).map(([name, { variant, pointer }]) => [
-        name,
-        `${variant}.json#${pointer}`,
-      ]),
-    ),
-    validateLoginExtension: "login-extension.json",
-  };
+  return Object.fromEntries(
+    Object.entries(PRECOMPILED_SCHEMAS).map(([name, { variant, pointer }]) => [
+      name,
+      `${variant}.json#${pointer}`,
+    ]),
+  );
 }
 
 const BANNER =
@@ -127,10 +121,5 @@ function renderDeclarations(): string {
       `export declare const ${name}: SpecValidator<${VARIANT_TITLES[variant]}["schemas"]["${component}"]>;`,
     );
   }
-  lines.push(
-    "",
-    "/** The `x-login-mock` block (openapi/login-extension.ts `LOGIN_EXTENSION_SCHEMA`). */",
-    "export declare const validateLoginExtension: SpecValidator;",
-  );
   return `${lines.join("\n")}\n`;
 }

@@ -30,6 +30,3 @@ export declare const validateSeamlessLoginRequest: SpecValidator<Seamless["schem
 
 /** openapi/seamless.yaml components.schemas.UserConfig */
 export declare const validateSeamlessUserConfig: SpecValidator<Seamless["schemas"]["UserConfig"]>;
-
-/** The `x-login-mock` block (openapi/login-extension.ts `LOGIN_EXTENSION_SCHEMA`). */
-export declare const validateLoginExtension: SpecValidator;
