@@ -63,7 +63,11 @@ export default defineConfig([
     platform: "neutral",
     // `login-mock/node`'s readLoginSpec reads a spec file; only that entry's chunk imports it
     // (check-package.ts fails a browser entry that reaches a node: module).
-    deps: { ...shared.deps, onlyImport: [...installedForUsers, "node:fs"] },
+    deps: {
+      ...shared.deps,
+      onlyImport: [...installedForUsers, "node:fs"],
+      neverBundle: ["node:fs/promises"],
+    },
     dts: true,
     clean: true,
   },
