@@ -4,9 +4,10 @@
  * of precompiled. Kept apart from login-api.ts so the browser bundle gets Ajv's compiler only
  * if it reads a spec at run time.
  */
-import { dereference } from "./dereference.ts";
+import { dereference, referenceOrigin } from "./dereference.ts";
 import type { OpenApiDocument } from "./document.ts";
 import type { SpecValidator } from "./generated/validators.js";
+import { pointerOf } from "./json-pointer.ts";
 import { type LoginApi, readLoginApi } from "./login-api.ts";
 import { LOGIN_EXTENSION_SCHEMA } from "./login-extension.ts";
 import { LoginSpecError } from "./login-spec-error.ts";
@@ -60,11 +61,27 @@ export function loginApiFromDocument(document: unknown, source = "the spec"): Lo
           ];
     throw new LoginSpecError(source, at === "/" ? "" : at, problem, fix);
   }
+  const oversized = oversizedPointer(resolved);
+  if (oversized !== undefined) {
+    throw new LoginSpecError(
+      source,
+      oversized,
+      `with its $refs resolved, the document holds more than ${MAX_EXPANDED_NODES.toLocaleString("en")} values here (each $ref is a copy of its target, so a schema that refers to the next one twice doubles at every level)`,
+      `Use fewer nested $refs: inline or flatten the nesting so that the resolved document stays under ${MAX_EXPANDED_NODES.toLocaleString("en")} values (a login spec has a few thousand).`,
+    );
+  }
   const ajv = createSchemaValidator();
+  let formAjv: ReturnType<typeof createSchemaValidator> | undefined;
   return readLoginApi(resolved, source, {
     validateExtension: extensionValidator(),
-    compile: (schema, role) => {
+    compile: (schema, role, mediaType) => {
       try {
+        // A form's fields all arrive as strings: `remember=true` must pass a boolean field.
+        // Ajv coerces in place, so what the mock reads next is the value that validated.
+        if (role === "request" && mediaType === FORM_MEDIA_TYPE) {
+          formAjv ??= createSchemaValidator({ coerceTypes: true });
+          return compileSchema(formAjv, schema) as unknown as SpecValidator;
+        }
         return compileSchema(ajv, schema) as unknown as SpecValidator;
       } catch (error) {
         throw new LoginSpecError(
@@ -76,6 +93,49 @@ export function loginApiFromDocument(document: unknown, source = "the spec"): Lo
       }
     },
   });
+}
+
+const FORM_MEDIA_TYPE = "application/x-www-form-urlencoded";
+
+/**
+ * The most values (objects, arrays and scalars) a document may hold once its `$ref`s are
+ * resolved. `dereference` shares each target, so the resolved document is small in memory, but
+ * Ajv compiles and the loader walks the tree it stands for: a chain of schemas that each refer
+ * to the next twice doubles per level, and seventeen levels took 26 s to load. Login specs hold
+ * a few thousand values.
+ */
+export const MAX_EXPANDED_NODES = 100_000;
+
+/**
+ * Where the resolved document grows past `MAX_EXPANDED_NODES` values, or undefined when it does
+ * not: the deepest node that does so alone, as a pointer into the file (through the component
+ * it was resolved from, when it was). Each shared object is counted once, its count capped, so
+ * this takes time linear in the document as written, not in its expansion.
+ */
+function oversizedPointer(document: unknown): string | undefined {
+  const sizes = new Map<object, number>();
+  const sizeOf = (node: unknown): number => {
+    if (node === null || typeof node !== "object") return 1;
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    let total = 1;
+    for (const value of Object.values(node)) {
+      total += sizeOf(value);
+      if (total > MAX_EXPANDED_NODES) break;
+    }
+    total = Math.min(total, MAX_EXPANDED_NODES + 1);
+    sizes.set(node, total);
+    return total;
+  };
+  if (sizeOf(document) <= MAX_EXPANDED_NODES) return undefined;
+  let node = document as object;
+  let at = "";
+  for (;;) {
+    const child = Object.entries(node).find(([, value]) => sizeOf(value) > MAX_EXPANDED_NODES);
+    if (!child) return at;
+    node = child[1] as object;
+    at = referenceOrigin(node) ?? `${at}${pointerOf(child[0])}`;
+  }
 }
 
 let compiledExtension: SpecValidator | undefined;

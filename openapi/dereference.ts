@@ -1,11 +1,25 @@
 /**
  * Replaces every `$ref` of a document by what it points at, so schemas can be compiled and
- * read without a resolver. Only internal `#/components/…` references exist in our specs;
- * anything else is an error, not a download. Runtime-free, and small on purpose: the contract
- * command runs from a user's `node_modules`, where swagger-parser is not installed.
+ * read without a resolver. Only internal `#/components/…` references are followed, in the
+ * presets' specs and in a user's; anything else is an error, not a download (compile-login-api.ts
+ * words these errors as a `LoginSpecError` for a user's spec). Runtime-free, and small on
+ * purpose: the contract command runs from a user's `node_modules`, where swagger-parser is not
+ * installed.
  */
 
 const INTERNAL = "#/components/";
+
+// Each shared target, by the pointer of what it was resolved from: a message about a node of
+// the resolved document can name the place in the file it came from.
+const origins = new WeakMap<object, string>();
+
+/**
+ * The JSON pointer (`/components/schemas/User`) a node of a `dereference`d document was
+ * resolved from, when it is a `$ref`'s shared target; undefined otherwise.
+ */
+export function referenceOrigin(node: unknown): string | undefined {
+  return node !== null && typeof node === "object" ? origins.get(node) : undefined;
+}
 
 /**
  * A copy of `document` with each `{ "$ref": "#/components/…" }` replaced by its target, as
@@ -29,6 +43,7 @@ export function dereference<T>(document: T): T {
     const value = walk(pointAt(document, ref, at), ref.slice(1));
     resolving.pop();
     resolved.set(ref, value);
+    if (value !== null && typeof value === "object") origins.set(value, ref.slice(1));
     return value;
   }
 

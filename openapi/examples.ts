@@ -1,7 +1,9 @@
 /**
  * Flattens a document's named response examples into one list. The scenario catalogue, the
  * example-validation test and the contract cases are all built from this list, so a response
- * added to the spec shows up everywhere at once.
+ * added to the spec shows up everywhere at once. Only responses under a numeric status
+ * (100–599) are listed: one under `default` or a range such as `4XX` has no status to be
+ * served with.
  */
 import type {
   ExampleObject,
@@ -32,10 +34,11 @@ export function listResponseExamples(document: OpenApiDocument): ResponseExample
   return listOperationExamples(loginOperation(document));
 }
 
-/** Every named example of every response of `operation`, in spec order. */
+/** Every named example of every numeric-status response of `operation`, in spec order. */
 export function listOperationExamples(operation: OperationObject): ResponseExample[] {
   const found: ResponseExample[] = [];
   for (const [status, response] of Object.entries(operation.responses)) {
+    if (!isServableStatus(status)) continue;
     for (const [mediaType, media] of Object.entries(response.content ?? {})) {
       for (const [name, example] of Object.entries(media.examples ?? {})) {
         found.push(
@@ -48,6 +51,11 @@ export function listOperationExamples(operation: OperationObject): ResponseExamp
     }
   }
   return found;
+}
+
+/** A response key the mock can answer with: three digits, 100–599 (not `default`, not `4XX`). */
+export function isServableStatus(key: string): boolean {
+  return /^[1-5][0-9]{2}$/.test(key);
 }
 
 /** The operation carrying `x-login-mock`; throws if the document has none. */

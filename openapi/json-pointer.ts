@@ -43,7 +43,10 @@ export function readPointer(root: unknown, pointer: string): unknown {
   return node;
 }
 
-/** A copy of `root` with the value at `pointer` set, every object on the way copied. */
+/**
+ * A copy of `root` with the value at `pointer` set, every object and array on the way copied
+ * (an array stays an array: `/tokens/0/v` writes into a copy of the array's first item).
+ */
 export function writePointer(root: unknown, pointer: string, value: unknown): unknown {
   return writeAt(root, tokensOf(pointer), 0, value);
 }
@@ -51,16 +54,36 @@ export function writePointer(root: unknown, pointer: string, value: unknown): un
 function writeAt(node: unknown, tokens: readonly string[], index: number, value: unknown): unknown {
   if (index === tokens.length) return value;
   const token = tokens[index] as string;
-  const base =
-    node !== null && typeof node === "object" && !Array.isArray(node)
-      ? (node as Record<string, unknown>)
-      : {};
-  return { ...base, [token]: writeAt(base[token], tokens, index + 1, value) };
+  const copy = shallowCopy(node);
+  setOwn(copy, token, writeAt(readOwn(copy, token), tokens, index + 1, value));
+  return copy;
+}
+
+function readOwn(node: Record<string, unknown>, token: string): unknown {
+  return Object.hasOwn(node, token) ? node[token] : undefined;
+}
+
+/** `node[token] = value`, except that `__proto__` becomes an own key, not the prototype. */
+function setOwn(node: Record<string, unknown>, token: string, value: unknown): void {
+  if (token === "__proto__")
+    Object.defineProperty(node, token, {
+      value,
+      writable: true,
+      enumerable: true,
+      configurable: true,
+    });
+  else node[token] = value;
+}
+
+/** A copy of an object or an array (kept an array), or a new object for anything else. */
+function shallowCopy(node: unknown): Record<string, unknown> {
+  if (Array.isArray(node)) return node.slice() as unknown as Record<string, unknown>;
+  return node !== null && typeof node === "object" ? { ...(node as Record<string, unknown>) } : {};
 }
 
 /**
- * A copy of `root` with every `[pointer, value]` written in order, each object on the way
- * copied once however many writes pass through it (a success body gets its token, expiry,
+ * A copy of `root` with every `[pointer, value]` written in order, each object or array on the
+ * way copied once however many writes pass through it (a success body gets its token, expiry,
  * refresh token and profile in one pass).
  */
 export function writePointers(
@@ -87,10 +110,7 @@ export function writeTokens(
   const own = (node: unknown): Record<string, unknown> => {
     if (node !== null && typeof node === "object" && copies.includes(node))
       return node as Record<string, unknown>;
-    const copy =
-      node !== null && typeof node === "object" && !Array.isArray(node)
-        ? { ...(node as Record<string, unknown>) }
-        : {};
+    const copy = shallowCopy(node);
     copies.push(copy);
     return copy;
   };
@@ -106,11 +126,11 @@ export function writeTokens(
     let node = top;
     for (let index = 0; index < tokens.length - 1; index++) {
       const token = tokens[index] as string;
-      const child = own(node[token]);
-      node[token] = child;
+      const child = own(readOwn(node, token));
+      setOwn(node, token, child);
       node = child;
     }
-    node[tokens[tokens.length - 1] as string] = value;
+    setOwn(node, tokens[tokens.length - 1] as string, value);
   }
   return result;
 }

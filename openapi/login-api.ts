@@ -8,7 +8,7 @@
 import type { CookieContract, JsonSchema, OpenApiDocument } from "./document.ts";
 import { listOperationExamples, type ResponseExample } from "./examples.ts";
 import type { SpecValidationError, SpecValidator } from "./generated/validators.js";
-import { pointerOf, readPointer } from "./json-pointer.ts";
+import { pointerOf, readPointer, writePointer } from "./json-pointer.ts";
 import {
   type DeclaredAccount,
   LOGIN_EXTENSION,
@@ -94,8 +94,15 @@ export interface LoginApi {
 export interface LoginApiCompilers {
   /** The extension block's structure (`LOGIN_EXTENSION_SCHEMA`). */
   readonly validateExtension: SpecValidator;
-  /** A validator for a schema of this document (the request body's; the profile's). */
-  readonly compile: (schema: JsonSchema, role: "request" | "profile") => SpecValidator | undefined;
+  /**
+   * A validator for a schema of this document (the request body's; the profile's). `mediaType`
+   * is the request body's first media type: a form's fields all arrive as strings.
+   */
+  readonly compile: (
+    schema: JsonSchema,
+    role: "request" | "profile",
+    mediaType?: string,
+  ) => SpecValidator | undefined;
   /** A preset's code for what is not data; a user's spec has none. */
   readonly hooks?: LoginHooks;
 }
@@ -120,11 +127,17 @@ export function readLoginApi(
     // An unknown key first: a misspelt key also makes its right spelling "missing".
     const errors = compilers.validateExtension.errors ?? [];
     const error =
-      errors.find((candidate) => candidate.keyword === "additionalProperties") ?? errors[0];
+      errors.find((candidate) => candidate.keyword === "additionalProperties") ??
+      errors.find((candidate) => candidate.keyword === "propertyNames") ??
+      errors[0];
     if (!error) return fail(at, "the block is invalid", "See docs/specs.md for its keys.");
     return fail(`${at}${error.instancePath}`, ...explainSchemaError(error));
   }
   const extension = raw as LoginExtension;
+  checkServedPath(path, pointerOf("paths", path), "path", fail);
+  (extension.aliases ?? []).forEach((alias, index) => {
+    checkServedPath(alias, `${at}/aliases/${index}`, "alias", fail);
+  });
 
   const requestPointer = pointerOf("paths", path, method, "requestBody", "content");
   const content = operation.requestBody?.content ?? {};
@@ -155,18 +168,54 @@ export function readLoginApi(
       );
     }
   };
-  requireField(extension.identity, "identity");
-  requireField(extension.secret, "secret");
-  if (extension.challenge) requireField(extension.challenge.field, "challenge/field");
+  // The store keys accounts by the identity and compares secrets and challenges as strings.
+  const requireStringField = (name: string, key: string) => {
+    requireField(name, key);
+    const type = properties[name]?.type;
+    if (type !== "string") {
+      fail(
+        `${at}/${key}`,
+        `"${name}" is ${type === undefined ? "of no declared type" : `of type ${JSON.stringify(type)}`} in the request body's schema, not a string`,
+        `Give "${name}" \`type: string\` in the request body's schema (login-mock keys accounts by the identity and compares the secret and the challenge as strings), or name a string field.`,
+      );
+    }
+  };
+  requireStringField(extension.identity, "identity");
+  requireStringField(extension.secret, "secret");
+  if (extension.challenge) requireStringField(extension.challenge.field, "challenge/field");
 
   const examples = listOperationExamples(operation);
+  const examplePointer = (example: ResponseExample) =>
+    pointerOf(
+      "paths",
+      path,
+      method,
+      "responses",
+      String(example.status),
+      "content",
+      example.mediaType,
+      "examples",
+      example.name,
+    );
+  const firstByName = new Map<string, ResponseExample>();
+  for (const example of examples) {
+    const first = firstByName.get(example.name);
+    if (first) {
+      fail(
+        examplePointer(example),
+        `a second response example is named "${example.name}" (the first is under ${first.status} ${first.mediaType})`,
+        "Give each response example of the login operation its own name: outcomes and scenarios name one example.",
+      );
+    }
+    firstByName.set(example.name, example);
+  }
   const names = examples.map((example) => example.name);
   const requireExample = (name: string, pointer: string) => {
     if (!names.includes(name)) {
       fail(
         `${at}${pointer}`,
         `no response example of this operation is named "${name}"`,
-        `Name one of: ${names.join(", ")}, or add an example by that name.`,
+        `Name one of: ${names.join(", ")}, or add an example by that name. Examples under a \`default\` or range (\`4XX\`) response cannot be served (they have no status): document them under a numeric status such as 401.`,
       );
     }
   };
@@ -186,9 +235,8 @@ export function readLoginApi(
   examples.forEach((example) => {
     example.provokedBy.forEach((word, index) => {
       if (isKnownWord(word, fieldNames, document.info["x-provocations"] ?? {})) return;
-      const response = pointerOf("paths", path, method, "responses", String(example.status));
       fail(
-        `${response}/content/${pointerOf(example.mediaType).slice(1)}/examples/${pointerOf(example.name).slice(1)}/x-provoked-by/${index}`,
+        `${examplePointer(example)}/x-provoked-by/${index}`,
         `"${word}" is not a provocation login-mock knows`,
         `Use an outcome word (${OUTCOME_WORDS.join(", ")}) or a field word (${FIELD_VERBS.map((verb) => `${verb}-<field>`).join(", ")}) for one of: ${fieldNames.join(", ")}; or explain a word of your own in info.x-provocations.`,
       );
@@ -242,20 +290,44 @@ export function readLoginApi(
     documentedLifetime = typeof fromSchema === "number" ? fromSchema : undefined;
   } else if (token.in === "cookie") {
     const name = token.cookie as string;
-    const contract = Object.values(successResponse?.headers ?? {})
-      .map((header) => header["x-cookie"])
-      .find((cookie) => cookie?.name === name);
-    if (!contract) {
+    const found = Object.entries(successResponse?.headers ?? {}).find(
+      ([, header]) => header["x-cookie"]?.name === name,
+    );
+    if (!found) {
       return fail(
         `${at}/token/cookie`,
         `the success response documents no Set-Cookie header with an x-cookie named "${name}"`,
         "Document the Set-Cookie header on the success response with `x-cookie: { name, value: jwt, httpOnly, secure, sameSite, path, maxAgeSeconds }`.",
       );
     }
+    const [headerName, header] = found;
+    const contract = header["x-cookie"] as CookieContract;
+    checkCookieContract(
+      contract,
+      pointerOf(
+        "paths",
+        path,
+        method,
+        "responses",
+        String(success.status),
+        "headers",
+        headerName,
+        "x-cookie",
+      ),
+      fail,
+    );
     placement = { in: "cookie", cookie: contract };
     documentedLifetime = contract.maxAgeSeconds;
   } else {
-    placement = { in: "header", header: (token.header as string).toLowerCase() };
+    const header = (token.header as string).toLowerCase();
+    if (isReservedHeader(header)) {
+      return fail(
+        `${at}/token/header`,
+        `the response header "${token.header}" is one the mock or HTTP itself sets`,
+        `Name a header of the API's own (e.g. \`x-auth-token\`): not ${RESERVED_HEADERS.join(", ")}.`,
+      );
+    }
+    placement = { in: "header", header };
   }
   const lifetimeSeconds = token.lifetimeSeconds ?? documentedLifetime;
   if (lifetimeSeconds === undefined) {
@@ -270,8 +342,47 @@ export function readLoginApi(
 
   let profile: LoginApi["profile"];
   if (extension.profile) {
-    requireInSuccess(extension.profile.pointer, "profile/pointer");
-    const profileSchema = readSchemaAt(success.schema, extension.profile.pointer);
+    const profileAt = extension.profile.pointer;
+    requireInSuccess(profileAt, "profile/pointer");
+    // What the mock reads or writes in an account's profile must be in the example's profile,
+    // which every account of a user's spec starts from.
+    const requireInProfile = (
+      pointer: string,
+      key: string,
+      kind?: { type: "number" | "string"; because: string },
+    ) => {
+      const value = readPointer(successBody, profileAt + pointer);
+      if (value === undefined) {
+        fail(
+          `${at}/${key}`,
+          `the success example "${success.name}" has no value at ${profileAt}${pointer} (${pointer} in its profile at ${profileAt})`,
+          `Point into the profile the success example shows${profileKeysText(readPointer(successBody, profileAt))}, or add the value to the example.`,
+        );
+      }
+      if (kind && typeof value !== kind.type) {
+        fail(
+          `${at}/${key}`,
+          `the success example's profile holds ${JSON.stringify(value)} at ${pointer}, not a ${kind.type}`,
+          `Point at a ${kind.type} of the profile: ${kind.because}.`,
+        );
+      }
+    };
+    if (extension.profile.identity)
+      requireInProfile(extension.profile.identity, "profile/identity");
+    if (extension.profile.subject) requireInProfile(extension.profile.subject, "profile/subject");
+    (extension.profile.onLogin ?? []).forEach((update, index) => {
+      requireInProfile(
+        update.pointer,
+        `profile/onLogin/${index}/pointer`,
+        update.set === "increment"
+          ? { type: "number", because: "`increment` counts it up" }
+          : { type: "string", because: "`now` writes an ISO date-time string there" },
+      );
+    });
+    for (const [claim, pointer] of Object.entries(token.claims ?? {})) {
+      requireInProfile(pointer, `token/claims${pointerOf(claim)}`);
+    }
+    const profileSchema = readSchemaAt(success.schema, profileAt);
     profile = {
       pointer: extension.profile.pointer,
       identity: extension.profile.identity,
@@ -279,11 +390,31 @@ export function readLoginApi(
       onLogin: extension.profile.onLogin ?? [],
       validate: profileSchema ? compilers.compile(profileSchema, "profile") : undefined,
     };
+  } else {
+    const [claim] = Object.keys(token.claims ?? {});
+    if (claim !== undefined) {
+      return fail(
+        `${at}/token/claims${pointerOf(claim)}`,
+        "claims are read from the account's profile, and the block has no `profile`",
+        "Add `profile: { pointer: <where the success example shows the account> }`, or remove the claims.",
+      );
+    }
   }
 
+  // As the store keys identities (mocks/store/seed.ts identityKey): the same folding here, so
+  // what is refused here is what would collide there.
+  const identityKey = (identity: string) =>
+    extension.caseSensitiveIdentity ? identity : identity.trim().toLowerCase();
   const seen = new Set<string>();
   extension.accounts.forEach((account, index) => {
-    const key = extension.caseSensitiveIdentity ? account.identity : account.identity.toLowerCase();
+    const key = identityKey(account.identity);
+    if (key === "") {
+      fail(
+        `${at}/accounts/${index}/identity`,
+        "the identity is only spaces, and identities are matched trimmed",
+        "Give the account a non-blank identity.",
+      );
+    }
     if (seen.has(key)) {
       fail(
         `${at}/accounts/${index}/identity`,
@@ -293,10 +424,7 @@ export function readLoginApi(
     }
     seen.add(key);
   });
-  const unknownKey = extension.caseSensitiveIdentity
-    ? extension.unknownIdentity
-    : extension.unknownIdentity.toLowerCase();
-  if (seen.has(unknownKey)) {
+  if (seen.has(identityKey(extension.unknownIdentity))) {
     fail(
       `${at}/unknownIdentity`,
       `"${extension.unknownIdentity}" is a demo account`,
@@ -304,13 +432,43 @@ export function readLoginApi(
     );
   }
 
-  const validate = compilers.compile(schema, "request");
+  const validate = compilers.compile(schema, "request", requestMedia);
   if (!validate) {
     return fail(requestPointer, "the request schema could not be compiled", "Check its keywords.");
   }
+
+  // A user's spec seeds each account with the example's profile, its own keys laid over it:
+  // refused here if the store would refuse it when it seeds.
+  const validateProfile = profile?.validate;
+  if (!compilers.hooks && profile && validateProfile) {
+    extension.accounts.forEach((account, index) => {
+      const seeded = seededProfile(successBody, profile, identityKey(account.identity), account);
+      if (!validateProfile(seeded)) {
+        fail(
+          `${at}/accounts/${index}/profile`,
+          `the profile the mock seeds for "${account.identity}" (the success example's profile at ${profile.pointer}, this account's \`profile\` keys laid over it, the identity written at ${profile.identity ?? "no pointer"}) does not fit the profile's schema: ${describeFaults(validateProfile.errors)}`,
+          "Give the account `profile` values that fit the schema (or fix the success example's profile, which every account starts from).",
+        );
+      }
+    });
+  }
+
   let bodyLimitBytes: number | undefined;
-  for (const response of Object.values(operation.responses)) {
-    bodyLimitBytes ??= response["x-body-limit-bytes"];
+  for (const [status, response] of Object.entries(operation.responses)) {
+    if (!Object.hasOwn(response, "x-body-limit-bytes")) continue;
+    const limit = response["x-body-limit-bytes"];
+    if (
+      !Number.isInteger(limit) ||
+      (limit as number) < 1 ||
+      (limit as number) > MAX_BODY_LIMIT_BYTES
+    ) {
+      fail(
+        pointerOf("paths", path, method, "responses", status, "x-body-limit-bytes"),
+        `the body limit ${JSON.stringify(limit)} is not a whole number of bytes from 1 to ${MAX_BODY_LIMIT_BYTES}`,
+        `Write the largest body the server accepts in bytes, an integer from 1 to ${MAX_BODY_LIMIT_BYTES} (10 MiB), e.g. 102400.`,
+      );
+    }
+    bodyLimitBytes ??= limit;
   }
   return {
     id: extension.id ?? slugOf(document.info.title),
@@ -354,6 +512,126 @@ export function readLoginApi(
     bodyLimitBytes,
     hooks: compilers.hooks ?? {},
   };
+}
+
+/** The largest `x-body-limit-bytes` a spec may document: 10 MiB. */
+export const MAX_BODY_LIMIT_BYTES = 10 * 1024 * 1024;
+
+/** Response headers the token may not go in: the mock's own, and those HTTP or CORS manage. */
+export const RESERVED_HEADERS = [
+  "x-mock-*",
+  "set-cookie",
+  "content-*",
+  "access-control-*",
+  "vary",
+  "connection",
+  "transfer-encoding",
+  "date",
+] as const;
+
+function isReservedHeader(name: string): boolean {
+  return RESERVED_HEADERS.some((reserved) =>
+    reserved.endsWith("*") ? name.startsWith(reserved.slice(0, -1)) : name === reserved,
+  );
+}
+
+/** The control API's prefix (server/control-request.ts CONTROL_PREFIX). */
+const CONTROL_PREFIX = "/__mock";
+
+/** RFC 3986 path characters, written as is, plus `{}` for templated segments. */
+const PATH_CHARACTERS = /^[A-Za-z0-9\-._~!$&'()*+,;=:@/{}]*$/;
+
+/** Refuses a login path or alias the server could not route to the login. */
+function checkServedPath(
+  path: string,
+  pointer: string,
+  what: "path" | "alias",
+  fail: (pointer: string, problem: string, fix: string) => never,
+): void {
+  if (!path.startsWith("/")) {
+    fail(
+      pointer,
+      `the ${what} ${JSON.stringify(path)} does not start with /`,
+      "Write the path from its leading /, e.g. /auth/login.",
+    );
+  }
+  // The server routes `//__mock…` (a base URL's trailing slash) to the control API too.
+  const collapsed = path.replace(/^\/+/, "/");
+  if (collapsed === CONTROL_PREFIX || collapsed.startsWith(`${CONTROL_PREFIX}/`)) {
+    fail(
+      pointer,
+      `the ${what} ${path} is under ${CONTROL_PREFIX}, which the mock's control API answers`,
+      `Serve the login at a path outside ${CONTROL_PREFIX}/.`,
+    );
+  }
+  if (!PATH_CHARACTERS.test(path)) {
+    fail(
+      pointer,
+      `the ${what} ${JSON.stringify(path)} has a character a request would percent-encode (a space, \`%\`, a non-ASCII letter, …), so no request path would match it as written`,
+      "Write the path with letters, digits and - . _ ~ ! $ & ' ( ) * + , ; = : @ / only (a `{name}` segment for a parameter).",
+    );
+  }
+}
+
+/** Refuses an `x-cookie` the mock could not set the token cookie from. */
+function checkCookieContract(
+  contract: CookieContract,
+  pointer: string,
+  fail: (pointer: string, problem: string, fix: string) => never,
+): void {
+  const cookie = contract as unknown as Record<string, unknown>;
+  const faults: string[] = [];
+  if (typeof cookie.path !== "string") faults.push("`path` a string (e.g. /)");
+  if (!["Strict", "Lax", "None"].includes(cookie.sameSite as string))
+    faults.push("`sameSite` one of Strict, Lax, None");
+  if (typeof cookie.httpOnly !== "boolean") faults.push("`httpOnly` true or false");
+  if (typeof cookie.secure !== "boolean") faults.push("`secure` true or false");
+  const maxAge = cookie.maxAgeSeconds;
+  if (!Number.isInteger(maxAge) || (maxAge as number) < 1)
+    faults.push("`maxAgeSeconds` a whole number of seconds, at least 1");
+  if (faults.length > 0) {
+    fail(
+      pointer,
+      `the token cookie's x-cookie does not say every attribute the mock sets it with`,
+      `Give it ${faults.join("; ")}.`,
+    );
+  }
+}
+
+/**
+ * An account's profile as the store seeds it for a spec without hooks (mocks/store/seed.ts
+ * `exampleProfile` and `toAccount`, replicated: openapi/ does not import the store): a copy of
+ * the success example's profile, the account's own keys laid over it, the folded identity
+ * written at `profile.identity`.
+ */
+function seededProfile(
+  successBody: unknown,
+  profile: { readonly pointer: string; readonly identity: string | undefined },
+  identity: string,
+  account: DeclaredAccount,
+): unknown {
+  const example = readPointer(successBody, profile.pointer);
+  const base =
+    example !== null && typeof example === "object"
+      ? (structuredClone(example) as Record<string, unknown>)
+      : {};
+  const seeded: Record<string, unknown> = { ...base, ...account.profile };
+  return profile.identity ? writePointer(seeded, profile.identity, identity) : seeded;
+}
+
+/** A validator's errors in words: `/email must match format "email"; (root) must have …`. */
+function describeFaults(errors: readonly SpecValidationError[] | null | undefined): string {
+  const words = (errors ?? []).map(
+    (error) => `${error.instancePath || "(root)"} ${error.message ?? `fails "${error.keyword}"`}`,
+  );
+  return words.length > 0 ? words.join("; ") : "it is invalid";
+}
+
+/** `: its keys are /a, /b` for an object, or nothing, to end a sentence with. */
+function profileKeysText(profile: unknown): string {
+  if (profile === null || typeof profile !== "object" || Array.isArray(profile)) return "";
+  const keys = Object.keys(profile).map((key) => pointerOf(key));
+  return keys.length > 0 ? ` (its keys: ${keys.join(", ")})` : "";
 }
 
 /** The provocation words whose meaning is fixed: outcomes a contract run can provoke. */
@@ -431,6 +709,12 @@ function explainSchemaError(error: SpecValidationError): [string, string] {
       return [
         `\`${String(params.additionalProperty)}\` is not a key of this block`,
         `Remove it, or check its spelling against docs/specs.md.`,
+      ];
+    case "propertyNames":
+      // Only `token.claims` constrains its keys.
+      return [
+        `\`${String(params.propertyName)}\` cannot be a claim of the spec's`,
+        "Remove it: the mock sets `sub`, `iat`, `exp` and `nbf` itself, and `__proto__` names no claim.",
       ];
     case "enum":
       return [

@@ -3,9 +3,10 @@
  * what OpenAPI cannot: which request field names the account and which is the secret, which
  * named example answers which outcome, where the issued token goes, and the demo accounts.
  * Everything else (path, method, media types, fields, statuses, bodies, cookie attributes) is
- * read from the document itself. `LOGIN_EXTENSION_SCHEMA` is validated when a spec loads; the
- * checks a schema cannot state (an example that exists, a field the request has) follow it in
- * login-api.ts. docs/specs.md documents every key.
+ * read from the document itself. `LOGIN_EXTENSION_SCHEMA` is validated when a user's spec loads
+ * (a preset's block when `npm run generate` reads it); the checks a schema cannot state (an
+ * example that exists, a field the request has, a pointer the success example holds) follow it
+ * in login-api.ts. docs/specs.md documents every key.
  */
 import type { JsonSchema } from "./document.ts";
 
@@ -87,7 +88,7 @@ export interface LoginExtension {
   readonly accounts: readonly DeclaredAccount[];
   /** An identity no account has, for the unknown-account outcome. */
   readonly unknownIdentity: string;
-  /** Identities match case-insensitively (emails) unless this is true. */
+  /** Identities match trimmed and case-insensitively (emails) unless this is true. */
   readonly caseSensitiveIdentity?: boolean;
 }
 
@@ -170,8 +171,9 @@ export const LOGIN_EXTENSION_SCHEMA: JsonSchema = {
         claims: {
           type: "object",
           additionalProperties: pointer,
-          // The mock sets these itself: the account's subject and the token's times.
-          propertyNames: { not: { enum: ["sub", "iat", "exp", "nbf"] } },
+          // The mock sets these itself: the account's subject and the token's times. `__proto__`
+          // would set the claims object's prototype, not a claim.
+          propertyNames: { not: { enum: ["sub", "iat", "exp", "nbf", "__proto__"] } },
           maxProperties: 16,
         },
       },

@@ -3,9 +3,11 @@
  * - `generated/<variant>.ts`: TypeScript types, by openapi-typescript;
  * - `generated/<variant>.json`: the document as JSON, for runtimes that cannot read YAML
  *   (the browser worker, bundlers);
- * - `generated/login.ts`: each variant's `POST /auth/login` operation under one interface, and
- *   the names of its response examples (the mock's scenarios), which openapi-typescript drops;
- * - `generated/validators.js` (+ `.d.ts`): precompiled schema validators, from both documents.
+ * - `generated/login.ts`: each preset's login operation (the one with `x-login-mock`) under one
+ *   interface, and the names of its response examples (the mock's scenarios), which
+ *   openapi-typescript drops;
+ * - `generated/validators.js` (+ `.d.ts`): the presets' precompiled request and profile
+ *   validators (presets/validator-schemas.ts lists them).
  * The generate script writes these files and the staleness test compares them with the
  * committed ones, both through `renderAllGeneratedFiles`, so they can never disagree on the options.
  */

@@ -28,8 +28,9 @@ export function validatorsPath(extension: ".js" | ".d.ts"): string {
 
 export async function renderValidatorFiles(): Promise<GeneratedFile[]> {
   const ajv = createSchemaValidator();
-  // The shared setup takes no options, and Ajv reads these when it compiles, so they are set on
-  // its instance. `formats` stands for ajv-formats' `require("ajv-formats/dist/formats")…`.
+  // Ajv reads these when it compiles, so they are set on the shared setup's instance (the same
+  // options a user's spec is compiled with at load, `ownProperties` included). `formats` stands
+  // for ajv-formats' `require("ajv-formats/dist/formats")…`.
   Object.assign(ajv.opts.code, { source: true, esm: true, formats: new Name(FORMATS) });
   const code = toEsmModule(standaloneCode(ajv, await addPrecompiledSchemas(ajv)));
   return [

@@ -1,9 +1,10 @@
 /**
  * Ajv set up for OpenAPI 3.1 schemas (JSON Schema 2020-12 with formats). Strict mode stays on so
  * a misspelt keyword fails loudly; the OpenAPI and project keywords it does not know are
- * declared instead of silenced.
+ * declared instead of silenced. A property counts only when it is the value's own: a body
+ * without `constructor` does not have one through Object.prototype.
  */
-import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import { Ajv2020, type ErrorObject, type Options, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import type { JsonSchema } from "./document.ts";
 import { EMAIL_FORMAT } from "./validator-runtime.js";
@@ -14,8 +15,18 @@ const addFormats = addFormatsModule as unknown as typeof addFormatsModule.defaul
 /** Keywords OpenAPI 3.1 adds to JSON Schema that carry no validation meaning. */
 const OPENAPI_ANNOTATIONS = ["example", "discriminator", "xml", "externalDocs"];
 
-export function createSchemaValidator(): Ajv2020 {
-  const ajv = new Ajv2020({ strict: true, allErrors: true, strictRequired: false });
+/**
+ * The project's Ajv. `options` adds to the shared ones: a form's request validator takes
+ * `coerceTypes: true` (compile-login-api.ts), as a form's fields all arrive as strings.
+ */
+export function createSchemaValidator(options: Options = {}): Ajv2020 {
+  const ajv = new Ajv2020({
+    strict: true,
+    allErrors: true,
+    strictRequired: false,
+    ownProperties: true,
+    ...options,
+  });
   addFormats(ajv);
   // ajv-formats' full-mode email rejects dotless domains (`0@io`), which RFC 5321 allows. Ours
   // accepts them and runs in linear time; the mock validates requests with the same regex
@@ -45,13 +56,23 @@ export function describeErrors(errors: readonly ErrorObject[] | null | undefined
   );
 }
 
-function collectExtensionKeywords(node: unknown, found = new Set<string>()): Set<string> {
+/**
+ * Every `x-…` key in a schema. A dereferenced schema shares each `$ref` target, so each object
+ * is visited once: the walk is linear in the document, not in the tree it expands to.
+ */
+function collectExtensionKeywords(
+  node: unknown,
+  found = new Set<string>(),
+  seen = new WeakSet<object>(),
+): Set<string> {
+  if (node === null || typeof node !== "object" || seen.has(node)) return found;
+  seen.add(node);
   if (Array.isArray(node)) {
-    for (const item of node) collectExtensionKeywords(item, found);
-  } else if (node !== null && typeof node === "object") {
+    for (const item of node) collectExtensionKeywords(item, found, seen);
+  } else {
     for (const [key, value] of Object.entries(node)) {
       if (key.startsWith("x-")) found.add(key);
-      collectExtensionKeywords(value, found);
+      collectExtensionKeywords(value, found, seen);
     }
   }
   return found;
