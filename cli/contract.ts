@@ -5,8 +5,9 @@
  * writes the JUnit and Markdown reports. Nothing it loads is a devDependency: it runs from the
  * `node_modules` of a project that installed only login-mock.
  * Exit codes: 0 the contract holds, 1 a violation (or nothing exercised, or --require-all
- * unmet), 2 a usage error (a bad flag, or a base URL under which the login is not served: the
- * first request finds that and one line says what to change), 3 the target could not be reached
+ * unmet), 2 a usage error (a bad flag, a {parameter} of the login's path with no value given or
+ * documented, or a base URL under which the login is not served: the first request finds that
+ * and one line says what to change), 3 the target could not be reached
  * (one line, before anything else is printed).
  * A reply over a limit (body over 1 MiB once decoded, too many or too large headers, JSON deeper
  * than 64 levels, a body still arriving at --timeout) is a `reply-limits` violation: 1. No reply
@@ -18,6 +19,11 @@ import { writeFileSync } from "node:fs";
 import { CHECK_NAMES } from "../contracts/checks/index.ts";
 import { contractExitCode, runInConsole } from "../contracts/console-runner.ts";
 import { defaultRatePerSecond } from "../contracts/http-target.ts";
+import {
+  MissingPathParameterError,
+  operationPath,
+  pathParameterNames,
+} from "../contracts/operation-path.ts";
 import {
   type ContractOptions,
   DEFAULT_DEADLINE_SECONDS,
@@ -39,7 +45,7 @@ export const CONTRACT_FLAGS = {
   variant: {
     type: "string",
     value: "SPEC|PRESET",
-    help: "The spec, as the positional argument gives it: a spec file or a built-in preset's id.",
+    help: "The spec, as the positional argument gives it: a spec file or a built-in preset's id (an argument outranks the environment's).",
     env: env("VARIANT"),
   },
   "base-url": {
@@ -47,6 +53,12 @@ export const CONTRACT_FLAGS = {
     value: "URL",
     help: "The target's base URL; the suite calls it with the login operation's path from the spec appended (required).",
     env: env("BASE_URL"),
+  },
+  "path-param": {
+    type: "string",
+    value: "NAME=VALUE",
+    help: "A value of a {parameter} of the login's path (/t/{tenant}/login), where the spec documents none: repeat the flag or separate them with commas.",
+    env: env("PATH_PARAM"),
   },
   identity: {
     type: "string",
@@ -202,7 +214,7 @@ export const CONTRACT_FLAGS = {
   },
   "require-all": {
     type: "boolean",
-    help: "Fail when a reachable documented response was not exercised.",
+    help: "Fail when a documented response was skipped that a flag could reach (an account, --max-wrong-secret, --drive); those no flag reaches on this target are listed as unreachable, with the reason.",
     env: env("REQUIRE_ALL"),
   },
   junit: {
@@ -263,11 +275,31 @@ export async function readContractSpecs(
   argv: readonly string[],
   environment: NodeJS.ProcessEnv = process.env,
 ): Promise<Map<string, LoginApi>> {
-  const { positionals } = parseCommand("contract", argv, CONTRACT_FLAGS, environment);
-  return readSpecFiles(apiSources("contract", positionals));
+  const { flags, positionals } = parseCommand("contract", argv, CONTRACT_FLAGS, environment);
+  const variant = chosenVariant(positionals, flags.variant);
+  const named =
+    positionals.length > 0 ? positionals : variant === undefined ? [] : variantSource(variant);
+  return readSpecFiles(apiSources("contract", named));
 }
 
-/** The one API the arguments name: a spec file (read into `specs`) or a preset, else `--variant`'s preset. */
+/**
+ * `--variant`'s value where it names the API: with no argument, or typed on the command line
+ * (then it clashes with an argument, and `chooseApis` says so). An argument outranks
+ * CONTRACT_VARIANT.
+ */
+function chosenVariant(
+  positionals: readonly string[],
+  value: string | boolean | undefined,
+): string | undefined {
+  if (value === undefined) return undefined;
+  const typed = flagSource("contract", "variant") === "--variant";
+  return positionals.length > 0 && !typed ? undefined : String(value);
+}
+
+/**
+ * The one API the arguments name: a spec file (read into `specs`) or a preset, else `--variant`'s
+ * (a spec file or a preset, read the same way).
+ */
 function chooseApi(
   positionals: readonly string[],
   variant: string | undefined,
@@ -278,15 +310,14 @@ function chooseApi(
     throw new UsageError(
       `[login-mock] contract: checks one API at a time (got ${positionals.join(" ")}). Usage: ${usage}.`,
     );
-  if (positionals.length === 0) {
-    if (variant === undefined)
-      throw new UsageError(
-        `[login-mock] contract: which API? Give its spec file or a preset (${presetIds().join(", ")}). Usage: ${usage}.`,
-      );
-    if (!presetIds().includes(variant))
-      throw badFlag("contract", "variant", variant, presetIds().join(", "));
-  }
-  const [api] = chooseApis("contract", positionals, variant, specs);
+  if (positionals.length === 0 && variant === undefined)
+    throw new UsageError(
+      `[login-mock] contract: which API? Give its spec file or a preset (${presetIds().join(", ")}). Usage: ${usage}.`,
+    );
+  const [api] =
+    positionals.length === 0 && variant !== undefined
+      ? chooseApis("contract", variantSource(variant), undefined, specs)
+      : chooseApis("contract", positionals, variant, specs);
   if (!api) throw new UsageError(`[login-mock] contract: no API to check. Usage: ${usage}.`);
   return api;
 }
@@ -303,10 +334,10 @@ export function parseContractOptions(
   const { flags, positionals } = parseCommand("contract", argv, CONTRACT_FLAGS, environment);
   const text = (name: ContractFlag) =>
     flags[name] === undefined ? undefined : String(flags[name]);
-  // A spec argument outranks a preset named in the environment (CONTRACT_VARIANT).
-  const variantTyped = flagSource("contract", "variant") === "--variant";
-  const variant = positionals.length > 0 && !variantTyped ? undefined : text("variant");
+  // A spec argument outranks a spec or preset named in the environment (CONTRACT_VARIANT).
+  const variant = chosenVariant(positionals, flags.variant);
   const api = chooseApi(positionals, variant, specs);
+  const pathParams = readPathParams(api, argv, text("path-param"));
   const baseUrl = text("base-url");
   if (baseUrl === undefined)
     throw new UsageError(
@@ -336,6 +367,7 @@ export function parseContractOptions(
   const options: ContractOptions = {
     api,
     baseUrl,
+    pathParams,
     identity,
     secret,
     challenge: aliased(flags, ["challenge", "recaptcha"])?.value,
@@ -374,6 +406,80 @@ export function parseContractOptions(
       1000,
   };
   return { options, junit: text("junit"), summary: text("summary") };
+}
+
+/**
+ * `--variant`'s value as an argument: a spec file or a preset, told apart as arguments are; a
+ * value that is neither is a usage error naming the flag (or CONTRACT_VARIANT).
+ */
+function variantSource(variant: string): string[] {
+  try {
+    apiSources("contract", [variant]);
+  } catch (error) {
+    if (error instanceof UsageError)
+      throw badFlag(
+        "contract",
+        "variant",
+        variant,
+        `a spec file (.yaml, .yml, .json, or an existing file) or a preset: ${presetIds().join(", ")}`,
+      );
+    throw error;
+  }
+  return [variant];
+}
+
+/**
+ * `--path-param` values: every occurrence on the command line (parseArgs keeps only the last),
+ * else CONTRACT_PATH_PARAM; each comma-separated `name=value`. Every `{param}` of the login's
+ * path must end up with a value, given or documented: a usage error names the one missing and
+ * the flag.
+ */
+function readPathParams(
+  api: LoginApi,
+  argv: readonly string[],
+  parsed: string | undefined,
+): Record<string, string> {
+  const typed: string[] = [];
+  for (let index = 0; index < argv.length; index++) {
+    const arg = argv[index] ?? "";
+    if (arg === "--") break;
+    if (arg === "--path-param") {
+      const next = argv[index + 1];
+      if (next !== undefined) typed.push(next);
+      index += 1;
+    } else if (arg.startsWith("--path-param=")) typed.push(arg.slice("--path-param=".length));
+  }
+  const entries = (typed.length > 0 ? typed : parsed === undefined ? [] : [parsed])
+    .flatMap((value) => value.split(","))
+    .map((item) => item.trim())
+    .filter(Boolean);
+  const names = pathParameterNames(api);
+  const values: Record<string, string> = {};
+  for (const entry of entries) {
+    const equals = entry.indexOf("=");
+    const name = equals > 0 ? entry.slice(0, equals).trim() : "";
+    if (!name) throw badFlag("contract", "path-param", entry, "NAME=VALUE, e.g. tenant=acme");
+    if (!names.includes(name))
+      throw badFlag(
+        "contract",
+        "path-param",
+        entry,
+        names.length
+          ? `a parameter of ${api.operation.path}: ${names.join(", ")}`
+          : `nothing: ${api.operation.path} has no {parameter}`,
+      );
+    values[name] = entry.slice(equals + 1);
+  }
+  try {
+    operationPath(api, values);
+  } catch (error) {
+    if (!(error instanceof MissingPathParameterError)) throw error;
+    const pairs = error.parameters.map((name) => `${name}=VALUE`).join(",");
+    throw new UsageError(
+      `[login-mock] contract: ${error.message}. Give ${error.parameters.length === 1 ? "its value" : "their values"}: --path-param ${pairs} (or CONTRACT_PATH_PARAM=${pairs}).`,
+    );
+  }
+  return values;
 }
 
 /** Runs the contract, prints it, writes the reports; resolves to the exit code. */

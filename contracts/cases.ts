@@ -1,12 +1,28 @@
 /**
  * Contract cases, derived from the spec: every named response example, once for each kind of
  * request that provokes it (`x-provoked-by`), and once forced by `Prefer` when the target
- * honours it. A case that cannot be sent says why (unreachable on this target, or skipped).
+ * honours it. A case that cannot be sent says why, as one of two kinds, and `--require-all`
+ * turns on the difference:
+ *
+ * - skipped: a flag would reach it on this target. An account (`--identity`/`--secret`,
+ *   `--answer-identity`/`--answer-secret`), a larger `--max-wrong-secret`, a `--drive` that
+ *   sends data. `--require-all` fails on a response left skipped, naming the flag: it never
+ *   excuses what the user could give.
+ * - unreachable: no flag reaches it on this target. A healthy server's 500, a lockout (it would
+ *   lock a real account), a rejected challenge without a known rejected value (a target whose
+ *   challenge accepts everything has none), several documented answers of an account (one
+ *   `--answer-identity` account gets one of them), a spec's own word (`info.x-provocations`)
+ *   the harness has no request for, a response only `Prefer` reaches on a target that ignores
+ *   it (or under `--drive data`), an answer that needs a valid body the spec gives no way to
+ *   build. `--require-all` accepts these, each listed with its reason, so it can be met
+ *   against a real server by giving flags.
+ *
+ * A row of the coverage table is skipped when any of its cases is skipped and none ran.
  */
 import type { ResponseExample } from "../openapi/examples.ts";
 import type { ContractOptions } from "./options.ts";
 import {
-  baseFields,
+  buildBaseBody,
   buildProvocation,
   encodeFields,
   isUnreachable,
@@ -52,6 +68,18 @@ function accountsFrom(options: ContractOptions): ProvocationAccounts {
 /** Invalid-input words that stay negative even when they reach a documented 401/404. */
 const POSITIVE_WORDS = new Set(["valid-login"]);
 
+/**
+ * Words whose documented answer needs the rest of the body valid: with a body the schema
+ * refuses, the target rightly answers invalid input instead.
+ */
+const NEEDS_VALID_BODY = new Set([
+  "valid-login",
+  "unknown-account",
+  "wrong-secret",
+  "account-answer",
+  "challenge-rejected",
+]);
+
 export function buildCases(
   facts: SpecFacts,
   options: ContractOptions,
@@ -65,10 +93,28 @@ export function buildCases(
   const answered = facts.examples
     .filter((example) => example.provokedBy.includes("account-answer"))
     .map((example) => example.name);
+  // Worked out once: a body the schema refuses makes every answer that needs a valid one
+  // unreachable, with the one reason, instead of a failure per case.
+  const base = buildBaseBody(facts.api, accounts);
   for (const example of facts.examples) {
     const label = `${example.status} ${example.name}`;
+    if (example.provokedBy.length === 0 && options.drive !== "prefer" && !preferHonoured)
+      cases.push({
+        id: `${label} ← Prefer`,
+        example,
+        via: "prefer",
+        provocation: "prefer",
+        negative: false,
+        plan: {
+          kind: "unreachable",
+          reason:
+            options.drive === "data"
+              ? "the spec names no request that provokes it (x-provoked-by), and --drive data sends no Prefer"
+              : "the spec names no request that provokes it (x-provoked-by), and the target ignores `Prefer: code=…, example=…`",
+        },
+      });
     for (const word of example.provokedBy) {
-      const base = {
+      const about = {
         id: `${label} ← ${word}`,
         example,
         via: "data" as const,
@@ -77,19 +123,23 @@ export function buildCases(
       };
       if (options.drive === "prefer") {
         cases.push({
-          ...base,
+          ...about,
           plan: { kind: "skipped", reason: "--drive prefer sends only Prefer-driven requests" },
         });
         continue;
       }
       if (word === "account-answer" && answered.length > 1) {
         cases.push({
-          ...base,
+          ...about,
           plan: {
-            kind: "skipped",
-            reason: `the spec documents several answers of an account (${answered.join(", ")}); one --answer-identity account cannot tell which it should get`,
+            kind: "unreachable",
+            reason: `the spec documents several answers of an account (${answered.join(", ")}); one --answer-identity account gets one of them, and which is not known`,
           },
         });
+        continue;
+      }
+      if (base.problem !== undefined && NEEDS_VALID_BODY.has(word)) {
+        cases.push({ ...about, plan: { kind: "unreachable", reason: base.problem } });
         continue;
       }
       const request = buildProvocation(facts.api, word, accounts, {
@@ -97,13 +147,13 @@ export function buildCases(
       });
       if (isUnreachable(request)) {
         const kind = request.needsAccount ? "skipped" : "unreachable";
-        cases.push({ ...base, plan: { kind, reason: request.unreachable } });
+        cases.push({ ...about, plan: { kind, reason: request.unreachable } });
         continue;
       }
       if (word === "wrong-secret") {
         if (wrongSecretBudget <= 0) {
           cases.push({
-            ...base,
+            ...about,
             plan: {
               kind: "skipped",
               reason: `the cap of ${options.maxWrongSecret} wrong-secret attempt(s) is reached (--max-wrong-secret), so the account is never locked`,
@@ -113,10 +163,10 @@ export function buildCases(
         }
         wrongSecretBudget -= 1;
       }
-      cases.push({ ...base, plan: { kind: "send", request, headers: {} } });
+      cases.push({ ...about, plan: { kind: "send", request, headers: {} } });
     }
     if (options.drive === "data") continue;
-    const base = {
+    const forced = {
       id: `${label} ← Prefer`,
       example,
       via: "prefer" as const,
@@ -126,15 +176,15 @@ export function buildCases(
     if (!preferHonoured) {
       if (options.drive === "prefer")
         cases.push({
-          ...base,
+          ...forced,
           plan: { kind: "unreachable", reason: "the target ignores `Prefer: code=…, example=…`" },
         });
       continue;
     }
     // A well-formed body: mocks such as Prism validate the request before they honour Prefer.
-    const request = encodeFields(facts.api, baseFields(facts.api, accounts));
+    const request = encodeFields(facts.api, base.fields);
     cases.push({
-      ...base,
+      ...forced,
       plan: {
         kind: "send",
         request,

@@ -21,6 +21,7 @@ import {
 } from "./http-target.ts";
 import { diffJson } from "./json-diff.ts";
 import { sampleNegativeBodies } from "./negative-bodies.ts";
+import { operationPath } from "./operation-path.ts";
 import {
   type ContractOptions,
   DEFAULT_DEADLINE_SECONDS,
@@ -127,7 +128,8 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
   );
   const http = createHttpTarget({
     baseUrl: options.baseUrl,
-    path: facts.operationPath,
+    // Throws MissingPathParameterError before anything is sent (the CLI checks it first).
+    path: operationPath(facts.api, options.pathParams),
     method: facts.method,
     ratePerSecond: options.ratePerSecond,
     timeoutMs: options.timeoutMs,
@@ -566,10 +568,15 @@ function secretKeys(facts: SpecFacts): string[] {
 }
 
 /** Tokens and cookie values seen in responses join the secrets that reports never print. */
-function rememberSecrets(exchange: Exchange, redactor: Redactor, facts: SpecFacts): void {
+export function rememberSecrets(exchange: Exchange, redactor: Redactor, facts: SpecFacts): void {
   for (const line of exchange.response.setCookies) redactor.add(parseSetCookie(line)?.value);
   const { placement, refresh } = facts.token;
-  if (placement.in === "header") redactor.add(exchange.response.headers.get(placement.header));
+  if (placement.in === "header") {
+    const value = exchange.response.headers.get(placement.header);
+    redactor.add(value);
+    // The token alone, printed elsewhere (an opaque one is not caught by its JWT shape).
+    redactor.add(value?.replace(/^bearer\s+/i, "").trim());
+  }
   const json = exchange.response.json;
   if (json === null || typeof json !== "object") return;
   for (const pointer of [placement.in === "body" ? placement.pointer : undefined, refresh]) {

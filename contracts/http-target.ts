@@ -21,7 +21,10 @@ import { displayUrl } from "./redact.ts";
 
 export interface TargetOptions {
   readonly baseUrl: string;
-  /** The operation's path from the spec (`/auth/login`), appended to the base URL. */
+  /**
+   * The operation's path from the spec (`/auth/login`), its parameters filled
+   * (`operation-path.ts`), appended to the base URL.
+   */
   readonly path: string;
   /** The operation's method from the spec, upper case. Default `POST`. */
   readonly method?: string;
@@ -72,9 +75,16 @@ export function defaultRatePerSecond(baseUrl: string): number {
   return LOOPBACK.has(new URL(baseUrl).hostname) ? 0 : 4;
 }
 
-/** The URL the harness calls: the base URL (its path kept) with the operation's path appended. */
+/**
+ * The URL the harness calls: the base URL with the operation's path appended as text, so a
+ * base URL's path prefix (`https://x/api`) and query (`?key=…`) are kept, and a path such as
+ * `/accounts:signIn` is never read as a URL of its own scheme.
+ */
 export function operationUrl(baseUrl: string, path: string): string {
-  return new URL(path.replace(/^\/+/, ""), baseUrl.endsWith("/") ? baseUrl : `${baseUrl}/`).href;
+  const url = new URL(baseUrl);
+  url.pathname = `${url.pathname.replace(/\/+$/, "")}/${path.replace(/^\/+/, "")}`;
+  url.hash = "";
+  return url.href;
 }
 
 export function createHttpTarget(options: TargetOptions): HttpTarget {

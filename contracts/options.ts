@@ -10,6 +10,11 @@ export interface ContractOptions {
   /** The login API the target serves: a preset's, or one read from the user's spec. */
   readonly api: LoginApi;
   readonly baseUrl: string;
+  /**
+   * Values of the login path's `{param}`s (`--path-param`), over the spec's documented ones
+   * (`operation-path.ts`).
+   */
+  readonly pathParams?: Readonly<Record<string, string>>;
   /** A registered account for the positive cases; without it they are skipped. */
   readonly identity: string | undefined;
   readonly secret: string | undefined;

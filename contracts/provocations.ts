@@ -98,21 +98,135 @@ export function encodeFields(api: LoginApi, fields: RequestFields): ProvocationR
 /**
  * A well-formed body: the given identity (else the unknown one), the given secret (else a
  * placeholder), the given challenge value (else a placeholder), and every other required field
- * with a value its schema allows.
+ * with a value its schema allows (`buildBaseBody`).
  */
 export function baseFields(api: LoginApi, accounts: ProvocationAccounts): RequestFields {
+  return buildBaseBody(api, accounts).fields;
+}
+
+export interface BaseBody {
+  readonly fields: RequestFields;
+  /**
+   * Set when the request schema refuses the body for a field the caller did not give: no valid
+   * value could be made for it, so an answer that needs an otherwise valid body cannot be
+   * provoked. Says which field and what to do.
+   */
+  readonly problem?: string;
+}
+
+/**
+ * The base body and whether it is valid. Each required field the caller did not give takes the
+ * first value the schema accepts of: the request body's own example's value (the media type's
+ * `example`, else the first of its `examples`), then one made from the field's schema (its
+ * `const`, `enum`, `default` or example, its object properties and array items, recursively,
+ * a sample of its format). The secret and challenge placeholders come before the example's
+ * values (they log nobody in). If the body is still invalid, the example's optional fields are
+ * added; if even that fails, `problem` names the field.
+ */
+export function buildBaseBody(api: LoginApi, accounts: ProvocationAccounts): BaseBody {
   const { request } = api;
+  const example = requestExample(api);
+  const fromExample = (name: string) =>
+    example !== undefined && Object.hasOwn(example, name) ? [example[name]] : [];
   const fields: RequestFields = {};
+  const given = new Set<string>();
+  const choices = new Map<string, unknown[]>();
   for (const field of request.fields) {
-    if (field.name === request.identity)
-      fields[field.name] = accounts.valid?.identity ?? accounts.unknownIdentity;
-    else if (field.name === request.secret)
-      fields[field.name] = accounts.valid?.secret ?? sampleValue(field.schema, PLACEHOLDER_SECRET);
-    else if (field.name === request.challenge?.field)
-      fields[field.name] = accounts.challenge ?? sampleValue(field.schema, PLACEHOLDER_CHALLENGE);
-    else if (field.required) fields[field.name] = sampleValue(field.schema, "x");
+    const { name, schema } = field;
+    let candidates: unknown[];
+    if (name === request.identity) {
+      fields[name] = accounts.valid?.identity ?? accounts.unknownIdentity;
+      given.add(name);
+      continue;
+    }
+    if (name === request.secret && accounts.valid) {
+      fields[name] = accounts.valid.secret;
+      given.add(name);
+      continue;
+    }
+    if (name === request.challenge?.field && accounts.challenge !== undefined) {
+      fields[name] = accounts.challenge;
+      given.add(name);
+      continue;
+    }
+    if (name === request.secret)
+      candidates = [sampleValue(schema, PLACEHOLDER_SECRET), ...fromExample(name)];
+    else if (name === request.challenge?.field)
+      candidates = [sampleValue(schema, PLACEHOLDER_CHALLENGE), ...fromExample(name)];
+    else if (field.required) candidates = [...fromExample(name), sampleValue(schema, "x")];
+    else continue;
+    fields[name] = candidates[0];
+    choices.set(name, candidates);
   }
-  return fields;
+  // A value the schema refuses gives way to the next candidate (allErrors: faults elsewhere do
+  // not hide this field's).
+  for (const [name, candidates] of choices) {
+    const fits = candidates.find(
+      (candidate) => faultsWithin(api, { ...fields, [name]: candidate }, name).length === 0,
+    );
+    if (fits !== undefined) fields[name] = fits;
+  }
+  if (api.request.validate(asSent(api, fields))) return { fields };
+  if (example !== undefined) {
+    const fuller = { ...fields };
+    for (const [name, value] of Object.entries(example))
+      if (!Object.hasOwn(fuller, name) && !given.has(name)) fuller[name] = value;
+    if (api.request.validate(asSent(api, fuller))) return { fields: fuller };
+  }
+  api.request.validate(asSent(api, fields));
+  const faulty = new Set<string>();
+  for (const error of api.request.validate.errors ?? []) {
+    const top = error.instancePath.split("/")[1];
+    const missing = (error.params as { missingProperty?: unknown }).missingProperty;
+    const name =
+      top !== undefined
+        ? top.replace(/~1/g, "/").replace(/~0/g, "~")
+        : error.keyword === "required" && typeof missing === "string"
+          ? missing
+          : undefined;
+    if (name === undefined) faulty.add("");
+    else if (!given.has(name)) faulty.add(name);
+  }
+  if (faulty.size === 0) return { fields };
+  const named = [...faulty].map((name) => (name === "" ? "the body" : `\`${name}\``));
+  return {
+    fields,
+    problem: `cannot build a valid body for ${named.join(", ")}: give the request an example (requestBody.content's \`example\` or \`examples\`)`,
+  };
+}
+
+/**
+ * The request body's own example as fields: the first documented media type's `example`, else
+ * the first of its `examples`, else the same of the other media types; undefined when none is
+ * an object.
+ */
+export function requestExample(api: LoginApi): RequestFields | undefined {
+  const { method, path } = api.operation;
+  const operation = api.document.paths[path]?.[method.toLowerCase()];
+  const content = (operation?.requestBody?.content ?? {}) as Readonly<
+    Record<string, Readonly<Record<string, unknown>>>
+  >;
+  const media = [
+    ...api.request.mediaTypes.slice(0, 1),
+    ...Object.keys(content).filter((type) => type !== api.request.mediaTypes[0]),
+  ];
+  for (const type of media) {
+    const object = content[type];
+    if (!object) continue;
+    const examples = object.examples;
+    const value =
+      "example" in object
+        ? object.example
+        : examples !== null && typeof examples === "object"
+          ? (Object.values(examples)[0] as { value?: unknown } | undefined)?.value
+          : undefined;
+    if (isPlainObject(value)) return value;
+  }
+  return undefined;
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
 }
 
 /**
@@ -211,6 +325,11 @@ function buildFieldWord(
   const name = match?.[2] ?? "";
   const field = api.request.fields.find((candidate) => candidate.name === name);
   if (!kind || !field) {
+    const explained = api.provocationTexts[word];
+    if (explained !== undefined)
+      return {
+        unreachable: `"${word}" is this spec's own word (info.x-provocations: ${JSON.stringify(explained)}), not one login-mock can build a request for: only Prefer reaches it`,
+      };
     return {
       unreachable: match
         ? `\`${name}\` is not a property of the request body's schema, so "${word}" names no field (properties: ${api.request.fields.map((f) => f.name).join(", ")})`
@@ -253,6 +372,10 @@ function buildFieldWord(
 }
 
 /** The fields as the server reads them: a form's values are strings. */
+export function sentFields(api: LoginApi, fields: RequestFields): RequestFields {
+  return asSent(api, fields);
+}
+
 function asSent(api: LoginApi, fields: RequestFields): RequestFields {
   if (!sendsForm(api)) return fields;
   return Object.fromEntries(
@@ -270,6 +393,16 @@ function faultsAt(api: LoginApi, fields: RequestFields, name: string): string[] 
   const at = `/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
   return (validate.errors ?? [])
     .filter((error) => error.instancePath === at)
+    .map((error) => error.keyword);
+}
+
+/** The errors of `fields` at `name` or anywhere inside its value (keywords). */
+function faultsWithin(api: LoginApi, fields: RequestFields, name: string): string[] {
+  const validate = api.request.validate;
+  if (validate(asSent(api, fields))) return [];
+  const at = `/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`;
+  return (validate.errors ?? [])
+    .filter((error) => error.instancePath === at || error.instancePath.startsWith(`${at}/`))
     .map((error) => error.keyword);
 }
 
@@ -354,10 +487,13 @@ function jsonTypeOf(value: unknown): string {
 
 /**
  * A value valid for a field's schema: its `const` or first `enum` value, else one made for its
- * type: for a string, a sample of its format, the spec's own `default` or example where a
- * pattern constrains it, else `text` fitted to its length bounds.
+ * type: a number or boolean the spec documents (`default`, example) or its minimum; an array of
+ * `minItems` samples of its items; an object of samples of its required properties (each the
+ * same way, recursively), unless the spec documents one; for a string, a sample of its format,
+ * the spec's own `default` or example where a pattern constrains it, else `text` fitted to its
+ * length bounds.
  */
-function sampleValue(schema: JsonSchema, text: string): unknown {
+function sampleValue(schema: JsonSchema, text: string, depth = 0): unknown {
   if ("const" in schema) return schema.const;
   if (Array.isArray(schema.enum) && schema.enum.length > 0) return schema.enum[0];
   const documented =
@@ -367,24 +503,46 @@ function sampleValue(schema: JsonSchema, text: string): unknown {
         ? schema.examples[0]
         : schema.example;
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
-  const type = types.find((t) => t !== "null") ?? types[0];
+  const type =
+    types.find((t) => t !== "null") ??
+    types[0] ??
+    (isPlainObject(schema.properties)
+      ? "object"
+      : isPlainObject(schema.items)
+        ? "array"
+        : undefined);
   switch (type) {
     case "integer":
     case "number": {
+      if (typeof documented === "number") return documented;
       const minimum =
         typeof schema.minimum === "number"
           ? schema.minimum
           : typeof schema.exclusiveMinimum === "number"
             ? Math.floor(schema.exclusiveMinimum) + 1
             : undefined;
-      return minimum ?? documented ?? 1;
+      return minimum ?? 1;
     }
     case "boolean":
-      return true;
-    case "array":
-      return [];
-    case "object":
-      return {};
+      return typeof documented === "boolean" ? documented : true;
+    case "array": {
+      if (Array.isArray(documented)) return documented;
+      const count = typeof schema.minItems === "number" ? schema.minItems : 0;
+      const items = isPlainObject(schema.items) ? (schema.items as JsonSchema) : {};
+      if (depth >= MAX_SAMPLE_DEPTH) return [];
+      return Array.from({ length: count }, () => sampleValue(items, text, depth + 1));
+    }
+    case "object": {
+      if (isPlainObject(documented)) return documented;
+      const properties = isPlainObject(schema.properties)
+        ? (schema.properties as Record<string, JsonSchema>)
+        : {};
+      const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
+      if (depth >= MAX_SAMPLE_DEPTH) return {};
+      return Object.fromEntries(
+        required.map((name) => [name, sampleValue(properties[name] ?? {}, "x", depth + 1)]),
+      );
+    }
     case "null":
       return null;
     case "string":
@@ -401,6 +559,9 @@ function sampleValue(schema: JsonSchema, text: string): unknown {
   const fitted = text.padEnd(minLength, "x");
   return maxLength === undefined ? fitted : fitted.slice(0, maxLength);
 }
+
+/** How deep a made-up value nests (a schema may refer to itself). */
+const MAX_SAMPLE_DEPTH = 8;
 
 function sampleOfFormat(format: unknown): string | undefined {
   switch (format) {

@@ -13,6 +13,7 @@ import {
   RunStoppedError,
   TransientNetworkError,
 } from "./http-target.ts";
+import { operationPath } from "./operation-path.ts";
 import type { ContractOptions } from "./options.ts";
 import { buildProvocation, isUnreachable } from "./provocations.ts";
 import { displayUrl } from "./redact.ts";
@@ -51,7 +52,8 @@ export async function probeTarget(
     unknownIdentity: options.unknownIdentity,
   });
   if (isUnreachable(request)) return { kind: "answered", preferHonoured: false };
-  const shown = `${facts.method} ${displayUrl(operationUrl(options.baseUrl, facts.operationPath))}`;
+  const path = operationPath(facts.api, options.pathParams);
+  const shown = `${facts.method} ${displayUrl(operationUrl(options.baseUrl, path))}`;
   let exchange: Exchange;
   try {
     exchange = await target.send({
@@ -67,7 +69,7 @@ export async function probeTarget(
     if (error instanceof ReplyLimitError) return { kind: "answered", preferHonoured: false };
     throw error;
   }
-  const notServed = notServedLine(facts, options.baseUrl, exchange, shown);
+  const notServed = notServedLine(facts, options.baseUrl, path, exchange, shown);
   if (notServed) return stop(WRONG_BASE_URL, notServed);
   const { response } = exchange;
   return {
@@ -95,6 +97,7 @@ function stop(exitCode: 2 | 3, text: string): Probe {
 function notServedLine(
   facts: SpecFacts,
   baseUrl: string,
+  path: string,
   exchange: Exchange,
   shown: string,
 ): string | undefined {
@@ -108,7 +111,7 @@ function notServedLine(
   // Plainly not the login: a status or media type the spec never gives it, or no JSON at all.
   const plainlyNot =
     !documented || !isOneOfMediaTypes(contentType, documented.mediaTypes) || json === undefined;
-  const opPath = facts.operationPath.replace(/\/+$/, "");
+  const opPath = path.replace(/\/+$/, "");
   const doubled = basePath.endsWith(opPath);
   if (doubled && (plainlyNot || !facts.validateBody(status, json).valid)) {
     base.pathname = basePath.slice(0, -opPath.length) || "/";

@@ -159,7 +159,7 @@ describe("login-mock contract", () => {
     const bad = await runCli(["--variant", "acme", "--base-url", "http://127.0.0.1:9"], {});
     expect(bad.code).toBe(2);
     expect(bad.output.trim()).toBe(
-      '[login-mock] contract: --variant "acme" is not valid; accepted: talkstack, seamless.',
+      '[login-mock] contract: --variant "acme" is not valid; accepted: a spec file (.yaml, .yml, .json, or an existing file) or a preset: talkstack, seamless.',
     );
     const unknown = await runCli(["acme", "--base-url", "http://127.0.0.1:9"], {});
     expect(unknown.code).toBe(2);
