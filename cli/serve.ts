@@ -1,6 +1,7 @@
 /**
  * `login-mock serve [spec.yaml|preset-id ...]`: each login API on a port of its own on
- * loopback (the first at --port, the next ones after it), with the banner a newcomer needs.
+ * loopback (its spec's own loopback server port, else 4010 plus its place; with --port, the
+ * first at --port and the next ones after it), with the banner a newcomer needs.
  */
 
 import {
@@ -26,6 +27,8 @@ import {
   DEFAULT_HOST,
   DEFAULT_PORT,
   ListenError,
+  PortClashError,
+  plannedPorts,
   type RunningServers,
   startServers,
 } from "../server/start-servers.ts";
@@ -51,7 +54,7 @@ export const SERVE_FLAGS = {
   port: {
     type: "string",
     value: "N",
-    help: `Port of the first API; each next one takes the next port. 0 picks free ports (default ${DEFAULT_PORT}).`,
+    help: `Port of the first API; each next one takes the next port. 0 picks free ports. Default: each API on its spec's own loopback server port (http://127.0.0.1:N or http://localhost:N in its servers), else ${DEFAULT_PORT} plus its place in the list.`,
   },
   host: {
     type: "string",
@@ -188,8 +191,9 @@ export function resolveServeOptions(
 ) {
   const { variant, scenario, clockText, ...options } = parsed;
   const apis = chooseApis("serve", parsed.args, variant, specs);
-  // The catalogue's own names, so each is a name its API has.
-  const scenarios: Record<string, string> = {};
+  // The catalogue's own names, so each is a name its API has. Keyed by API id, which is data
+  // (`constructor` is an id a spec may have): no prototype to read through.
+  const scenarios: Record<string, string> = Object.create(null);
   if (scenario !== undefined) {
     for (const api of apis) {
       const found = scenarioOf(api, scenario);
@@ -199,6 +203,13 @@ export function resolveServeOptions(
       const known = [...new Set(apis.flatMap((api) => catalogueOf(api).map((s) => s.name)))];
       throw badFlag("serve", "scenario", scenario, known.join(", "));
     }
+  }
+  // Without --port each API takes its spec's own port: two on one port is a usage error.
+  try {
+    plannedPorts(apis, parsed.port);
+  } catch (error) {
+    if (error instanceof PortClashError) throw new UsageError(error.message);
+    throw error;
   }
   const { clockStart, tokenTtlSeconds } = parsed;
   if (clockStart !== undefined) {

@@ -50,7 +50,7 @@ ${clockCard(apis)}
 ${whoamiCard()}
 </div>
 <div class="variants">
-${apis.map((api) => apiSection(api, api.id === served, active[api.id] ?? null)).join("\n")}
+${apis.map((api) => apiSection(api, api.id === served, (Object.hasOwn(active, api.id) ? active[api.id] : null) ?? null)).join("\n")}
 </div>
 ${journalSection()}
 ${panelDataBlock(apis)}

@@ -108,7 +108,8 @@ export function createMockServer(options: MockServerOptions): Server {
         authorization: headers.authorization,
       });
     }
-    if (!login.matches(path)) return notFound(method, path, api);
+    const specPath = login.match(path);
+    if (specPath === undefined) return notFound(method, path, api);
     if (method === "OPTIONS") return "preflight";
     if (method !== login.method) return methodNotAllowed(method, path, login.allow);
     const body = await readBody(request, loginLimit, headers.contentLength);
@@ -121,6 +122,7 @@ export function createMockServer(options: MockServerOptions): Server {
       scenario: headers.scenario,
       session: headers.session,
       cookie: headers.cookie,
+      path: specPath,
     });
   }
 
@@ -184,9 +186,7 @@ export function createMockServer(options: MockServerOptions): Server {
       response.end();
       return done(204);
     }
-    if (log && outcome.kind === "response") {
-      scenario = outcome.headers.find(([name]) => name === SCENARIO_HEADER)?.[1] ?? null;
-    }
+    if (log && outcome.kind === "response") scenario = servedScenario(outcome.headers);
     // A body we did not read (413, early errors) must not be parsed as the next request.
     if (!request.complete) cors.push(["connection", "close"]);
     sendReply(request, response, outcome, cors, done, heldWork);
@@ -218,6 +218,19 @@ export function createMockServer(options: MockServerOptions): Server {
     );
   });
   return server;
+}
+
+/**
+ * What a reply names as served: its last `x-mock-scenario` header. The core adds that header
+ * after every other, so a response header of the spec's own by that name (a token header, say)
+ * comes before it and is never logged as the scenario.
+ */
+function servedScenario(headers: readonly (readonly [string, string])[]): string | null {
+  for (let index = headers.length - 1; index >= 0; index--) {
+    const header = headers[index];
+    if (header?.[0] === SCENARIO_HEADER) return header[1];
+  }
+  return null;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   JOURNAL_CAPACITY,
   MAX_CLOCK_STEP_SECONDS,
   MAX_DELAY_MS,
+  MAX_JOURNAL_FAULTS,
   MAX_SESSIONS,
   SESSION_IDLE_MS,
 } from "../mocks/core/index.ts";
@@ -110,6 +111,11 @@ export const SERVER_LIMITS: readonly ServerLimit[] = [
     limit: "request-journal entries per session (`GET /__mock/requests`)",
     value: count(JOURNAL_CAPACITY),
     past: "the oldest entry is dropped",
+  },
+  {
+    limit: "schema faults a journal entry keeps of an invalid body",
+    value: `only those its field reports read (one per declared field: missing, or a fault at the field itself), at most ${count(MAX_JOURNAL_FAULTS)}`,
+    past: "the rest are not kept (an unknown key's fault never is), so a body of thousands of unknown keys costs an entry no more; a field past the cap reads as present and well formed",
   },
   {
     limit: "one move of a session's clock (`PUT /__mock/clock` `advanceSeconds`)",

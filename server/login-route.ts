@@ -13,25 +13,30 @@ export interface LoginRoute {
   /** The `Allow` header of a 405 on the login path. */
   readonly allow: string;
   matches(path: string): boolean;
+  /** The spec path or alias (as the spec writes it) that `path` matches, or undefined. */
+  match(path: string): string | undefined;
 }
 
 export function loginRouteOf(api: LoginApi): LoginRoute {
   const exact = new Set<string>();
-  const templates: RegExp[] = [];
+  const templates: { readonly path: string; readonly pattern: RegExp }[] = [];
   for (const path of api.operation.paths) {
     if (isControlPath(path) || isControlPath(controlPathOf(path))) {
       throw new Error(
         `[login-mock] ${api.source}: the login path ${path} is under /__mock, the control API's. Serve the login at another path.`,
       );
     }
-    if (path.includes("{")) templates.push(templateOf(path));
+    if (path.includes("{")) templates.push({ path, pattern: templateOf(path) });
     else exact.add(path);
   }
   const method = api.operation.method;
+  const match = (path: string) =>
+    exact.has(path) ? path : templates.find((template) => template.pattern.test(path))?.path;
   return {
     method,
     allow: method === "OPTIONS" ? method : `${method}, OPTIONS`,
-    matches: (path) => exact.has(path) || templates.some((template) => template.test(path)),
+    matches: (path) => match(path) !== undefined,
+    match,
   };
 }
 

@@ -3,14 +3,14 @@
  * body costs the server at most `limitBytes` of memory.
  */
 import type { IncomingMessage } from "node:http";
+import { DEFAULT_BODY_LIMIT } from "../mocks/core/index.ts";
+
+export { DEFAULT_BODY_LIMIT };
 
 export type BodyResult =
   | { readonly kind: "ok"; readonly text: string }
   | { readonly kind: "too-large" }
   | { readonly kind: "aborted" };
-
-/** Express's default JSON limit (100 kB); a login body is a few hundred bytes. */
-export const DEFAULT_BODY_LIMIT = 100 * 1024;
 
 export function readBody(
   request: IncomingMessage,

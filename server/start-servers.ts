@@ -6,12 +6,14 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { LoginMock } from "../mocks/core/index.ts";
+import { serverUrlsOf } from "../mocks/core/server-urls.ts";
+import type { LoginApi } from "../openapi/login-api.ts";
 import { createMockServer, type MockServerOptions } from "./create-server.ts";
 import { createHeldWork } from "./held-work.ts";
 
 /**
- * Where `npm start` serves the first API; the next ones take the following ports, in the
- * mock's order (the built-in specs' local `servers` name these ports).
+ * Where an API is served when no port is given and its spec names no loopback server: this
+ * plus its place in the list (the built-in specs' local `servers` name 4010 and 4011 anyway).
  */
 export const DEFAULT_PORT = 4010;
 export const DEFAULT_HOST = "127.0.0.1";
@@ -21,8 +23,8 @@ export interface StartOptions extends Omit<MockServerOptions, "variant"> {
   readonly variants?: readonly string[];
   readonly host?: string;
   /**
-   * Port of the first API; the next ones take the following ports (default DEFAULT_PORT).
-   * 0 picks free ones.
+   * Port of the first API; the next ones take the following ports. 0 picks free ones. Default:
+   * each API's own (`plannedPorts`).
    */
   readonly port?: number;
   readonly mock: LoginMock;
@@ -31,6 +33,59 @@ export interface StartOptions extends Omit<MockServerOptions, "variant"> {
 /** The port the API at `index` is served on, first at `port`. 0 stays 0 (a free one). */
 export function portOf(index: number, port = DEFAULT_PORT): number {
   return port === 0 ? 0 : port + index;
+}
+
+/**
+ * The port a spec's own loopback server names (`http://127.0.0.1:N` or `http://localhost:N` in
+ * its top-level `servers`, the first such), or undefined.
+ */
+export function specPortOf(api: LoginApi): number | undefined {
+  return loopbackServerOf(api)?.port;
+}
+
+function loopbackServerOf(
+  api: LoginApi,
+): { readonly url: string; readonly port: number } | undefined {
+  for (const url of serverUrlsOf(api)) {
+    let parsed: URL;
+    try {
+      parsed = new URL(url);
+    } catch {
+      continue;
+    }
+    const loopback = parsed.hostname === "127.0.0.1" || parsed.hostname === "localhost";
+    if (parsed.protocol === "http:" && loopback && parsed.port !== "")
+      return { url, port: Number(parsed.port) };
+  }
+  return undefined;
+}
+
+/**
+ * The port each of `apis` is served on, in order. With `port`: `port`, `port + 1`, … (0: free
+ * ones). Without: each API's own loopback server port (`specPortOf`), else DEFAULT_PORT plus its
+ * place; two APIs on one port is a `PortClashError`.
+ */
+export function plannedPorts(apis: readonly LoginApi[], port?: number): number[] {
+  if (port !== undefined) return apis.map((_, index) => portOf(index, port));
+  const planned = apis.map((api, index) => {
+    const own = loopbackServerOf(api);
+    return own === undefined
+      ? {
+          port: portOf(index),
+          why: `API ${index + 1} of ${apis.length} and its spec names no loopback server, so ${DEFAULT_PORT} + ${index}`,
+        }
+      : { port: own.port, why: `its spec's server ${own.url}` };
+  });
+  planned.forEach((entry, index) => {
+    const earlier = planned.findIndex((other) => other.port === entry.port);
+    if (earlier === index) return;
+    const first = `${apis[earlier]?.id} (${planned[earlier]?.why})`;
+    const second = `${apis[index]?.id} (${entry.why})`;
+    throw new PortClashError(
+      `[login-mock] ${first} and ${second} would both listen on port ${entry.port}. Pass --port N to serve them on N, N+1, … in the order given (--port 0 picks free ports), or give each spec a \`http://127.0.0.1:<port>\` server of its own.`,
+    );
+  });
+  return planned.map((entry) => entry.port);
 }
 
 export interface RunningServers {
@@ -53,6 +108,16 @@ export class ListenError extends Error {
   }
 }
 
+/**
+ * Two APIs would listen on one port (each on its spec's own, none given): the message says
+ * which, why, and what to pass. A usage error for the CLI.
+ */
+export class PortClashError extends ListenError {
+  constructor(message: string) {
+    super(message, "port");
+  }
+}
+
 class PortInUseError extends ListenError {
   constructor(message: string) {
     super(message, "port");
@@ -64,16 +129,20 @@ export async function startServers(options: StartOptions): Promise<RunningServer
   const started: { variant: string; server: Server; url: string }[] = [];
   const heldWork = options.heldWork ?? createHeldWork();
   const variants = options.variants ?? options.mock.apis.map((api) => api.id);
-  const last = portOf(variants.length - 1, options.port);
+  const ports = plannedPorts(
+    variants.map((variant) => options.mock.api(variant)),
+    options.port,
+  );
+  const last = Math.max(...ports);
   if (last > 65535) {
     throw new ListenError(
-      `[login-mock] ${variants.length} APIs from port ${options.port} need ports up to ${last}, past 65535. Pass a lower --port (or --port 0 to pick free ports).`,
+      `[login-mock] ${variants.length} APIs from port ${options.port ?? DEFAULT_PORT} need ports up to ${last}, past 65535. Pass a lower --port (or --port 0 to pick free ports).`,
       "port",
     );
   }
   try {
     for (const [index, variant] of variants.entries()) {
-      const port = portOf(index, options.port);
+      const port = ports[index] ?? 0;
       const server = createMockServer({ ...options, variant, heldWork });
       await listen(server, port, host);
       const address = server.address() as AddressInfo;

@@ -21,13 +21,14 @@ export { CHALLENGE_MODES, type ChallengeMode, parseChallengeMode } from "./pipel
 export { FAULTS, MAX_DELAY_MS } from "./pipeline/faults.ts";
 export { jsonReply, type MockReply, SCENARIO_HEADER, withHeaders } from "./pipeline/mock-reply.ts";
 export { problemReply } from "./pipeline/problem.ts";
-export { type LoginInput, mediaTypeEssence } from "./pipeline/request-data.ts";
+export { DEFAULT_BODY_LIMIT, type LoginInput, mediaTypeEssence } from "./pipeline/request-data.ts";
 export { unknownScenarioProblem } from "./pipeline/select-scenario.ts";
 export { type Clock, fixedClock, systemClock } from "./sessions/clock.ts";
 export {
   type FieldReport,
   JOURNAL_CAPACITY,
   type JournalEntry,
+  MAX_JOURNAL_FAULTS,
   type RequestJournal,
 } from "./sessions/request-journal.ts";
 export type { MockSession } from "./sessions/session.ts";

@@ -7,10 +7,11 @@
  * share one mock without seeing each other (session.ts, session-table.ts).
  *
  * @example
- * const mock = createLoginMock({ seed: 7 });
+ * // readLoginSpec: login-mock/node; "my-login" is the `x-login-mock.id` of that spec.
+ * const mock = createLoginMock({ apis: [await readLoginSpec("./my-login.yaml")], seed: 7 });
  * const reply = await mock.handle("my-login", {
  *   contentType: "application/json",
- *   bodyText: JSON.stringify({ email: "user@example.com", password: "securePassword123", recaptchaVal: "x" }),
+ *   bodyText: JSON.stringify({ email: "user@example.com", password: "securePassword123" }),
  *   prefer: null,
  *   scenario: null,
  * });
@@ -149,7 +150,7 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
     tokenTtlSeconds: options.tokenTtlSeconds,
     challenge: options.challenge ?? options.recaptcha ?? { mode: "accept" },
   } as const;
-  const startScenarios = options.scenarios ?? {};
+  const startScenarios = startScenariosOf(options.scenarios, byId);
   // Every session has its own store from the same seed, seeded on its first use (a mock made at
   // import costs no seed), and its own clock.
   const newSession = (id: string, nowMs: number) =>
@@ -224,6 +225,28 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
       return handleLogin(pipeline, apiOf(variant), input, override);
     },
   };
+}
+
+/**
+ * `scenarios` as a map of the APIs' own ids: an id is data (a spec's `x-login-mock.id` or its
+ * title's slug, `constructor` included), never looked up on a plain object. An id the mock does
+ * not serve is a typo to report, not a setting to ignore; each name is checked as a session
+ * starts with it.
+ */
+function startScenariosOf(
+  scenarios: StartScenarios | undefined,
+  apis: ReadonlyMap<string, LoginApi>,
+): ReadonlyMap<string, string> {
+  const start = new Map<string, string>();
+  if (scenarios === undefined) return start;
+  for (const [id, name] of Object.entries(scenarios)) {
+    if (!apis.has(id))
+      throw new Error(
+        `[login-mock] scenarios names an API "${id}" this mock does not serve. It serves: ${[...apis.keys()].join(", ")}.`,
+      );
+    if (name !== undefined) start.set(id, name);
+  }
+  return start;
 }
 
 /** The default signer, its key worked out on the first token rather than when the mock is made. */

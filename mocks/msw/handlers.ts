@@ -15,6 +15,7 @@ import {
   scenarioOf,
   unknownScenarioMessage,
 } from "../core/index.ts";
+import { serverUrlsOf } from "../core/server-urls.ts";
 import { LoginHandler, type LoginRoute } from "./login-handler.ts";
 import { toLoginInput } from "./to-login-input.ts";
 import { toResponse } from "./to-response.ts";
@@ -22,20 +23,53 @@ import { toResponse } from "./to-response.ts";
 /** Where each API is served, by id: base URLs, without a trailing slash. */
 export type BaseUrls = Readonly<Record<Variant, readonly string[]>>;
 
+/**
+ * The base URLs an API answers on when none are given: its spec's top-level `servers`, each
+ * server variable at its `default`; a spec with no `servers` is answered at the path alone, a
+ * relative URL that msw resolves against the page's origin in a browser (in Node, pass
+ * `baseUrls`). Path- and operation-level `servers` are not read.
+ */
+export function defaultBaseUrls(api: LoginApi): readonly string[] {
+  const urls = serverUrlsOf(api);
+  return urls.length > 0 ? urls : [""];
+}
+
 /** The built-in APIs' spec `servers`: the vendor's host and the local standalone server. */
 export const DEFAULT_BASE_URLS: BaseUrls = Object.fromEntries(
-  builtInApis().map((api) => [api.id, api.operation.servers]),
+  builtInApis().map((api) => [api.id, defaultBaseUrls(api)]),
 );
 
 /**
- * The URLs an API answers on: its login path and every alias its spec declares (a vendor's
- * `//auth/login`, the double-slash URL its own code examples call), on each base URL.
+ * A spec path as an msw path: each template segment `{name}` as msw's `:name` (its name
+ * reduced to the letters, digits and underscores msw reads).
  */
-export function loginUrls(api: LoginApi, baseUrls: BaseUrls): string[] {
-  const bases = baseUrls[api.id] ?? api.operation.servers;
+export function mswPath(path: string): string {
+  return path.replace(/\{([^}/]*)\}/g, (_, name: string) => {
+    const word = name.replace(/\W/g, "_");
+    return `:${/^[A-Za-z_]/.test(word) ? word : `p${word}`}`;
+  });
+}
+
+/**
+ * The URLs an API answers on: its login path and every alias its spec declares (a vendor's
+ * `//auth/login`, the double-slash URL its own code examples call), on each base URL (given
+ * for its id, else `defaultBaseUrls`). On a relative base a path starting `//` is left out:
+ * msw would read it as a host.
+ */
+export function loginUrls(api: LoginApi, baseUrls: Partial<BaseUrls> = {}): string[] {
+  return loginRoutes(api, baseUrls).map((route) => route.url);
+}
+
+/** `loginUrls`, each with the spec path (or alias) it serves, which the journal records. */
+function loginRoutes(api: LoginApi, baseUrls: Partial<BaseUrls>): LoginRoute[] {
+  // API ids are data (`constructor` is one a spec may have): own properties only.
+  const given = Object.hasOwn(baseUrls, api.id) ? baseUrls[api.id] : undefined;
+  const bases = given ?? defaultBaseUrls(api);
   return bases.flatMap((base) => {
     const root = base.replace(/\/+$/, "");
-    return api.operation.paths.map((path) => `${root}${path}`);
+    return api.operation.paths
+      .filter((path) => root !== "" || !path.startsWith("//"))
+      .map((path) => ({ url: `${root}${mswPath(path)}`, variant: api.id, path }));
   });
 }
 
@@ -46,21 +80,27 @@ export function loginUrls(api: LoginApi, baseUrls: BaseUrls): string[] {
 function loginHandlers(
   mock: LoginMock,
   apis: readonly LoginApi[],
-  baseUrls: BaseUrls,
+  baseUrls: Partial<BaseUrls>,
   override: string | null,
 ): HttpHandler[] {
   const byMethod = new Map<string, LoginRoute[]>();
   for (const api of apis) {
     const routes = byMethod.get(api.operation.method) ?? [];
-    for (const url of loginUrls(api, baseUrls)) routes.push({ url, variant: api.id });
+    routes.push(...loginRoutes(api, baseUrls));
     byMethod.set(api.operation.method, routes);
   }
   const handlers: HttpHandler[] = [];
   for (const [method, routes] of byMethod) {
     if (!isNonEmpty(routes)) continue;
     handlers.push(
-      new LoginHandler(method, routes, async (variant, request, cookies) =>
-        toResponse(await mock.handle(variant, await toLoginInput(request, cookies), override)),
+      new LoginHandler(method, routes, async (route, request, cookies) =>
+        toResponse(
+          await mock.handle(
+            route.variant,
+            await toLoginInput(request, cookies, route.path),
+            override,
+          ),
+        ),
       ),
     );
   }
@@ -73,7 +113,7 @@ function isNonEmpty<T>(items: readonly T[]): items is readonly [T, ...T[]] {
 
 /**
  * Handlers for the mock's APIs (or those `variants` names), answering on `baseUrls` (default:
- * each spec's servers).
+ * each spec's servers, see `defaultBaseUrls`).
  *
  * @example
  * const mock = createLoginMock({ seed: 7 });
@@ -84,7 +124,7 @@ export function createHandlers(
   options: { variants?: readonly Variant[]; baseUrls?: Partial<BaseUrls> } = {},
 ): HttpHandler[] {
   const apis = options.variants?.map((id) => mock.api(id)) ?? mock.apis;
-  return loginHandlers(mock, apis, baseUrlsOf(mock, options.baseUrls), null);
+  return loginHandlers(mock, apis, options.baseUrls ?? {}, null);
 }
 
 /**
@@ -102,11 +142,5 @@ export function forceScenarioWith<V extends Variant>(
 ): HttpHandler[] {
   const api = mock.api(variant);
   if (!scenarioOf(api, scenario)) throw new Error(unknownScenarioMessage(api, scenario));
-  return loginHandlers(mock, [api], baseUrlsOf(mock, baseUrls), scenario);
-}
-
-function baseUrlsOf(mock: LoginMock, given: Partial<BaseUrls> = {}): BaseUrls {
-  const urls: Record<string, readonly string[]> = {};
-  for (const api of mock.apis) urls[api.id] = given[api.id] ?? api.operation.servers;
-  return urls;
+  return loginHandlers(mock, [api], baseUrls, scenario);
 }

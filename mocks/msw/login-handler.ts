@@ -10,21 +10,23 @@
 import { HttpHandler, type HttpRequestParsedResult, type Match, matchRequestUrl } from "msw";
 import type { Variant } from "../../openapi/documents.ts";
 
-/** A URL the handler answers, and the variant that answers it. */
+/** A URL the handler answers, the variant that answers it, and the spec path it serves. */
 export interface LoginRoute {
   readonly url: string;
   readonly variant: Variant;
+  /** The spec's login path or alias this URL serves (default: the operation's path). */
+  readonly path?: string;
 }
 
-/** What the resolver makes of a login: the request, msw's view of its cookies, the variant. */
+/** What the resolver makes of a login: the route it matched, the request, msw's cookies. */
 export type LoginAnswer = (
-  variant: Variant,
+  route: LoginRoute,
   request: Request,
   cookies: Record<string, string>,
 ) => Promise<Response>;
 
 interface LoginParsedResult extends HttpRequestParsedResult {
-  readonly variant: Variant;
+  readonly route: LoginRoute;
 }
 
 /** Request URLs remembered per handler; past this, the memory starts again. */
@@ -43,9 +45,9 @@ export class LoginHandler extends HttpHandler {
   /** `method`: the login operation's, upper case; every route shares it. */
   constructor(method: string, routes: readonly [LoginRoute, ...LoginRoute[]], answer: LoginAnswer) {
     super(method, routes[0].url, (info) => {
-      // extendResolverArgs below adds the variant parse found.
-      const { variant } = info as typeof info & { variant: Variant };
-      return answer(variant, info.request, info.cookies);
+      // extendResolverArgs below adds the route parse found.
+      const { route } = info as typeof info & { route: LoginRoute };
+      return answer(route, info.request, info.cookies);
     });
     this.routes = routes;
     this.info.header = `${method} ${routes.map((route) => route.url).join(", ")}`;
@@ -54,20 +56,20 @@ export class LoginHandler extends HttpHandler {
   override async parse(args: Parameters<HttpHandler["parse"]>[0]): Promise<LoginParsedResult> {
     // msw's own parse: its cookies (the cookie store and document included) and the first URL.
     const parsed = await super.parse(args);
-    if (parsed.match.matches) return { ...parsed, variant: this.routes[0].variant };
+    if (parsed.match.matches) return { ...parsed, route: this.routes[0] };
     const later = this.#laterMatch(args.request.url, args.resolutionContext?.baseUrl);
-    if (!later) return { ...parsed, variant: this.routes[0].variant };
+    if (!later) return { ...parsed, route: this.routes[0] };
     // A copy of the params: a resolver may change its own.
     const match = { matches: true, params: { ...later.match.params } };
-    return { ...parsed, match, variant: later.route.variant };
+    return { ...parsed, match, route: later.route };
   }
 
   protected override extendResolverArgs(args: {
     request: Request;
     parsedResult: HttpRequestParsedResult;
   }) {
-    const { variant } = args.parsedResult as LoginParsedResult;
-    return { ...super.extendResolverArgs(args), variant };
+    const { route } = args.parsedResult as LoginParsedResult;
+    return { ...super.extendResolverArgs(args), route };
   }
 
   #laterMatch(requestUrl: string, baseUrl: string | undefined) {

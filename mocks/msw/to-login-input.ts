@@ -3,11 +3,13 @@ import { type LoginInput, SCENARIO_HEADER, SESSION_COOKIE, SESSION_HEADER } from
 /**
  * Reads what the behaviour core needs from a Fetch API request. `cookies` is MSW's view of the
  * request's cookies: in a browser a page's `fetch` cannot show its Cookie header, so the
- * `mock-session` cookie comes from there.
+ * `mock-session` cookie comes from there. `path`: the spec path (or alias) the handler's route
+ * serves, for the journal.
  */
 export async function toLoginInput(
   request: Request,
   cookies: Readonly<Record<string, string>> = {},
+  path?: string,
 ): Promise<LoginInput> {
   const sessionCookie = cookies[SESSION_COOKIE];
   return {
@@ -19,5 +21,6 @@ export async function toLoginInput(
     cookie:
       request.headers.get("cookie") ??
       (sessionCookie === undefined ? null : `${SESSION_COOKIE}=${sessionCookie}`),
+    path,
   };
 }

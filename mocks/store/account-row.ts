@@ -7,7 +7,10 @@ import type { SpecValidationError, SpecValidator } from "../../openapi/generated
 import type { LoginApi } from "../../openapi/login-api.ts";
 
 export interface Account {
-  /** As declared; looked up case-insensitively unless the spec says otherwise. */
+  /**
+   * As the store keys it (`identityKey`): trimmed and lower-cased, or exactly as declared when
+   * the spec sets `caseSensitiveIdentity`.
+   */
   readonly identity: string;
   readonly secret: string;
   /** The `sub` of the account's tokens. */

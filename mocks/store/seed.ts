@@ -48,8 +48,15 @@ function toAccount(api: LoginApi, random: Random, seedAccount: SeedAccount): Acc
   if (identityAt) profile = writePointer(profile, identityAt, identity) as Record<string, unknown>;
   const subjectAt = api.profile?.subject;
   const inProfile = subjectAt ? readPointer(profile, subjectAt) : undefined;
-  const subject =
-    seedAccount.subject ?? (typeof inProfile === "string" ? inProfile : random.hex(24));
+  // A profile's numeric id (`subject: /id` where id is 7) is the subject "7": a JWT's `sub` is
+  // a string.
+  const fromProfile =
+    typeof inProfile === "string"
+      ? inProfile
+      : typeof inProfile === "number" && Number.isFinite(inProfile)
+        ? String(inProfile)
+        : undefined;
+  const subject = seedAccount.subject ?? fromProfile ?? random.hex(24);
   return {
     identity,
     secret: seedAccount.secret,

@@ -49,9 +49,8 @@ export function runPanel(): void {
   };
   const data = JSON.parse($("panel-data").textContent ?? "{}") as PanelData;
   const IDS = data.apis.map((api) => api.id);
-  const TITLES: Record<string, string> = Object.fromEntries(
-    data.apis.map((api) => [api.id, api.title]),
-  );
+  // By API id, which is data (`constructor` is one a spec may have): a Map, no prototype.
+  const TITLES = new Map(data.apis.map((api) => [api.id, api.title]));
   const SESSION_ID = new RegExp(data.sessionIdPattern);
   const COOKIE = data.sessionCookie;
   // The journal polls while the tab is visible; a failing server is retried less and less often.
@@ -138,7 +137,7 @@ export function runPanel(): void {
     return parts.join(" ");
   };
   const titleOf = (variant: string | null | undefined) =>
-    (variant && TITLES[variant]) || "an unknown API";
+    (variant && TITLES.get(variant)) || "an unknown API";
 
   // --- scenarios ----------------------------------------------------------------------------
   function showActive(variant: string, name: string | null) {
@@ -153,7 +152,11 @@ export function runPanel(): void {
   async function loadScenarios() {
     // One call answers for every API (`apis`, by id).
     const answer = await call("GET", "/scenario");
-    for (const id of IDS) showActive(id, answer.apis ? (answer.apis[id] ?? null) : null);
+    for (const id of IDS)
+      showActive(
+        id,
+        answer.apis && Object.hasOwn(answer.apis, id) ? (answer.apis[id] ?? null) : null,
+      );
   }
 
   // --- clock --------------------------------------------------------------------------------

@@ -5,10 +5,17 @@
  * sentence of their own.
  */
 import type { LoginApi } from "../../../openapi/login-api.ts";
+import { DEFAULT_BODY_LIMIT } from "../pipeline/request-data.ts";
 
-/** The body limit lives in the HTTP server; MSW handlers read whatever body the page sends. */
-const OVERSIZED_BODY =
-  "`login-mock serve`: any body over 100 kB; the MSW handlers have no body limit: force it (Prefer or X-Mock-Scenario)";
+/**
+ * The body limit lives in the HTTP server (the spec's `x-body-limit-bytes`, else
+ * DEFAULT_BODY_LIMIT); MSW handlers read whatever body the page sends.
+ */
+function oversizedBody(api: LoginApi): string {
+  const bytes = api.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
+  const size = bytes % 1024 === 0 ? `${bytes / 1024} kB` : `${bytes} bytes`;
+  return `\`login-mock serve\`: any body over ${size}; the MSW handlers have no body limit: force it (Prefer or X-Mock-Scenario)`;
+}
 const FORCE_ONLY = "not reachable with data: force it (Prefer or X-Mock-Scenario)";
 
 /** One sentence for `word`, as it reaches `exampleName` of `api`. */
@@ -42,7 +49,7 @@ export function describeProvocation(api: LoginApi, word: string, exampleName: st
     case "server-fault":
       return FORCE_ONLY;
     case "oversized-body":
-      return OVERSIZED_BODY;
+      return oversizedBody(api);
   }
   return api.provocationTexts[word] ?? describeFieldWord(word);
 }

@@ -1,6 +1,6 @@
 /**
- * Network-level faults QA can force on either variant. They are not vendor responses, so the
- * specs do not hold them; this list is their single declaration.
+ * Network-level faults QA can force on any login API. They are not responses a spec documents,
+ * so no spec holds them; this list is their single declaration.
  */
 export const FAULTS = [
   {

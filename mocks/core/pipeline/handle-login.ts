@@ -7,7 +7,7 @@
 import type { LoginApi } from "../../../openapi/login-api.ts";
 import type { Scenario } from "../catalogue/scenario-catalogue.ts";
 import type { Clock } from "../sessions/clock.ts";
-import { optionalFieldsSent } from "../sessions/request-journal.ts";
+import { journalFaults, optionalFieldsSent } from "../sessions/request-journal.ts";
 import type { LiveSession } from "../sessions/session.ts";
 import { sessionIdOf } from "../sessions/session-id.ts";
 import type { SessionLookup } from "../sessions/session-table.ts";
@@ -75,7 +75,7 @@ export async function handleLogin(
       reply = await renderScenario(session, api, selection.scenario, fields, check);
       break;
   }
-  recordLogin(pipeline, session, api, { reply, served, fields, check });
+  recordLogin(pipeline, session, api, { reply, served, fields, check, path: input.path });
   if (selection.kind === "problem") return reply;
   return withDelay(reply, preference.delayMs ?? pipeline.delayMs);
 }
@@ -142,6 +142,7 @@ function recordLogin(
     served: string | null;
     fields: LoginFields;
     check: LoginRequestCheck;
+    path: string | undefined;
   },
 ): void {
   const seenMs = pipeline.baseClock.now();
@@ -151,11 +152,15 @@ function recordLogin(
     timeMs: session.clock.at(seenMs),
     variant: api.id,
     method: api.operation.method,
-    path: api.operation.path,
+    // The spec path or alias the adapter matched: only ever one of the spec's own strings.
+    path:
+      login.path !== undefined && api.operation.paths.includes(login.path)
+        ? login.path
+        : api.operation.path,
     fields: api.request.fields,
     status: login.reply.kind === "response" ? login.reply.status : null,
     scenario: login.served,
-    faults: login.check.valid ? null : login.check.faults,
+    faults: login.check.valid ? null : journalFaults(api.request.fields, login.check.faults),
     optionalSent: optionalFieldsSent(api, login.fields),
   });
 }

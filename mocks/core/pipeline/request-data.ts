@@ -16,9 +16,21 @@ export interface LoginInput {
   readonly session?: string | null;
   /** The `Cookie` header, read only for a `mock-session` cookie (when no header names one). */
   readonly cookie?: string | null;
+  /**
+   * The spec path or alias (`x-login-mock.aliases`) the request's URL matched, as the spec
+   * writes it (a template stays a template): what the journal records. Absent: the operation's
+   * path. Adapters pass it from their route, never from the request's own text.
+   */
+  readonly path?: string | undefined;
 }
 
 export const FORM_MEDIA_TYPE = "application/x-www-form-urlencoded";
+
+/**
+ * The largest body `login-mock serve` reads when the spec documents no `x-body-limit-bytes`:
+ * Express's default JSON limit (100 kB); a login body is a few hundred bytes.
+ */
+export const DEFAULT_BODY_LIMIT = 100 * 1024;
 
 /**
  * The body's fields, read only in the media types the API's spec documents: a JSON object's,

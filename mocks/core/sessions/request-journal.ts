@@ -13,6 +13,15 @@ import type { LoginFields } from "../pipeline/request-data.ts";
 /** How many requests a session's journal keeps; older ones are dropped. */
 export const JOURNAL_CAPACITY = 100;
 
+/**
+ * How many of an invalid body's schema faults one entry keeps at most. Only the faults a field
+ * report reads are kept (one per declared field: a `required` fault naming it, or the first
+ * fault at `/<field>`), so a body of thousands of unknown keys under `additionalProperties:
+ * false` costs an entry no more than this. A spec whose body fails in more declared fields at
+ * once than this reports the fields past it as present and well formed.
+ */
+export const MAX_JOURNAL_FAULTS = 32;
+
 export interface FieldReport {
   readonly present: boolean;
   /** Present and valid by the spec's schema for that field. */
@@ -24,6 +33,10 @@ export interface JournalEntry {
   readonly time: string;
   readonly variant: Variant;
   readonly method: string;
+  /**
+   * The spec path or alias (`x-login-mock.aliases`) the request came in on, as the spec writes
+   * it: a template stays a template. The operation's path when the adapter names none.
+   */
   readonly path: string;
   /** The status sent, or null when none was (the network-error and no-response faults). */
   readonly status: number | null;
@@ -45,16 +58,58 @@ export function optionalFieldsSent(api: LoginApi, fields: LoginFields): readonly
   return sent;
 }
 
+/** A `required` fault of the body itself (not of a nested object) naming `name` missing. */
+function isMissing(fault: SpecValidationError, name: string): boolean {
+  return (
+    fault.keyword === "required" &&
+    fault.instancePath === "" &&
+    fault.params.missingProperty === name
+  );
+}
+
+/** The instance path of the body's property `name`, as Ajv writes it (a JSON pointer). */
+function fieldPath(name: string): string {
+  return `/${name.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+}
+
+/**
+ * What an entry keeps of a body's faults: only those a field report reads (a declared field
+ * missing, or a fault at a declared field's own path), the first of each per field, at most
+ * MAX_JOURNAL_FAULTS. Ajv with `allErrors` reports every unknown key of a closed schema, and
+ * the rest of its faults are not needed to tell present from well formed.
+ */
+export function journalFaults(
+  fields: readonly RequestField[],
+  faults: readonly SpecValidationError[],
+): readonly SpecValidationError[] {
+  const kept: SpecValidationError[] = [];
+  const paths = fields.map(({ name }) => fieldPath(name));
+  const decided = new Set<number>();
+  for (const fault of faults) {
+    for (const [index, { name }] of fields.entries()) {
+      if (decided.has(index)) continue;
+      if (fault.instancePath === paths[index] || isMissing(fault, name)) {
+        decided.add(index);
+        kept.push(fault);
+        break;
+      }
+    }
+    // Every field decided, or the cap reached: no later fault changes a report.
+    if (decided.size === fields.length || kept.length === MAX_JOURNAL_FAULTS) break;
+  }
+  return kept;
+}
+
 function fieldReports(recorded: Recorded): Record<string, FieldReport> {
-  const reports: Record<string, FieldReport> = {};
+  // Null prototype: a field may be called `constructor` (or `__proto__`).
+  const reports: Record<string, FieldReport> = Object.create(null);
   const faults = recorded.faults ?? [];
   for (const { name, required } of recorded.fields) {
     const present = required
-      ? !faults.some(
-          (fault) => fault.keyword === "required" && fault.params.missingProperty === name,
-        )
+      ? !faults.some((fault) => isMissing(fault, name))
       : recorded.optionalSent.includes(name);
-    const wellFormed = present && !faults.some((fault) => fault.instancePath === `/${name}`);
+    const path = fieldPath(name);
+    const wellFormed = present && !faults.some((fault) => fault.instancePath === path);
     reports[name] = { present, wellFormed };
   }
   return reports;
@@ -75,7 +130,7 @@ export interface Recorded {
   readonly fields: readonly RequestField[];
   readonly status: number | null;
   readonly scenario: string | null;
-  /** null: the body fits the spec's `LoginRequest`. */
+  /** null: the body fits the spec's `LoginRequest`; else what `journalFaults` keeps of them. */
   readonly faults: readonly SpecValidationError[] | null;
   readonly optionalSent: readonly string[];
 }

@@ -8,7 +8,6 @@ import type { LoginApi } from "../../../openapi/login-api.ts";
 import type { UserStore } from "../../store/user-store.ts";
 import {
   type ScenarioName,
-  type StartScenarios,
   scenarioOf,
   unknownScenarioMessage,
 } from "../catalogue/scenario-catalogue.ts";
@@ -55,8 +54,8 @@ export interface SessionParts {
   readonly context: Omit<BehaviourContext, "store" | "clock" | "lockouts">;
   /** The mock's APIs by id. */
   readonly apis: ReadonlyMap<string, LoginApi>;
-  /** Scenarios a new or reset session starts with (`serve --scenario`). */
-  readonly startScenarios: StartScenarios;
+  /** Scenarios a new or reset session starts with (`serve --scenario`), by API id. */
+  readonly startScenarios: ReadonlyMap<string, string>;
 }
 
 export function createSession(id: string, parts: SessionParts, nowMs: number): LiveSession {
@@ -81,10 +80,7 @@ export function createSession(id: string, parts: SessionParts, nowMs: number): L
   }
   function start(): void {
     sticky.clear();
-    for (const id of apis.keys()) {
-      const name = startScenarios[id];
-      if (name !== undefined) setScenario(id, name);
-    }
+    for (const [id, name] of startScenarios) setScenario(id, name);
   }
   start();
 
