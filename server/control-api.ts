@@ -8,13 +8,17 @@
 import type { IncomingMessage } from "node:http";
 import {
   catalogueOf,
+  isScenarioTimes,
   jsonReply,
   type LoginMock,
+  MAX_SCENARIO_TIMES,
   type MockReply,
   type MockSession,
   mediaTypeEssence,
+  type PendingScenario,
   problemReply,
   scenarioOf,
+  scenarioTimesMessage,
   unknownScenarioProblem,
 } from "../mocks/core/index.ts";
 import { withControlHeaders } from "./control-guard.ts";
@@ -169,15 +173,32 @@ function refuseNonJson(request: ControlRequest): MockReply | undefined {
 }
 
 /**
- * GET: the forced scenario of the API asked about (`variant`, `scenario`), and of every API the
- * mock serves (`apis`, by id). PUT sets it, DELETE clears it; both answer the same way.
+ * Each API's counted scenario still queued in `session`, by API id: only those that have one,
+ * or undefined when none has (the answer then has no `pending`, as before counts existed).
+ */
+function pendingScenarios(
+  mock: LoginMock,
+  session: MockSession,
+): Record<string, PendingScenario> | undefined {
+  const queued = mock.apis.flatMap((api) => {
+    const pending = session.pending(api.id);
+    return pending ? [[api.id, pending] as const] : [];
+  });
+  return queued.length === 0 ? undefined : Object.fromEntries(queued);
+}
+
+/**
+ * GET: the sticky scenario of the API asked about (`variant`, `scenario`), of every API the
+ * mock serves (`apis`, by id), and while any is queued, the counted ones (`pending`, by API id:
+ * `{name, remaining}`). PUT sets it (`"times": n` queues a counted one), DELETE clears both;
+ * both answer the same way.
  */
 function scenarioRoute(own: string, mock: LoginMock, request: ControlRequest): MockReply {
   const body = request.method === "PUT" ? readJsonObject(request.bodyText) : {};
   const others = mock.apis.filter((other) => other.id !== own).map((other) => `"${other.id}"`);
   const forOthers =
     others.length === 0 ? "" : ` (add "variant": ${others.join(" or ")} for another API)`;
-  const usage = `Send a JSON body like {"scenario": "${exampleScenarioOf(mock.api(own)).name}"}${forOthers}, or DELETE ${CONTROL_PREFIX}/scenario to clear it.`;
+  const usage = `Send a JSON body like {"scenario": "${exampleScenarioOf(mock.api(own)).name}"}${forOthers}, with "times": n (1 to ${MAX_SCENARIO_TIMES}) for the next n logins only, or DELETE ${CONTROL_PREFIX}/scenario to clear it.`;
   if (body === undefined) return badControlRequest(usage);
   const asked = variantFor(request, mock, own, body.variant);
   if ("reply" in asked) return asked.reply;
@@ -186,13 +207,16 @@ function scenarioRoute(own: string, mock: LoginMock, request: ControlRequest): M
   const found = sessionFor(mock, request);
   if ("reply" in found) return found.reply;
   const { session } = found;
-  const answer = () =>
-    jsonReply(200, {
+  const answer = () => {
+    const pending = pendingScenarios(mock, session);
+    return jsonReply(200, {
       variant,
       session: session.id,
       scenario: session.scenario(variant),
       apis: activeScenarios(mock, session),
+      ...(pending ? { pending } : {}),
     });
+  };
   if (request.method === "GET") return answer();
   if (request.method === "DELETE") {
     session.setScenario(variant, null);
@@ -200,6 +224,12 @@ function scenarioRoute(own: string, mock: LoginMock, request: ControlRequest): M
   }
   const name = body.scenario;
   if (typeof name !== "string" || name === "") return badControlRequest(usage);
+  const { times } = body;
+  if (times !== undefined && !isScenarioTimes(times))
+    return badControlRequest(
+      `${scenarioTimesMessage(times)} Leave "times" out for a scenario every login gets.`,
+      { minimum: 1, maximum: MAX_SCENARIO_TIMES },
+    );
   const scenario = scenarioOf(api, name);
   if (!scenario)
     return unknownScenarioProblem(
@@ -209,7 +239,7 @@ function scenarioRoute(own: string, mock: LoginMock, request: ControlRequest): M
       (other) =>
         `to set it for ${other}, send ${JSON.stringify({ scenario: name, variant: other })}`,
     );
-  session.setScenario(variant, scenario.name);
+  session.setScenario(variant, scenario.name, times === undefined ? {} : { times });
   return answer();
 }
 

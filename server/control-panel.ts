@@ -6,7 +6,7 @@
  * same on every port.
  */
 
-import { catalogueOf, type Scenario } from "../mocks/core/index.ts";
+import { catalogueOf, MAX_SCENARIO_TIMES, type Scenario } from "../mocks/core/index.ts";
 import type { LoginApi } from "../openapi/login-api.ts";
 import { accountRows } from "./account-rows.ts";
 import { escapeHtml, renderInlineMarkdown } from "./panel-markup.ts";
@@ -121,10 +121,11 @@ function apiSection(api: LoginApi, served: boolean, active: string | null): stri
     .join("\n");
   return `<section id="variant-${id}" data-variant="${id}" aria-labelledby="heading-${id}">
 <h2 id="heading-${id}">${title} <code>${id}</code>${served ? ' <span class="tag">this server</span>' : ""}</h2>
-<p>${escapeHtml(api.operation.method)} <code>${escapeHtml(api.operation.path)}</code>. Forced scenario: <strong data-active-for="${id}">${escapeHtml(active ?? "none (the request data decides)")}</strong>
+<p>${escapeHtml(api.operation.method)} <code>${escapeHtml(api.operation.path)}</code>. Forced scenario: <strong data-active-for="${id}">${escapeHtml(active ?? "none (the request data decides)")}</strong> <span class="muted" data-pending-for="${id}"></span></p>
+<p class="row"><label for="times-${id}">Only the next</label><input type="number" id="times-${id}" data-times-for="${id}" min="1" max="${MAX_SCENARIO_TIMES}" step="1" placeholder="all" aria-describedby="times-help-${id}"> <span id="times-help-${id}" class="muted">logins (empty: every login until you clear it)</span>
 <button type="button" data-action="clear" data-variant="${id}">Clear</button></p>
 <h3>Scenarios</h3>
-<p class="muted">Press one: every ${title} login in this session gets it until you clear it.</p>
+<p class="muted">Press one: every ${title} login in this session gets it until you clear it; with a number above, only the next that many, then as before.</p>
 <table><thead><tr><th scope="col">scenario</th><th scope="col">status</th><th scope="col">what it is</th></tr></thead>
 <tbody>
 ${rows}

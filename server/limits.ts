@@ -9,6 +9,7 @@ import {
   MAX_CLOCK_STEP_SECONDS,
   MAX_DELAY_MS,
   MAX_JOURNAL_FAULTS,
+  MAX_SCENARIO_TIMES,
   MAX_SESSIONS,
   SESSION_IDLE_MS,
 } from "../mocks/core/index.ts";
@@ -106,6 +107,12 @@ export const SERVER_LIMITS: readonly ServerLimit[] = [
     limit: "a session unused",
     value: seconds(SESSION_IDLE_MS),
     past: "it is dropped with its scenarios, clock, store changes and journal; its id then starts afresh",
+  },
+  {
+    limit:
+      'logins one counted scenario covers (`PUT /__mock/scenario` `"times"`, `setScenario(id, name, { times })`)',
+    value: `${count(MAX_SCENARIO_TIMES)}, one counted scenario per API and session (a second replaces the first)`,
+    past: "`400` problem+json `bad-control-request` with `minimum`/`maximum` (a `RangeError` in code); nothing is queued",
   },
   {
     limit: "request-journal entries per session (`GET /__mock/requests`)",

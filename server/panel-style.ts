@@ -24,6 +24,7 @@ export const PANEL_STYLE = `
   button[aria-pressed="true"] { background: var(--accent); border-color: var(--accent); color: #fff; }
   button.danger { border-color: var(--bad); color: var(--bad); }
   :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+  input[type=number] { font: inherit; padding: .25rem .4rem; border: 1px solid #8a94a0; border-radius: 4px; width: 5.5rem; }
   input[type=text] { font: inherit; padding: .25rem .4rem; border: 1px solid #8a94a0; border-radius: 4px; width: 14rem; }
   input[aria-invalid=true] { border-color: var(--bad); }
   label { margin-right: .4rem; }

@@ -184,6 +184,17 @@ describe("the docs' commands", () => {
     expect(shown.trim().split("\n").join("")).toBe(output.trim());
   });
 
+  it("queue a counted scenario through the control API", async () => {
+    const block = blockAfter("docs/qa.md", "Counted scenarios: add");
+    const { output } = await runBlock(block);
+    expect(servers.mock.pending("seamless")).toEqual({ name: "server-error", remaining: 2 });
+    const page = readFileSync("docs/qa.md", "utf8");
+    const shown = /^```json\n([\s\S]*?)^```$/m.exec(page.slice(block.offset))?.[1] ?? "";
+    expect(shown.trim()).toBe(output.trim());
+    await fetch(`${servers.url("seamless")}/__mock/reset`, { method: "POST" });
+    expect(servers.mock.pending("seamless")).toBeNull();
+  });
+
   it("shows the control API's health and scenario answers as the server gives them", async () => {
     const page = readFileSync("docs/qa.md", "utf8");
     const shownIn = (row: string) => {

@@ -31,7 +31,14 @@ export {
   MAX_JOURNAL_FAULTS,
   type RequestJournal,
 } from "./sessions/request-journal.ts";
-export type { MockSession } from "./sessions/session.ts";
+export {
+  isScenarioTimes,
+  MAX_SCENARIO_TIMES,
+  type MockSession,
+  type PendingScenario,
+  type ScenarioOptions,
+  scenarioTimesMessage,
+} from "./sessions/session.ts";
 export {
   type ClockState,
   clockRange,

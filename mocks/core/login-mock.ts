@@ -27,7 +27,12 @@ import { handleLogin, type LoginPipeline } from "./pipeline/handle-login.ts";
 import type { MockReply } from "./pipeline/mock-reply.ts";
 import type { LoginInput } from "./pipeline/request-data.ts";
 import { type Clock, systemClock } from "./sessions/clock.ts";
-import { createSession, type MockSession } from "./sessions/session.ts";
+import {
+  createSession,
+  type MockSession,
+  type PendingScenario,
+  type ScenarioOptions,
+} from "./sessions/session.ts";
 import {
   type ClockRange,
   clockRange,
@@ -97,9 +102,22 @@ export interface LoginMock {
    * override.
    */
   handle(variant: Variant, input: LoginInput, override?: string | null): Promise<MockReply>;
-  /** Sets (or with null, clears) the scenario every login of `variant` gets (default session). */
-  setScenario<V extends Variant>(variant: V, name: ScenarioName<V> | null): void;
+  /**
+   * Sets (or with null, clears) the scenario every login of `variant` gets (default session).
+   * `{ times: n }`: only the next n logins get it (1 to MAX_SCENARIO_TIMES), then the session
+   * answers as before; see `MockSession.setScenario`.
+   *
+   * @example mock.setScenario("seamless", "server-error", { times: 2 }); // 2 failures, then normal
+   */
+  setScenario<V extends Variant>(
+    variant: V,
+    name: ScenarioName<V> | null,
+    options?: ScenarioOptions,
+  ): void;
+  /** The sticky scenario of `variant` (default session); a counted one is in `pending`. */
   scenario<V extends Variant>(variant: V): ScenarioName<V> | null;
+  /** The counted scenario still queued for `variant` (default session), or null. */
+  pending<V extends Variant>(variant: V): PendingScenario<ScenarioName<V>> | null;
   /** Restores the default session (seeded store, scenarios, clock, journal) and drops all others. */
   reset(): void;
   /** The default session's store. */
@@ -197,8 +215,9 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
     get store() {
       return defaultSession.store;
     },
-    setScenario: (variant, name) => defaultSession.setScenario(variant, name),
+    setScenario: (variant, name, options) => defaultSession.setScenario(variant, name, options),
     scenario: (variant) => defaultSession.scenario(variant),
+    pending: (variant) => defaultSession.pending(variant),
     reset() {
       table.clear();
       defaultSession.reset();

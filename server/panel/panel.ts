@@ -149,14 +149,35 @@ export function runPanel(): void {
         button.setAttribute("aria-pressed", String(button.dataset.scenario === name));
     }
   }
+  /** A counted scenario still queued (`{name, remaining}`), or null: shown beside the sticky one. */
+  function showPending(variant: string, pending: { name: string; remaining: number } | null) {
+    for (const shown of document.querySelectorAll("[data-pending-for]")) {
+      if ((shown as HTMLElement).dataset.pendingFor === variant)
+        shown.textContent = pending
+          ? `; the next ${pending.remaining === 1 ? "login gets" : `${pending.remaining} logins get`} ${pending.name}`
+          : "";
+    }
+  }
+  const pendingOf = (answer: Json, id: string) =>
+    answer.pending && Object.hasOwn(answer.pending, id) ? (answer.pending[id] ?? null) : null;
+  /** The "Only the next" count typed for `variant`: undefined when empty (every login). */
+  function timesFor(variant: string): number | undefined {
+    for (const field of document.querySelectorAll<HTMLInputElement>("input[data-times-for]")) {
+      if (field.dataset.timesFor === variant && field.value.trim() !== "")
+        return Number(field.value);
+    }
+    return undefined;
+  }
   async function loadScenarios() {
-    // One call answers for every API (`apis`, by id).
+    // One call answers for every API (`apis` and `pending`, by id).
     const answer = await call("GET", "/scenario");
-    for (const id of IDS)
+    for (const id of IDS) {
       showActive(
         id,
         answer.apis && Object.hasOwn(answer.apis, id) ? (answer.apis[id] ?? null) : null,
       );
+      showPending(id, pendingOf(answer, id));
+    }
   }
 
   // --- clock --------------------------------------------------------------------------------
@@ -348,17 +369,25 @@ export function runPanel(): void {
   const actions: Record<string, (button: HTMLButtonElement) => Promise<string | undefined>> = {
     async scenario(button) {
       const { variant = "", scenario } = button.dataset;
+      const times = timesFor(variant);
+      // A bad count gets the server's 400, which says the range.
       const answer = await call("PUT", `/scenario?variant=${encodeURIComponent(variant)}`, {
         scenario,
         variant,
+        ...(times === undefined ? {} : { times }),
       });
       showActive(variant, answer.scenario);
+      const pending = pendingOf(answer, variant);
+      showPending(variant, pending);
+      if (times !== undefined && pending)
+        return `The next ${pending.remaining === 1 ? `${titleOf(variant)} login` : `${pending.remaining} ${titleOf(variant)} logins`} in session ${session} get ${pending.name}; then ${answer.scenario || "the request data decides"}.`;
       return `Every ${titleOf(variant)} login in session ${session} now gets ${answer.scenario}.`;
     },
     async clear(button) {
       const { variant = "" } = button.dataset;
       await call("DELETE", `/scenario?variant=${encodeURIComponent(variant)}`);
       showActive(variant, null);
+      showPending(variant, null);
       return `${titleOf(variant)} logins in session ${session} are decided by the request data again.`;
     },
     async reset() {

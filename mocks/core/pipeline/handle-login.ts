@@ -1,8 +1,8 @@
 /**
  * The request path of one login, top to bottom: pick the session → select the scenario
- * (Prefer, X-Mock-Scenario, a forced one, or the data) → answer it → record it in the session's
- * journal → add the delay. Each stage is a named function of its inputs; none knows an API by
- * name, a runtime or a transport.
+ * (Prefer, X-Mock-Scenario, a forced one, a counted one, the sticky one, or the data) → answer
+ * it → record it in the session's journal → add the delay. Each stage is a named function of
+ * its inputs; none knows an API by name, a runtime or a transport.
  */
 import type { LoginApi } from "../../../openapi/login-api.ts";
 import type { Scenario } from "../catalogue/scenario-catalogue.ts";
@@ -22,7 +22,7 @@ import {
   nonEmptyString,
   readLoginFields,
 } from "./request-data.ts";
-import { selectScenario } from "./select-scenario.ts";
+import { choosesItself, selectScenario } from "./select-scenario.ts";
 
 /** What the path needs from the mock around it. */
 export interface LoginPipeline {
@@ -51,9 +51,20 @@ export async function handleLogin(
     session = found.session;
   }
   const preference = parsePreferHeader(input.prefer);
+  // A counted scenario is taken here, before the one await below: of concurrent logins, exactly
+  // as many as it counts get it. A request that picks its own answer takes none.
+  const counted = choosesItself(preference, input.scenario, override)
+    ? null
+    : session.takePending(api.id);
   const selection = selectScenario(
     api,
-    { preference, headerScenario: input.scenario, override, sticky: session.scenario(api.id) },
+    {
+      preference,
+      headerScenario: input.scenario,
+      override,
+      counted,
+      sticky: session.scenario(api.id),
+    },
     pipeline.apis,
   );
   const fields = readLoginFields(input, api.request.reads);

@@ -2,7 +2,9 @@
  * Decides which scenario a request gets, in this order:
  * 1. `Prefer: code=…, example=…` (Prism's syntax, documented responses only);
  * 2. `X-Mock-Scenario: <name>` (any scenario, faults included);
- * 3. a scenario set for the whole mock (a `forceScenario` handler, then the control API);
+ * 3. a scenario set for the whole mock: a `forceScenario` handler, then the session's counted
+ *    scenario (`setScenario(id, name, { times })`, the next n logins only), then its sticky one
+ *    (the control API, `setScenario`);
  * 4. nothing: the request's own data decides.
  * A name or code the catalogue does not know is a problem+json error, never a guess.
  */
@@ -27,8 +29,30 @@ export interface SelectionInput {
   readonly headerScenario: string | null;
   /** From a `forceScenario` handler placed in front of the default ones. */
   readonly override: string | null;
+  /**
+   * The session's counted scenario, taken for this request: only when `choosesItself` is false,
+   * since a request that names its own answer takes no count.
+   */
+  readonly counted?: string | null;
   /** Set through the control API or `LoginMock.setScenario`. */
   readonly sticky: string | null;
+}
+
+/**
+ * Whether a request picks its own answer (`Prefer: code=/example=`, `X-Mock-Scenario`) or a
+ * handler forces one: then the session's counted scenario is neither used nor taken.
+ */
+export function choosesItself(
+  preference: Preference,
+  headerScenario: string | null,
+  override: string | null,
+): boolean {
+  return (
+    preference.code !== undefined ||
+    preference.example !== undefined ||
+    Boolean(headerScenario?.trim()) ||
+    Boolean(override)
+  );
 }
 
 /** `others`: the mock's other APIs, named in the hint when a scenario belongs to one of them. */
@@ -41,7 +65,7 @@ export function selectScenario(
   if (preference.code !== undefined || preference.example !== undefined) {
     return selectByPreference(api, preference, others);
   }
-  const named = input.headerScenario?.trim() || input.override || input.sticky;
+  const named = input.headerScenario?.trim() || input.override || input.counted || input.sticky;
   if (!named) return { kind: "data" };
   const scenario = scenarioOf(api, named);
   return scenario ? { kind: "scenario", scenario } : unknownScenario(api, named, others);

@@ -16,6 +16,27 @@ import type { BehaviourContext } from "../pipeline/login-behaviour.ts";
 import { RequestJournal } from "./request-journal.ts";
 import type { SessionClock } from "./session-clock.ts";
 
+/**
+ * The most logins one counted scenario (`setScenario(id, name, { times })`, the control API's
+ * `"times"`) can cover: a count is a handful of requests, not a second sticky scenario.
+ */
+export const MAX_SCENARIO_TIMES = 1000;
+
+export interface ScenarioOptions {
+  /**
+   * Only the next `times` logins of the API in this session get the scenario (a whole number
+   * from 1 to MAX_SCENARIO_TIMES); then the session answers as before: its sticky scenario,
+   * or the request data. Without it, the scenario is sticky.
+   */
+  readonly times?: number;
+}
+
+/** A counted scenario still queued: `remaining` more logins get `name`. */
+export interface PendingScenario<N extends string = string> {
+  readonly name: N;
+  readonly remaining: number;
+}
+
 export interface MockSession {
   /** `default`, or the id the requests name. */
   readonly id: string;
@@ -24,8 +45,23 @@ export interface MockSession {
   readonly journal: RequestJournal;
   /** The scenario every login of `variant` in this session gets, or null. */
   scenario<V extends Variant>(variant: V): ScenarioName<V> | null;
-  /** Sets (or with null, clears) it. Throws on an unknown scenario. */
-  setScenario<V extends Variant>(variant: V, name: ScenarioName<V> | null): void;
+  /**
+   * Sets (or with null, clears) it. Throws on an unknown scenario. With `{ times: n }`, only the
+   * next n logins of `variant` get `name` (a counted scenario, see `pending`) and the sticky
+   * one is left as it was; without, any counted one is dropped too, so the last call decides.
+   * Throws a RangeError when `times` is not a whole number from 1 to MAX_SCENARIO_TIMES.
+   */
+  setScenario<V extends Variant>(
+    variant: V,
+    name: ScenarioName<V> | null,
+    options?: ScenarioOptions,
+  ): void;
+  /**
+   * The counted scenario still queued for `variant` (it wins over the sticky one, and each
+   * login of `variant` in this session takes one), or null. A login whose `Prefer` or
+   * `X-Mock-Scenario` header picks its own answer takes none.
+   */
+  pending<V extends Variant>(variant: V): PendingScenario<ScenarioName<V>> | null;
   /** Back to how the session started: seeded store, starting scenarios and clock, no journal. */
   reset(): void;
   /** When a request last named this session, on the mock's own clock (ms since the epoch). */
@@ -43,6 +79,11 @@ export interface MockSession {
 /** What the mock itself keeps of a session: the context its logins run in. */
 export interface LiveSession extends MockSession {
   readonly context: BehaviourContext;
+  /**
+   * Takes one login of `variant`'s counted scenario: its name, or null when none is queued.
+   * Synchronous, so concurrent logins can never both take the last one.
+   */
+  takePending(variant: string): string | null;
   lastSeenMs: number;
   requests: number;
   anonymous: boolean;
@@ -61,25 +102,44 @@ export interface SessionParts {
 export function createSession(id: string, parts: SessionParts, nowMs: number): LiveSession {
   const { store, clock, startScenarios, apis } = parts;
   const sticky = new Map<string, string>();
+  // Counted scenarios by API id: at most one per API, each at most MAX_SCENARIO_TIMES logins.
+  const counted = new Map<string, { name: string; remaining: number }>();
   const journal = new RequestJournal();
   const lockouts = new LockoutBook();
 
-  function setScenario<V extends Variant>(variant: V, name: ScenarioName<V> | null): void {
+  function setScenario<V extends Variant>(
+    variant: V,
+    name: ScenarioName<V> | null,
+    options: ScenarioOptions = {},
+  ): void {
     const api = apis.get(variant);
     if (!api) {
       throw new Error(
         `[login-mock] This mock serves no API "${variant}". It serves: ${[...apis.keys()].join(", ")}.`,
       );
     }
-    if (name === null) {
-      sticky.delete(variant);
+    const { times } = options;
+    if (times !== undefined) {
+      if (!isScenarioTimes(times))
+        throw new RangeError(`[login-mock] ${scenarioTimesMessage(times)}`);
+      if (name === null)
+        throw new Error(
+          `[login-mock] A counted scenario needs a name: setScenario("${variant}", null) clears, without times.`,
+        );
+    }
+    if (name !== null && !scenarioOf(api, name)) throw new Error(unknownScenarioMessage(api, name));
+    if (times !== undefined && name !== null) {
+      // A second counted call replaces the first; the sticky scenario stays under it.
+      counted.set(variant, { name, remaining: times });
       return;
     }
-    if (!scenarioOf(api, name)) throw new Error(unknownScenarioMessage(api, name));
-    sticky.set(variant, name);
+    counted.delete(variant);
+    if (name === null) sticky.delete(variant);
+    else sticky.set(variant, name);
   }
   function start(): void {
     sticky.clear();
+    counted.clear();
     for (const [id, name] of startScenarios) setScenario(id, name);
   }
   start();
@@ -97,6 +157,18 @@ export function createSession(id: string, parts: SessionParts, nowMs: number): L
     scenario: <V extends Variant>(variant: V) =>
       (sticky.get(variant) ?? null) as ScenarioName<V> | null,
     setScenario,
+    pending<V extends Variant>(variant: V) {
+      const queued = counted.get(variant);
+      // setScenario stores only `variant`'s own names under `variant`.
+      return queued ? { name: queued.name as ScenarioName<V>, remaining: queued.remaining } : null;
+    },
+    takePending(variant) {
+      const queued = counted.get(variant);
+      if (!queued) return null;
+      queued.remaining -= 1;
+      if (queued.remaining <= 0) counted.delete(variant);
+      return queued.name;
+    },
     reset() {
       store.reset();
       lockouts.clear();
@@ -106,4 +178,17 @@ export function createSession(id: string, parts: SessionParts, nowMs: number): L
       this.requests = 0;
     },
   };
+}
+
+/** Whether `times` is a count `setScenario` takes: a whole number from 1 to MAX_SCENARIO_TIMES. */
+export function isScenarioTimes(times: unknown): times is number {
+  return (
+    Number.isInteger(times) && (times as number) >= 1 && (times as number) <= MAX_SCENARIO_TIMES
+  );
+}
+
+/** What a bad `times` is told (without the `[login-mock]` prefix): the range, and what it got. */
+export function scenarioTimesMessage(times: unknown): string {
+  const got = typeof times === "number" ? String(times) : (JSON.stringify(times) ?? String(times));
+  return `"times" takes a whole number from 1 to ${MAX_SCENARIO_TIMES} (the next n logins get the scenario, then the session answers as before), not ${got}.`;
 }
