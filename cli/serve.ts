@@ -5,6 +5,7 @@
  */
 
 import {
+  AccountOutcomeError,
   CHALLENGE_MODES,
   type ChallengeMode,
   catalogueOf,
@@ -13,6 +14,7 @@ import {
   type LoginMock,
   longestTokenLifetimeSeconds,
   MAX_DELAY_MS,
+  MAX_EXTRA_ACCOUNTS,
   MAX_TOKEN_TTL_SECONDS,
   parseChallengeMode,
   parseInstant,
@@ -33,6 +35,7 @@ import {
   startServers,
 } from "../server/start-servers.ts";
 import { boundYoungGeneration, youngGenerationSizedByUser } from "../server/young-generation.ts";
+import { type AccountsFile, accountsFileError, readAccountsFile } from "./accounts-file.ts";
 import { apiSources, chooseApis, presetIds, readSpecFiles } from "./apis.ts";
 import { exposureWarning, renderBanner } from "./banner.ts";
 import {
@@ -110,6 +113,11 @@ export const SERVE_FLAGS = {
     type: "boolean",
     help: "Let other hosts use the /__mock/ control API (default: loopback only).",
   },
+  accounts: {
+    type: "string",
+    value: "FILE",
+    help: `Accounts with outcomes of their own, in every session, from a YAML list of {identity, secret, answer, delayMs, api}: answer is an example of the API, delayMs delays that account's replies; an existing identity without secret keeps its own (at most ${MAX_EXTRA_ACCOUNTS}; see docs/qa.md).`,
+  },
   "allowed-hosts": {
     type: "string",
     value: "H1,H2",
@@ -177,6 +185,7 @@ export function parseServeFlags(argv: readonly string[], env: NodeJS.ProcessEnv 
     originPolicy: parseOriginPolicy(flags["allow-origin"]),
     allowRemoteControl: flags["allow-remote-control"] === true,
     allowedHosts: parseAllowedHostsFlag(flags["allowed-hosts"]),
+    accountsFile: flags.accounts === undefined ? undefined : String(flags.accounts),
   };
 }
 
@@ -301,7 +310,9 @@ export async function serve(argv: readonly string[]): Promise<RunningServers> {
   // Every spec file first: one that does not load starts nothing.
   const specs = await readSpecFiles(apiSources("serve", parsed.args));
   const options = resolveServeOptions(parsed, specs);
-  const mock = createMock(options);
+  const accounts =
+    options.accountsFile === undefined ? undefined : await readAccountsFile(options.accountsFile);
+  const mock = createMock(options, accounts);
   const running = await startServers({
     variants: options.apis.map((api) => api.id),
     host: options.host,
@@ -338,9 +349,25 @@ export async function serve(argv: readonly string[]): Promise<RunningServers> {
   };
 }
 
-/** The mock the options describe. */
-function createMock(options: ReturnType<typeof parseServeOptions>): LoginMock {
+/** The mock the options describe; an account of the file at fault is a usage error. */
+function createMock(
+  options: ReturnType<typeof parseServeOptions>,
+  accounts: AccountsFile | undefined,
+): LoginMock {
+  try {
+    return createMockOf(options, accounts);
+  } catch (error) {
+    if (accounts && error instanceof AccountOutcomeError) throw accountsFileError(accounts, error);
+    throw error;
+  }
+}
+
+function createMockOf(
+  options: ReturnType<typeof parseServeOptions>,
+  accounts: AccountsFile | undefined,
+): LoginMock {
   return createLoginMock({
+    ...(accounts === undefined ? {} : { accounts: accounts.accounts }),
     apis: options.apis,
     seed: options.seed,
     challenge: options.challenge,

@@ -23,6 +23,9 @@ export { LoginSpecError } from "../openapi/login-spec-error.ts";
 export { SEAMLESS_DEMO, TALKSTACK_DEMO, UNKNOWN_EMAIL } from "../presets/demo-accounts.ts";
 export { builtInApis } from "../presets/index.ts";
 export {
+  AccountOutcomeError,
+  type AccountOutcomeInput,
+  type AccountSummary,
   CHALLENGE_MODES,
   type ChallengeMode,
   type ChallengeMode as RecaptchaMode,
@@ -44,6 +47,7 @@ export {
   type LoginMock,
   type LoginMockOptions,
   MAX_CLOCK_STEP_SECONDS,
+  MAX_EXTRA_ACCOUNTS,
   MAX_SCENARIO_TIMES,
   MAX_SESSIONS,
   type MockReply,

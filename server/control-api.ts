@@ -33,6 +33,7 @@ import {
   variantFor,
 } from "./control-request.ts";
 import {
+  accountsRoute,
   clockRoute,
   requestsRoute,
   resetRoute,
@@ -98,6 +99,8 @@ async function controlReply(
       return allow("GET") ?? whoamiRoute(mock, request);
     case "/requests":
       return allow("GET, DELETE") ?? requestsRoute(mock, request);
+    case "/accounts":
+      return allow("GET, POST") ?? refuseNonJson(request) ?? accountsRoute(variant, mock, request);
     case "/sessions":
       return allow("GET") ?? sessionsRoute(mock);
     default:

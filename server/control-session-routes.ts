@@ -3,9 +3,11 @@
  * the session's mock clock, its request journal, the list of sessions, and whoami.
  */
 import {
+  AccountOutcomeError,
   jsonReply,
   type LoginMock,
   MAX_CLOCK_STEP_SECONDS,
+  MAX_EXTRA_ACCOUNTS,
   type MockReply,
   type MockSession,
   readInstant,
@@ -16,6 +18,7 @@ import {
   type ControlRequest,
   readJsonObject,
   sessionFor,
+  variantFor,
 } from "./control-request.ts";
 
 /** `{}` or no body: the request's session. `{"allSessions": true}`: every session. */
@@ -88,6 +91,51 @@ export function requestsRoute(mock: LoginMock, request: ControlRequest): MockRep
       capacity: journal.capacity,
       entries: journal.entries(limit),
     });
+  });
+}
+
+/**
+ * GET: the session's extra accounts (the mock's `--accounts` and those the session added),
+ * never a secret. POST `{"accounts": [...]}` or one account: adds them to this session only;
+ * an account without `api` is the port's own API's (or `?variant=`'s). Answers what it added.
+ */
+export function accountsRoute(own: string, mock: LoginMock, request: ControlRequest): MockReply {
+  const asked = variantFor(request, mock, own);
+  if ("reply" in asked) return asked.reply;
+  return withSession(mock, request, (session) => {
+    const listed = () => ({
+      session: session.id,
+      limit: MAX_EXTRA_ACCOUNTS,
+      accounts: session.accounts(),
+    });
+    if (request.method === "GET") return jsonReply(200, listed());
+    const usage = `POST ${CONTROL_PREFIX}/accounts takes {"accounts": [{"identity": "unverified@example.com", "secret": "pw-123", "answer": "<an example of the API>", "delayMs": 3000}]} or one such account: "secret" is required for a new identity, "api" defaults to this port's API (${asked.variant}); at most ${MAX_EXTRA_ACCOUNTS} per session.`;
+    const body = readJsonObject(request.bodyText);
+    if (body === undefined) return badControlRequest(usage);
+    const given = "identity" in body ? [body] : body.accounts;
+    if (!Array.isArray(given)) return badControlRequest(usage);
+    const accounts = given.map((account: unknown) =>
+      account !== null &&
+      typeof account === "object" &&
+      !Array.isArray(account) &&
+      !("api" in account)
+        ? { ...account, api: asked.variant }
+        : account,
+    );
+    try {
+      const added = session.addAccounts(accounts);
+      return jsonReply(200, {
+        session: session.id,
+        limit: MAX_EXTRA_ACCOUNTS,
+        count: session.accounts().length,
+        added,
+      });
+    } catch (error) {
+      if (!(error instanceof AccountOutcomeError)) throw error;
+      return badControlRequest(`${error.message.replace(/^\[login-mock\] /, "")} ${usage}`, {
+        maximum: MAX_EXTRA_ACCOUNTS,
+      });
+    }
   });
 }
 

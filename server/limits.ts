@@ -6,8 +6,11 @@
 import {
   DOCUMENTED_CLOCK_RANGE,
   JOURNAL_CAPACITY,
+  MAX_ACCOUNT_FIELD_CHARS,
+  MAX_ACCOUNTS_FILE_BYTES,
   MAX_CLOCK_STEP_SECONDS,
   MAX_DELAY_MS,
+  MAX_EXTRA_ACCOUNTS,
   MAX_JOURNAL_FAULTS,
   MAX_SCENARIO_TIMES,
   MAX_SESSIONS,
@@ -113,6 +116,17 @@ export const SERVER_LIMITS: readonly ServerLimit[] = [
       'logins one counted scenario covers (`PUT /__mock/scenario` `"times"`, `setScenario(id, name, { times })`)',
     value: `${count(MAX_SCENARIO_TIMES)}, one counted scenario per API and session (a second replaces the first)`,
     past: "`400` problem+json `bad-control-request` with `minimum`/`maximum` (a `RangeError` in code); nothing is queued",
+  },
+  {
+    limit:
+      "extra accounts per session (`--accounts`, `POST /__mock/accounts`, `createLoginMock({ accounts })`, `session.addAccounts`), the file's and the session's together",
+    value: `${count(MAX_EXTRA_ACCOUNTS)}; an identity or secret at most ${MAX_ACCOUNT_FIELD_CHARS} characters, \`delayMs\` at most ${seconds(MAX_DELAY_MS)}`,
+    past: "`400` problem+json `bad-control-request` with `maximum`, naming the account and field (a usage error, exit 2, for `--accounts`; an `AccountOutcomeError` in code); none of them is added",
+  },
+  {
+    limit: "an `--accounts` file",
+    value: `${MAX_ACCOUNTS_FILE_BYTES / 1024} kB, 1,000 YAML aliases`,
+    past: "a usage error (exit 2) before parsing",
   },
   {
     limit: "request-journal entries per session (`GET /__mock/requests`)",

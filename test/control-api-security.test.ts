@@ -66,6 +66,13 @@ const CONTROL_ROUTES: readonly Sent[] = [
   putScenario("server-error"),
   { method: "DELETE", path: "/__mock/scenario" },
   { method: "POST", path: "/__mock/reset" },
+  { path: "/__mock/accounts" },
+  {
+    method: "POST",
+    path: "/__mock/accounts",
+    headers: json,
+    body: JSON.stringify({ identity: "new@example.com", secret: "pw-1", answer: "server-error" }),
+  },
 ];
 const label = (sent: Sent) => `${sent.method ?? "GET"} ${sent.path}`;
 const problemType = (received: Received) => (JSON.parse(received.text) as { type: string }).type;
@@ -140,6 +147,7 @@ describe("the control API on this machine's names", () => {
       expect(problemType(received)).toBe("urn:login-mock:problem:control-cross-site");
     }
     expect(servers.mock.scenario("seamless")).toBe("recaptcha-failed");
+    expect(servers.mock.session().accounts()).toEqual([]);
   });
 
   it("refuses a change marked Sec-Fetch-Site: cross-site even without an Origin", async () => {

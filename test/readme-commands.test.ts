@@ -195,6 +195,21 @@ describe("the docs' commands", () => {
     expect(servers.mock.pending("seamless")).toBeNull();
   });
 
+  it("give one session's account its own outcome through the control API", async () => {
+    const block = blockAfter("docs/qa.md", '`mock.session("qa-ana").addAccounts([...])`');
+    const { output } = await runBlock(block);
+    const page = readFileSync("docs/qa.md", "utf8");
+    const shown = /^```json\n([\s\S]*?)^```$/m.exec(page.slice(block.offset))?.[1] ?? "";
+    expect(shown.trim().split("\n").join("")).toBe(output.trim());
+    expect(servers.mock.session("qa-ana").accounts()).toHaveLength(1);
+    expect(servers.mock.session().accounts()).toEqual([]);
+    await fetch(`${servers.url("seamless")}/__mock/reset`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ allSessions: true }),
+    });
+  });
+
   it("shows the control API's health and scenario answers as the server gives them", async () => {
     const page = readFileSync("docs/qa.md", "utf8");
     const shownIn = (row: string) => {

@@ -3,6 +3,15 @@
  * as msw's src/core/index.ts is: the mock, its request pipeline's types and problems, the
  * scenario catalogue, sessions, clocks and tokens. Nothing here knows a runtime or an API by name.
  */
+
+export {
+  AccountOutcomeError,
+  type AccountOutcomeInput,
+  type AccountSummary,
+  MAX_ACCOUNT_FIELD_CHARS,
+  MAX_ACCOUNTS_FILE_BYTES,
+  MAX_EXTRA_ACCOUNTS,
+} from "../store/account-outcomes.ts";
 export {
   catalogueOf,
   findScenario,

@@ -20,6 +20,11 @@
 import type { Variant } from "../../openapi/documents.ts";
 import type { LoginApi } from "../../openapi/login-api.ts";
 import { builtInApis } from "../../presets/index.ts";
+import {
+  type AccountOutcome,
+  type AccountOutcomeInput,
+  checkAccountOutcomes,
+} from "../store/account-outcomes.ts";
 import { createUserStore, type UserStore } from "../store/user-store.ts";
 import type { ScenarioName, StartScenarios } from "./catalogue/scenario-catalogue.ts";
 import type { ChallengeMode } from "./pipeline/challenge.ts";
@@ -89,6 +94,16 @@ export interface LoginMockOptions {
   readonly scenarios?: StartScenarios;
   /** Bounds on the sessions kept besides the default one (64, idle 30 minutes). */
   readonly sessions?: SessionLimits;
+  /**
+   * Accounts with outcomes of their own, in every session's store besides the seeded ones
+   * (`serve --accounts`): `{ identity, secret, answer?, delayMs?, api? }`; an existing
+   * identity without `secret` keeps its own. At most MAX_EXTRA_ACCOUNTS; throws an
+   * AccountOutcomeError naming the account and field at fault.
+   *
+   * @example
+   * createLoginMock({ accounts: [{ identity: "new@example.com", secret: "pw", answer: "account-not-verified" }] });
+   */
+  readonly accounts?: readonly AccountOutcomeInput[];
 }
 
 export interface LoginMock {
@@ -169,13 +184,14 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
     challenge: options.challenge ?? options.recaptcha ?? { mode: "accept" },
   } as const;
   const startScenarios = startScenariosOf(options.scenarios, byId);
+  const accounts = accountsOf(options.accounts, apis, byId, seed);
   // Every session has its own store from the same seed, seeded on its first use (a mock made at
   // import costs no seed), and its own clock.
   const newSession = (id: string, nowMs: number) =>
     createSession(
       id,
       {
-        store: createUserStore(apis, seed),
+        store: createUserStore(apis, seed, accounts),
         clock: new SessionClock(baseClock, clockStartMs, range),
         context: shared,
         startScenarios,
@@ -266,6 +282,18 @@ function startScenariosOf(
     if (name !== undefined) start.set(id, name);
   }
   return start;
+}
+
+/** `accounts`, checked against the seeded store (a throwaway one: sessions seed their own). */
+function accountsOf(
+  accounts: readonly AccountOutcomeInput[] | undefined,
+  apis: readonly LoginApi[],
+  byId: ReadonlyMap<string, LoginApi>,
+  seed: number,
+): readonly AccountOutcome[] {
+  if (accounts === undefined || accounts.length === 0) return [];
+  const probe = createUserStore(apis, seed);
+  return checkAccountOutcomes(accounts, byId, probe.find);
 }
 
 /** The default signer, its key worked out on the first token rather than when the mock is made. */

@@ -27,6 +27,36 @@ export function seedAccounts(api: LoginApi, seed: number): Account[] {
   return uniqueByIdentity(api, [...declared, ...crowd]);
 }
 
+/**
+ * The row an account outcome (account-outcomes.ts) makes: `existing` with its secret and answer
+ * changed, or a new account made by the rule of a declared account without a profile (its
+ * random draws seeded by `seed`, the API and the identity, so the same outcome gives the same
+ * account).
+ */
+export function outcomeAccount(
+  api: LoginApi,
+  seed: number,
+  outcome: { readonly identity: string; readonly secret?: string; readonly answer?: string },
+  existing: Account | undefined,
+): Account {
+  if (existing) {
+    return {
+      ...existing,
+      ...(outcome.secret === undefined ? {} : { secret: outcome.secret }),
+      ...(outcome.answer === undefined ? {} : { answer: outcome.answer }),
+    };
+  }
+  const random = createRandom(`${seed}:${api.id}:${outcome.identity}`);
+  const profile =
+    api.hooks.profileFor?.(random, REFERENCE_MS, outcome.identity) ?? exampleProfile(api);
+  return toAccount(api, random, {
+    identity: outcome.identity,
+    secret: outcome.secret ?? "",
+    profile,
+    ...(outcome.answer === undefined ? {} : { answer: outcome.answer }),
+  });
+}
+
 /** The identity as the store keys it. */
 export function identityKey(api: LoginApi, identity: string): string {
   return api.caseSensitiveIdentity ? identity : identity.trim().toLowerCase();

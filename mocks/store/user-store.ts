@@ -8,8 +8,9 @@
 import { readPointer, writePointers } from "../../openapi/json-pointer.ts";
 import type { LoginApi } from "../../openapi/login-api.ts";
 import { specSchema } from "../../openapi/spec-schema.ts";
+import { type AccountOutcome, mergeOutcomes } from "./account-outcomes.ts";
 import { type Account, accountRowValidator } from "./account-row.ts";
-import { identityKey, seedAccounts } from "./seed.ts";
+import { identityKey, outcomeAccount, seedAccounts } from "./seed.ts";
 import { WriteBehindCollection } from "./write-behind-collection.ts";
 
 export type { Account } from "./account-row.ts";
@@ -21,6 +22,15 @@ export interface UserStore {
   findBySubject(api: LoginApi, subject: string): Account | undefined;
   /** Applies the spec's `onLogin` updates at `atIso`; returns the account as updated. */
   recordLogin(api: LoginApi, identity: string, atIso: string): Account;
+  /**
+   * Adds or changes accounts with outcomes of their own (checked: account-outcomes.ts); a
+   * reset drops them, keeping those the store was made with.
+   */
+  addAccounts(outcomes: readonly AccountOutcome[]): void;
+  /** The extra accounts, the store's own first, each as last changed. */
+  extraAccounts(): readonly AccountOutcome[];
+  /** The delay of the extra account `identity` names, or undefined. */
+  delayOf(api: LoginApi, identity: string): number | undefined;
   /** Drops every change and seeds again with the same seed. */
   reset(): void;
   /** Every record, serialised in a stable order: equal seeds give equal snapshots. */
@@ -39,8 +49,26 @@ export function createAccountTable(api: LoginApi): WriteBehindCollection<Account
   );
 }
 
-/** A store for `apis`, seeded deterministically from `seed`, each table on its first use. */
-export function createUserStore(apis: readonly LoginApi[], seed = 1): UserStore {
+/**
+ * A store for `apis`, seeded deterministically from `seed`, each table on its first use, with
+ * the accounts of `outcomes` added (checked: account-outcomes.ts).
+ */
+export function createUserStore(
+  apis: readonly LoginApi[],
+  seed = 1,
+  outcomes: readonly AccountOutcome[] = [],
+): UserStore {
+  // Extra accounts by API, then by key: the store's own, and those added since the last reset.
+  const ownExtras = new Map<LoginApi, Map<string, AccountOutcome>>();
+  const addExtra = (into: typeof ownExtras, outcome: AccountOutcome) => {
+    const byKey = into.get(outcome.api) ?? new Map<string, AccountOutcome>();
+    into.set(outcome.api, byKey);
+    const key = identityKey(outcome.api, outcome.identity);
+    byKey.set(key, mergeOutcomes(byKey.get(key), outcome));
+  };
+  for (const outcome of outcomes) addExtra(ownExtras, outcome);
+  const copyOwn = () => new Map([...ownExtras].map(([api, byKey]) => [api, new Map(byKey)]));
+  let extras = copyOwn();
   // Seeded on first use, not when the store is made: a test file that imports login-mock pays
   // for generating and checking the seed only once it logs in, and a reset only drops them.
   let tables = new Map<LoginApi, WriteBehindCollection<Account>>();
@@ -58,6 +86,11 @@ export function createUserStore(apis: readonly LoginApi[], seed = 1): UserStore 
       throw new Error(`[login-mock] The store holds no accounts of "${api.id}".`);
     found = createAccountTable(api);
     for (const account of seedAccounts(api, seed)) found.insert(account);
+    for (const [key, outcome] of extras.get(api) ?? []) {
+      const existing = found.get(key);
+      if (existing) found.replace(key, outcomeAccount(api, seed, outcome, existing));
+      else found.insert(outcomeAccount(api, seed, outcome, undefined));
+    }
     tables.set(api, found);
     return found;
   }
@@ -133,7 +166,30 @@ export function createUserStore(apis: readonly LoginApi[], seed = 1): UserStore 
       keys.add(key);
       return account;
     },
+    addAccounts(added) {
+      for (const outcome of added) {
+        const { api } = outcome;
+        addExtra(extras, outcome);
+        // A table not built yet takes the extras when it is.
+        if (!tables.has(api)) continue;
+        flush();
+        const key = identityKey(api, outcome.identity);
+        const found = table(api);
+        const existing = found.get(key);
+        if (existing) found.replace(key, outcomeAccount(api, seed, outcome, existing));
+        else found.insert(outcomeAccount(api, seed, outcome, undefined));
+        cache.get(api)?.delete(key);
+      }
+    },
+    extraAccounts() {
+      return [...extras.values()].flatMap((byKey) => [...byKey.values()]);
+    },
+    delayOf(api, identity) {
+      if (extras.size === 0) return undefined;
+      return extras.get(api)?.get(identityKey(api, identity))?.delayMs;
+    },
     reset() {
+      extras = copyOwn();
       pending.clear();
       cache = new Map();
       // Seeded again on next use. Writes still on their way to the old collections land

@@ -88,7 +88,10 @@ export async function handleLogin(
   }
   recordLogin(pipeline, session, api, { reply, served, fields, check, path: input.path });
   if (selection.kind === "problem") return reply;
-  return withDelay(reply, preference.delayMs ?? pipeline.delayMs);
+  // An account's own delay (account-outcomes.ts) stands in for the mock's; `Prefer` wins.
+  const identity = nonEmptyString(fields, api.request.identity);
+  const accountDelay = identity === undefined ? undefined : session.store.delayOf(api, identity);
+  return withDelay(reply, preference.delayMs ?? accountDelay ?? pipeline.delayMs);
 }
 
 /** The session a request names (`X-Mock-Session`, else the `mock-session` cookie), or the default. */

@@ -5,6 +5,12 @@
  */
 import type { Variant } from "../../../openapi/documents.ts";
 import type { LoginApi } from "../../../openapi/login-api.ts";
+import {
+  type AccountSummary,
+  checkAccountOutcomes,
+  summarise,
+} from "../../store/account-outcomes.ts";
+import { identityKey } from "../../store/seed.ts";
 import type { UserStore } from "../../store/user-store.ts";
 import {
   type ScenarioName,
@@ -62,6 +68,16 @@ export interface MockSession {
    * `X-Mock-Scenario` header picks its own answer takes none.
    */
   pending<V extends Variant>(variant: V): PendingScenario<ScenarioName<V>> | null;
+  /**
+   * Adds accounts with outcomes of their own to this session's store, or changes existing
+   * ones (`{ identity, secret?, answer?, delayMs?, api? }`, see `AccountOutcomeInput`); other
+   * sessions are not affected, and a reset drops them. Throws an AccountOutcomeError naming the
+   * account and field at fault, adding none, on a bad one or past MAX_EXTRA_ACCOUNTS.
+   * Answers what was added, without secrets.
+   */
+  addAccounts(accounts: readonly unknown[]): AccountSummary[];
+  /** The session's extra accounts (the mock's own and its own), without secrets. */
+  accounts(): AccountSummary[];
   /** Back to how the session started: seeded store, starting scenarios and clock, no journal. */
   reset(): void;
   /** When a request last named this session, on the mock's own clock (ms since the epoch). */
@@ -169,6 +185,17 @@ export function createSession(id: string, parts: SessionParts, nowMs: number): L
       if (queued.remaining <= 0) counted.delete(variant);
       return queued.name;
     },
+    addAccounts(accounts) {
+      const already = new Set(
+        store
+          .extraAccounts()
+          .map((extra) => `${extra.api.id}\n${identityKey(extra.api, extra.identity)}`),
+      );
+      const checked = checkAccountOutcomes(accounts, apis, store.find, already);
+      store.addAccounts(checked);
+      return checked.map(summarise);
+    },
+    accounts: () => store.extraAccounts().map(summarise),
     reset() {
       store.reset();
       lockouts.clear();
