@@ -11,10 +11,13 @@ import {
   catalogueOf,
   clockRange,
   createLoginMock,
+  JWT_ALGORITHMS,
+  type JwtAlgorithm,
   type LoginMock,
   longestTokenLifetimeSeconds,
   MAX_DELAY_MS,
   MAX_EXTRA_ACCOUNTS,
+  MAX_KEYS_KEPT,
   MAX_TOKEN_TTL_SECONDS,
   parseChallengeMode,
   parseInstant,
@@ -83,6 +86,11 @@ export const SERVE_FLAGS = {
     type: "string",
     value: "MODE",
     help: "The former name of --challenge.",
+  },
+  alg: {
+    type: "string",
+    value: "HS256|RS256|ES256",
+    help: `How tokens are signed: HS256 with the documented demo secret (default), or RS256/ES256 with keys generated at start, each token naming its key by kid; the public keys are at /.well-known/jwks.json on every port, POST /__mock/keys/rotate rotates them (the last ${MAX_KEYS_KEPT} kept).`,
   },
   "token-ttl": {
     type: "string",
@@ -157,6 +165,9 @@ export function parseServeFlags(argv: readonly string[], env: NodeJS.ProcessEnv 
     1,
     MAX_TOKEN_TTL_SECONDS,
   );
+  const algText = String(flags.alg ?? "HS256");
+  if (!(JWT_ALGORITHMS as readonly string[]).includes(algText))
+    throw badFlag("serve", "alg", algText, JWT_ALGORITHMS.join(", "));
   const clockText = flags.clock === undefined ? undefined : String(flags.clock);
   const clockStart = clockText === undefined ? undefined : parseInstant(clockText);
   if (clockText !== undefined && clockStart === undefined) {
@@ -179,6 +190,7 @@ export function parseServeFlags(argv: readonly string[], env: NodeJS.ProcessEnv 
     seed: integerFlag("serve", "seed", flags.seed, 0, 2 ** 31 - 1) ?? 1,
     challenge,
     tokenTtlSeconds,
+    alg: algText as JwtAlgorithm,
     delayMs: integerFlag("serve", "delay", flags.delay, 0, MAX_DELAY_MS) ?? 0,
     clockStart,
     log: logText as LogFormat,
@@ -373,6 +385,7 @@ function createMockOf(
     challenge: options.challenge,
     delayMs: options.delayMs,
     scenarios: options.scenarios,
+    alg: options.alg,
     ...(options.tokenTtlSeconds === undefined ? {} : { tokenTtlSeconds: options.tokenTtlSeconds }),
     ...(options.clockStart === undefined ? {} : { clockStart: options.clockStart }),
   });

@@ -11,6 +11,7 @@ import {
   isScenarioTimes,
   jsonReply,
   type LoginMock,
+  MAX_KEYS_KEPT,
   MAX_SCENARIO_TIMES,
   type MockReply,
   type MockSession,
@@ -103,6 +104,8 @@ async function controlReply(
       return allow("GET, POST") ?? refuseNonJson(request) ?? accountsRoute(variant, mock, request);
     case "/sessions":
       return allow("GET") ?? sessionsRoute(mock);
+    case "/keys/rotate":
+      return allow("POST") ?? refuseNonJson(request) ?? rotateKeysRoute(mock);
     default:
       return notFound(request.method, request.path, mock.api(variant));
   }
@@ -244,6 +247,22 @@ function scenarioRoute(own: string, mock: LoginMock, request: ControlRequest): M
     );
   session.setScenario(variant, scenario.name, times === undefined ? {} : { times });
   return answer();
+}
+
+/**
+ * RS256/ES256: a fresh signing key becomes current; the previous ones stay in the JWKS (the last
+ * MAX_KEYS_KEPT). Answers the new `kid` and every `kid` kept, oldest first. Mock-wide.
+ */
+async function rotateKeysRoute(mock: LoginMock): Promise<MockReply> {
+  if (mock.alg === "HS256")
+    return problemReply(
+      409,
+      "no-keys-to-rotate",
+      "HS256 tokens have no keys to rotate",
+      "[login-mock] This mock signs HS256 tokens with a shared secret, which has no keys to rotate. Start it with --alg RS256 or --alg ES256 (createLoginMock({ alg })).",
+    );
+  const { kid, kept } = await mock.rotateKeys();
+  return jsonReply(200, { alg: mock.alg, kid, kept, maxKeysKept: MAX_KEYS_KEPT });
 }
 
 function htmlReply(html: string): MockReply {

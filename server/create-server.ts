@@ -8,7 +8,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import type { Duplex } from "node:stream";
-import { type LoginMock, type MockReply, SCENARIO_HEADER } from "../mocks/core/index.ts";
+import { jsonReply, type LoginMock, type MockReply, SCENARIO_HEADER } from "../mocks/core/index.ts";
 import { handleControl, isLoopback } from "./control-api.ts";
 import { refuseForeignControl } from "./control-guard.ts";
 import {
@@ -59,6 +59,12 @@ export interface MockServerOptions {
   readonly heldWork?: HeldWork;
 }
 
+/**
+ * Every port's public keys (RS256/ES256 mocks; an empty set for HS256), as a BFF's JWKS client
+ * fetches them. Not under /__mock: it is what a real issuer publishes, read by servers.
+ */
+export const JWKS_PATH = "/.well-known/jwks.json";
+
 /** A slow client gets this long to send its headers, and its whole request. */
 export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 15_000;
@@ -107,6 +113,11 @@ export function createMockServer(options: MockServerOptions): Server {
         cookie: headers.cookie,
         authorization: headers.authorization,
       });
+    }
+    if (path === JWKS_PATH) {
+      if (method === "OPTIONS") return "preflight";
+      if (method !== "GET") return methodNotAllowed(method, path, "GET, OPTIONS");
+      return jsonReply(200, await mock.jwks(), [["cache-control", "no-store"]]);
     }
     const specPath = login.match(path);
     if (specPath === undefined) return notFound(method, path, api);

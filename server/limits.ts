@@ -12,6 +12,7 @@ import {
   MAX_DELAY_MS,
   MAX_EXTRA_ACCOUNTS,
   MAX_JOURNAL_FAULTS,
+  MAX_KEYS_KEPT,
   MAX_SCENARIO_TIMES,
   MAX_SESSIONS,
   SESSION_IDLE_MS,
@@ -127,6 +128,12 @@ export const SERVER_LIMITS: readonly ServerLimit[] = [
     limit: "an `--accounts` file",
     value: `${MAX_ACCOUNTS_FILE_BYTES / 1024} kB, 1,000 YAML aliases`,
     past: "a usage error (exit 2) before parsing",
+  },
+  {
+    limit:
+      "signing keys kept for verification (`--alg RS256|ES256`, `POST /__mock/keys/rotate`, `mock.rotateKeys()`, whole mock)",
+    value: `${count(MAX_KEYS_KEPT)}, the current one included`,
+    past: "a rotation drops the oldest key from `/.well-known/jwks.json`; tokens it signed no longer verify (whoami: `not-issued-by-this-mock`), even before their `exp`",
   },
   {
     limit: "request-journal entries per session (`GET /__mock/requests`)",

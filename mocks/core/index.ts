@@ -72,4 +72,11 @@ export {
   type TokenPayload,
   verifyToken,
 } from "./tokens/jwt.ts";
+export {
+  JWT_ALGORITHMS,
+  type JwtAlgorithm,
+  type KeyRotation,
+  MAX_KEYS_KEPT,
+  type PublicJwk,
+} from "./tokens/key-set.ts";
 export { longestTokenLifetimeSeconds, MAX_TOKEN_TTL_SECONDS } from "./tokens/token-lifetime.ts";

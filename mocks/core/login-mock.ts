@@ -52,6 +52,14 @@ import {
 } from "./sessions/session-table.ts";
 import { describeCredentials, type SentCredentials, type WhoAmI } from "./sessions/whoami.ts";
 import { createDefaultSigner, DEFAULT_JWT_SECRET, type TokenSigner } from "./tokens/jwt.ts";
+import {
+  createKeySet,
+  JWT_ALGORITHMS,
+  type JwtAlgorithm,
+  type KeyRotation,
+  type KeySet,
+  type PublicJwk,
+} from "./tokens/key-set.ts";
 import { longestTokenLifetimeSeconds } from "./tokens/token-lifetime.ts";
 
 export interface LoginMockOptions {
@@ -69,8 +77,15 @@ export interface LoginMockOptions {
    * when it is created or reset, then runs forward. `login-mock serve --clock ISO`.
    */
   readonly clockStart?: string | number;
-  /** Signs and judges the JWTs (whoami). Default `login-mock-demo-secret`. */
+  /** Signs and judges the HS256 JWTs (whoami). Default `login-mock-demo-secret`. */
   readonly jwtSecret?: string;
+  /**
+   * How tokens are signed: HS256 with `jwtSecret` (the default), or RS256/ES256 with keys
+   * generated when the mock is made, each token naming its key by `kid`. The public keys are
+   * `mock.jwks()` (`/.well-known/jwks.json` on every port); `mock.rotateKeys()` rotates them.
+   * `serve --alg`.
+   */
+  readonly alg?: JwtAlgorithm;
   /**
    * Signs the JWTs; default HS256 with `jwtSecret`, through node:crypto where the runtime has
    * it, else WebCrypto. It must sign with `jwtSecret`, which whoami judges tokens by.
@@ -160,6 +175,15 @@ export interface LoginMock {
   readonly sessionLimits: { readonly limit: number; readonly idleMs: number };
   /** What the credentials a client sent say, judged on `session`'s clock. Never the token. */
   whoami(session: MockSession, sent: SentCredentials): Promise<WhoAmI>;
+  /** The algorithm the mock signs tokens with (`alg` option). */
+  readonly alg: JwtAlgorithm;
+  /** The public keys of an RS256/ES256 mock, oldest first; none for HS256 (its key is secret). */
+  jwks(): Promise<{ keys: PublicJwk[] }>;
+  /**
+   * RS256/ES256: a fresh key becomes current; the previous ones still verify, the last
+   * MAX_KEYS_KEPT kept. Mock-wide, not per session; a reset keeps the keys. Throws for HS256.
+   */
+  rotateKeys(): Promise<KeyRotation>;
 }
 
 export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
@@ -178,8 +202,18 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
   const range = clockRange(longestTokenLifetimeSeconds(apis, options.tokenTtlSeconds));
   const clockStartMs = clockStartOf(options.clockStart, range);
   const jwtSecret = options.jwtSecret ?? DEFAULT_JWT_SECRET;
+  const alg = options.alg ?? "HS256";
+  if (!JWT_ALGORITHMS.includes(alg))
+    throw new Error(
+      `[login-mock] alg ${JSON.stringify(alg)} is not one the mock signs with: ${JWT_ALGORITHMS.join(", ")}.`,
+    );
+  const keySet: KeySet | undefined = alg === "HS256" ? undefined : createKeySet(alg);
+  if (keySet && options.tokenSigner)
+    throw new Error(
+      `[login-mock] tokenSigner signs HS256 tokens with jwtSecret; alg ${alg} signs with the mock's own keys. Pass one of them.`,
+    );
   const shared = {
-    signToken: options.tokenSigner ?? signerOnFirstToken(jwtSecret),
+    signToken: keySet?.signer ?? options.tokenSigner ?? signerOnFirstToken(jwtSecret),
     tokenTtlSeconds: options.tokenTtlSeconds,
     challenge: options.challenge ?? options.recaptcha ?? { mode: "accept" },
   } as const;
@@ -252,9 +286,19 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
         session: session.id,
         nowMs: session.clock.now(),
         secret: jwtSecret,
+        ...(keySet ? { keys: keySet } : {}),
         store: session.store,
         apis,
       });
+    },
+    alg,
+    jwks: async () => (keySet ? keySet.jwks() : { keys: [] }),
+    async rotateKeys() {
+      if (!keySet)
+        throw new Error(
+          "[login-mock] HS256 tokens are signed with a shared secret, which has no keys to rotate. Create the mock with alg RS256 or ES256.",
+        );
+      return keySet.rotate();
     },
     async handle(variant, input, override = null) {
       return handleLogin(pipeline, apiOf(variant), input, override);

@@ -11,6 +11,7 @@ import type { Variant } from "../../../openapi/documents.ts";
 import type { LoginApi } from "../../../openapi/login-api.ts";
 import type { UserStore } from "../../store/user-store.ts";
 import { type TokenPayload, tokenTimeState, verifySignature } from "../tokens/jwt.ts";
+import type { VerificationKeys } from "../tokens/key-set.ts";
 import { LATEST_RFC3339_MS } from "./session-clock.ts";
 import { readCookie } from "./session-id.ts";
 
@@ -50,6 +51,8 @@ export interface Judge {
   readonly session: string;
   readonly nowMs: number;
   readonly secret: string;
+  /** The key set RS256/ES256 tokens are judged by, instead of `secret`. */
+  readonly keys?: VerificationKeys;
   readonly store: UserStore;
   readonly apis: readonly LoginApi[];
 }
@@ -100,7 +103,7 @@ async function describeToken(
 ): Promise<CredentialReport> {
   let payload: TokenPayload;
   try {
-    ({ payload } = await verifySignature(token, judge.secret));
+    ({ payload } = await verifySignature(token, judge.keys ?? judge.secret));
   } catch {
     return { variant: null, source, state: "not-issued-by-this-mock" };
   }

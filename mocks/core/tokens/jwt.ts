@@ -6,6 +6,7 @@
  */
 import { decodeBase64url, encodeBase64url } from "./base64url.ts";
 import { HEADER_JSON, payloadJson } from "./jwt-claims.ts";
+import { ALGORITHM_PARAMS, type JwtAlgorithm, type VerificationKeys } from "./key-set.ts";
 import { createNativeSigner } from "./native-signer.ts";
 
 /** The signing key when none is configured. Public on purpose: it only signs mock tokens. */
@@ -32,9 +33,10 @@ export interface TokenPayload {
   readonly [claim: string]: unknown;
 }
 
-/** The JOSE header of a verified token: always HS256. */
+/** The JOSE header of a verified token: HS256, or RS256/ES256 with the `kid` of its key. */
 export interface TokenHeader {
-  readonly alg: "HS256";
+  readonly alg: JwtAlgorithm;
+  readonly kid?: string;
   readonly typ?: string;
   readonly [parameter: string]: unknown;
 }
@@ -121,13 +123,14 @@ function decodeJsonObject(segment: string): Record<string, unknown> | null {
 }
 
 /**
- * Checks everything about a token but its time claims: the shape, `alg` (HS256 only, `none`
- * refused), the signature under `secret`, and that `iat`/`exp`/`nbf` are numbers. Throws on the
- * first failure; `verifyToken` adds the time checks, `whoami` judges the time itself.
+ * Checks everything about a token but its time claims: the shape, `alg` (HS256 under a secret,
+ * or the key set's RS256/ES256 with a `kid` it keeps; `none` refused), the signature, and that
+ * `iat`/`exp`/`nbf` are numbers. Throws on the first failure; `verifyToken` adds the time
+ * checks, `whoami` judges the time itself.
  */
 export async function verifySignature(
   token: string,
-  secret: string,
+  key: string | VerificationKeys,
 ): Promise<{ payload: TokenPayload; protectedHeader: TokenHeader }> {
   const parts = token.split(".");
   const [header, payload, signature] = parts;
@@ -142,23 +145,40 @@ export async function verifySignature(
 
   const protectedHeader = decodeJsonObject(header);
   if (!protectedHeader) throw rejected("the header is not a base64url JSON object.");
-  if (protectedHeader.alg !== "HS256")
-    throw rejected(`"alg" is ${JSON.stringify(protectedHeader.alg)}; only HS256 is accepted.`);
+  const alg = typeof key === "string" ? "HS256" : key.alg;
+  if (protectedHeader.alg !== alg)
+    throw rejected(`"alg" is ${JSON.stringify(protectedHeader.alg)}; only ${alg} is accepted.`);
   // No header extension is understood here, so none may be marked critical (RFC 7515 §4.1.11).
   if ("crit" in protectedHeader) throw rejected('"crit" header extensions are not supported.');
 
   const signatureBytes = decodeBase64url(signature);
-  const valid =
-    signatureBytes !== null &&
-    (await crypto.subtle.verify(
-      "HMAC",
-      await keyFor(secret),
-      signatureBytes,
-      encoder.encode(`${header}.${payload}`),
-    ));
+  const signingInput = encoder.encode(`${header}.${payload}`);
+  let valid = false;
+  if (typeof key === "string")
+    valid =
+      signatureBytes !== null &&
+      (await crypto.subtle.verify("HMAC", await keyFor(key), signatureBytes, signingInput));
+  else {
+    const { kid } = protectedHeader;
+    const publicKey = typeof kid === "string" ? await key.key(kid) : undefined;
+    if (!publicKey)
+      throw rejected(
+        `"kid" ${JSON.stringify(kid)} names no key of this mock's key set (/.well-known/jwks.json).`,
+      );
+    valid =
+      signatureBytes !== null &&
+      (await crypto.subtle.verify(
+        ALGORITHM_PARAMS[key.alg].sign,
+        publicKey,
+        signatureBytes,
+        signingInput,
+      ));
+  }
   if (!valid)
     throw rejected(
-      "signature verification failed: the token was altered or signed with another secret (the mock's `jwtSecret`).",
+      typeof key === "string"
+        ? "signature verification failed: the token was altered or signed with another secret (the mock's `jwtSecret`)."
+        : "signature verification failed: the token was altered or signed with another key.",
     );
 
   const claims = decodeJsonObject(payload);
@@ -181,8 +201,9 @@ export function tokenTimeState(
 }
 
 /**
- * Verifies a token signed by `signToken` (or any HS256 JWT under `secret`) at `nowMs`. Rejects,
- * in this order, a malformed token, any `alg` but HS256 (`none` included), a bad signature, and
+ * Verifies a token signed by `signToken` (or any HS256 JWT under `secret`; or, given `keys`, an
+ * RS256/ES256 token of that key set) at `nowMs`. Rejects, in this order, a malformed token, any
+ * other `alg` (`none` included), an unknown `kid`, a bad signature, and
  * an expired (`exp` <= now) or not-yet-valid (`nbf` > now) one.
  *
  * @example
@@ -191,9 +212,9 @@ export function tokenTimeState(
  */
 export async function verifyToken(
   token: string,
-  options: { secret: string; nowMs: number },
+  options: { secret: string; nowMs: number } | { keys: VerificationKeys; nowMs: number },
 ): Promise<{ payload: TokenPayload; protectedHeader: TokenHeader }> {
-  const verified = await verifySignature(token, options.secret);
+  const verified = await verifySignature(token, "keys" in options ? options.keys : options.secret);
   const { exp, nbf } = verified.payload;
   switch (tokenTimeState(verified.payload, options.nowMs)) {
     case "expired":

@@ -1,0 +1,150 @@
+/**
+ * Asymmetric signing keys for RS256 and ES256 tokens (`alg` option, `serve --alg`): generated
+ * with WebCrypto when the mock is made, so the core stays runtime-free; each token names its key
+ * by `kid`; the public halves are published as a JWKS (`/.well-known/jwks.json`). Rotation makes
+ * a new key current and keeps the previous ones for verification: the last MAX_KEYS_KEPT keys,
+ * the current one included. A token signed by a key that has left the set no longer verifies.
+ * Mock keys: they prove that a verifier checks signatures by `kid`, not anyone's identity.
+ */
+import { encodeBase64url } from "./base64url.ts";
+import type { TokenSigner } from "./jwt.ts";
+import { headerJson, payloadJson } from "./jwt-claims.ts";
+
+/** The algorithms the mock signs with: HS256 (the default, shared secret), RS256, ES256. */
+export const JWT_ALGORITHMS = ["HS256", "RS256", "ES256"] as const;
+export type JwtAlgorithm = (typeof JWT_ALGORITHMS)[number];
+export type AsymmetricAlgorithm = Exclude<JwtAlgorithm, "HS256">;
+
+/** Keys kept for verification, the current one included: a rotation drops the oldest past it. */
+export const MAX_KEYS_KEPT = 3;
+
+/** A public key as a JWKS lists it (RFC 7517), with the members a JWKS client looks keys up by. */
+export interface PublicJwk {
+  readonly kty: "RSA" | "EC";
+  readonly kid: string;
+  readonly alg: AsymmetricAlgorithm;
+  readonly use: "sig";
+  readonly n?: string;
+  readonly e?: string;
+  readonly crv?: string;
+  readonly x?: string;
+  readonly y?: string;
+}
+
+/** What `rotate` answers: the new current key's id, and every id kept (oldest first). */
+export interface KeyRotation {
+  readonly kid: string;
+  readonly kept: readonly string[];
+}
+
+/** The verifying side of a key set: its algorithm and its kept keys by `kid`. */
+export interface VerificationKeys {
+  readonly alg: AsymmetricAlgorithm;
+  key(kid: string): Promise<CryptoKey | undefined>;
+}
+
+export interface KeySet extends VerificationKeys {
+  /** Signs with the current key, its `kid` in the header. */
+  readonly signer: TokenSigner;
+  /** The public keys kept, oldest first. */
+  jwks(): Promise<{ keys: PublicJwk[] }>;
+  /** Makes a fresh key current; keeps the last MAX_KEYS_KEPT. */
+  rotate(): Promise<KeyRotation>;
+}
+
+interface SigningKey {
+  readonly kid: string;
+  readonly privateKey: CryptoKey;
+  readonly publicKey: CryptoKey;
+  readonly jwk: PublicJwk;
+  readonly header: string;
+}
+
+const encoder = new TextEncoder();
+
+/** WebCrypto's parameters for each algorithm: to generate, and to sign and verify. */
+export const ALGORITHM_PARAMS = {
+  RS256: {
+    generate: {
+      name: "RSASSA-PKCS1-v1_5",
+      modulusLength: 2048,
+      publicExponent: new Uint8Array([1, 0, 1]),
+      hash: "SHA-256",
+    },
+    sign: { name: "RSASSA-PKCS1-v1_5" },
+  },
+  ES256: {
+    generate: { name: "ECDSA", namedCurve: "P-256" },
+    // WebCrypto's ECDSA signature is r||s, the JWS form (RFC 7518 §3.4): no DER to convert.
+    sign: { name: "ECDSA", hash: "SHA-256" },
+  },
+} as const;
+
+/** A key set for `alg`, its first key generated now. */
+export function createKeySet(alg: AsymmetricAlgorithm): KeySet {
+  let keys: Promise<readonly SigningKey[]> = generateKey(alg).then((key) => [key]);
+  const params = ALGORITHM_PARAMS[alg];
+  return {
+    alg,
+    async key(kid) {
+      return (await keys).find((key) => key.kid === kid)?.publicKey;
+    },
+    async jwks() {
+      return { keys: (await keys).map((key) => key.jwk) };
+    },
+    async rotate() {
+      const next = keys.then(async (list) =>
+        [...list, await generateKey(alg)].slice(-MAX_KEYS_KEPT),
+      );
+      keys = next;
+      const list = await next;
+      return { kid: list[list.length - 1]?.kid ?? "", kept: list.map((key) => key.kid) };
+    },
+    signer: async (claims, { nowMs, lifetimeSeconds }) => {
+      const list = await keys;
+      const current = list[list.length - 1];
+      if (!current) throw new Error("[login-mock] The key set has no signing key.");
+      const { json, exp } = payloadJson(claims, nowMs, lifetimeSeconds);
+      const signingInput = `${current.header}.${encodeBase64url(encoder.encode(json))}`;
+      const signature = await crypto.subtle.sign(
+        params.sign,
+        current.privateKey,
+        encoder.encode(signingInput),
+      );
+      return { token: `${signingInput}.${encodeBase64url(new Uint8Array(signature))}`, exp };
+    },
+  };
+}
+
+async function generateKey(alg: AsymmetricAlgorithm): Promise<SigningKey> {
+  const pair = (await crypto.subtle.generateKey(ALGORITHM_PARAMS[alg].generate, true, [
+    "sign",
+    "verify",
+  ])) as CryptoKeyPair;
+  const exported = await crypto.subtle.exportKey("jwk", pair.publicKey);
+  const kid = await jwkThumbprint(exported);
+  const members =
+    exported.kty === "RSA"
+      ? { kty: "RSA" as const, n: exported.n ?? "", e: exported.e ?? "" }
+      : { kty: "EC" as const, crv: exported.crv ?? "", x: exported.x ?? "", y: exported.y ?? "" };
+  return {
+    kid,
+    privateKey: pair.privateKey,
+    publicKey: pair.publicKey,
+    jwk: { ...members, kid, alg, use: "sig" },
+    header: encodeBase64url(encoder.encode(headerJson(alg, kid))),
+  };
+}
+
+/**
+ * A key's id: its RFC 7638 SHA-256 thumbprint, base64url (what jose's `calculateJwkThumbprint`
+ * gives), so the same public key always has the same id.
+ */
+export async function jwkThumbprint(jwk: JsonWebKey): Promise<string> {
+  const required =
+    jwk.kty === "RSA"
+      ? { e: jwk.e, kty: jwk.kty, n: jwk.n }
+      : { crv: jwk.crv, kty: jwk.kty, x: jwk.x, y: jwk.y };
+  const digest = await crypto.subtle.digest("SHA-256", encoder.encode(JSON.stringify(required)));
+  return encodeBase64url(new Uint8Array(digest));
+}
