@@ -56,7 +56,7 @@ export default defineConfig([
       index: "mocks/index.ts",
       browser: "mocks/browser.ts",
       node: "mocks/node.ts",
-      fixtures: "mocks/fixtures/index.ts",
+      fixtures: "presets/fixtures/index.ts",
       types: "presets/types.ts",
       spec: "mocks/spec.ts",
     },

@@ -15,7 +15,7 @@ import {
   isJsonContentType,
   JSON_MEDIA_TYPE,
   mediaTypeEssence,
-} from "./media-type.ts";
+} from "../openapi/media-type.ts";
 
 export interface ProvocationRequest {
   readonly contentType: string;

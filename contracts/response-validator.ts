@@ -5,8 +5,8 @@
 import type { ValidateFunction } from "ajv/dist/2020.js";
 import type { JsonSchema, OpenApiDocument } from "../openapi/document.ts";
 import { loginOperation } from "../openapi/examples.ts";
+import { isJsonContentType } from "../openapi/media-type.ts";
 import { compileSchema, createSchemaValidator } from "../openapi/schema-validator.ts";
-import { isJsonContentType } from "./media-type.ts";
 import { describeSchemaErrors } from "./schema-words.ts";
 
 export interface BodyVerdict {

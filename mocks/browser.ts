@@ -7,9 +7,9 @@
  * await worker.start({ onUnhandledFrame: "bypass" });
  */
 import { setupWorker } from "msw/browser";
-import { handlers } from "./index.ts";
+import { handlers } from "./default-mock.ts";
 
 export * from "./index.ts";
 
-/** A worker with both variants' handlers, not yet started. */
+/** A worker with the built-in APIs' handlers, not yet started. */
 export const worker = setupWorker(...handlers);

@@ -12,7 +12,7 @@
 // First: stops an old Node with one line before msw fails on it in a less helpful way.
 import "./node-guard.ts";
 import { setupServer } from "msw/node";
-import { handlers } from "./index.ts";
+import { handlers } from "./default-mock.ts";
 
 export * from "./index.ts";
 

@@ -5,10 +5,12 @@
  * behaviour again, and nothing downstream names an API: built-in presets and a user's own spec
  * go through this same reader. Runtime-free; the browser bundle uses it.
  */
+
+import { accountProfile, exampleProfile, foldIdentity } from "./account-rules.ts";
 import type { CookieContract, JsonSchema, OpenApiDocument } from "./document.ts";
 import { listOperationExamples, type ResponseExample } from "./examples.ts";
 import type { SpecValidationError, SpecValidator } from "./generated/validators.js";
-import { pointerOf, readPointer, writePointer } from "./json-pointer.ts";
+import { pointerOf, readPointer } from "./json-pointer.ts";
 import {
   type DeclaredAccount,
   LOGIN_EXTENSION,
@@ -404,7 +406,7 @@ export function readLoginApi(
   // As the store keys identities (mocks/store/seed.ts identityKey): the same folding here, so
   // what is refused here is what would collide there.
   const identityKey = (identity: string) =>
-    extension.caseSensitiveIdentity ? identity : identity.trim().toLowerCase();
+    foldIdentity(identity, extension.caseSensitiveIdentity === true);
   const seen = new Set<string>();
   extension.accounts.forEach((account, index) => {
     const key = identityKey(account.identity);
@@ -442,7 +444,12 @@ export function readLoginApi(
   const validateProfile = profile?.validate;
   if (!compilers.hooks && profile && validateProfile) {
     extension.accounts.forEach((account, index) => {
-      const seeded = seededProfile(successBody, profile, identityKey(account.identity), account);
+      const seeded = accountProfile(
+        exampleProfile(successBody, profile.pointer),
+        account.profile,
+        profile.identity,
+        identityKey(account.identity),
+      );
       if (!validateProfile(seeded)) {
         fail(
           `${at}/accounts/${index}/profile`,
@@ -596,27 +603,6 @@ function checkCookieContract(
       `Give it ${faults.join("; ")}.`,
     );
   }
-}
-
-/**
- * An account's profile as the store seeds it for a spec without hooks (mocks/store/seed.ts
- * `exampleProfile` and `toAccount`, replicated: openapi/ does not import the store): a copy of
- * the success example's profile, the account's own keys laid over it, the folded identity
- * written at `profile.identity`.
- */
-function seededProfile(
-  successBody: unknown,
-  profile: { readonly pointer: string; readonly identity: string | undefined },
-  identity: string,
-  account: DeclaredAccount,
-): unknown {
-  const example = readPointer(successBody, profile.pointer);
-  const base =
-    example !== null && typeof example === "object"
-      ? (structuredClone(example) as Record<string, unknown>)
-      : {};
-  const seeded: Record<string, unknown> = { ...base, ...account.profile };
-  return profile.identity ? writePointer(seeded, profile.identity, identity) : seeded;
 }
 
 /** A validator's errors in words: `/email must match format "email"; (root) must have …`. */

@@ -1,8 +1,8 @@
 // Type tests, checked by `tsc` in `npm test`: each `@ts-expect-error` must still be an error,
 // or the build fails. They prove a fixture that drifts from the spec does not compile.
 import { expectTypeOf } from "vitest";
-import { buildSeamlessUserConfig } from "../mocks/fixtures/seamless-user-config.ts";
-import { buildTalkStackUser } from "../mocks/fixtures/talkstack-user.ts";
+import { buildSeamlessUserConfig } from "../presets/fixtures/seamless-user-config.ts";
+import { buildTalkStackUser } from "../presets/fixtures/talkstack-user.ts";
 import type {
   SeamlessResponseBody,
   SeamlessUserConfig,

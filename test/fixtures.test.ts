@@ -1,6 +1,6 @@
 import { base, en, Faker } from "@faker-js/faker";
 import { describe, expect, it } from "vitest";
-import { buildSeamlessUserConfig, buildTalkStackUser } from "../mocks/fixtures/index.ts";
+import { buildSeamlessUserConfig, buildTalkStackUser } from "../presets/fixtures/index.ts";
 import { responseValidator } from "./support/spec-validators.ts";
 
 // A seed and a fixed reference date: Faker's dates are relative to "now" otherwise.

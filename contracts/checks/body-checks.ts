@@ -1,5 +1,5 @@
+import { mediaTypeEssence } from "../../openapi/media-type.ts";
 import { JWT_SHAPE } from "../jwt.ts";
-import { mediaTypeEssence } from "../media-type.ts";
 import { parseSetCookie } from "../set-cookie.ts";
 import type { Check, CheckInput } from "./check.ts";
 import { statusFacts } from "./check.ts";

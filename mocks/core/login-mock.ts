@@ -137,7 +137,7 @@ export interface LoginMock {
    * `{ times: n }`: only the next n logins get it (1 to MAX_SCENARIO_TIMES), then the session
    * answers as before; see `MockSession.setScenario`.
    *
-   * @example mock.setScenario("seamless", "server-error", { times: 2 }); // 2 failures, then normal
+   * @example mock.setScenario("my-login", "server-error", { times: 2 }); // 2 failures, then normal
    */
   setScenario<V extends Variant>(
     variant: V,

@@ -5,7 +5,8 @@
  * and every day.
  */
 
-import { readPointer, writePointer } from "../../openapi/json-pointer.ts";
+import { accountProfile, exampleProfile, foldIdentity } from "../../openapi/account-rules.ts";
+import { readPointer } from "../../openapi/json-pointer.ts";
 import type { LoginApi } from "../../openapi/login-api.ts";
 import type { SeedAccount } from "../../openapi/login-hooks.ts";
 import type { Account } from "./account-row.ts";
@@ -18,8 +19,11 @@ export function seedAccounts(api: LoginApi, seed: number): Account[] {
   const random = createRandom(`${seed}:${api.id}`);
   const declared = api.accounts.map((account) => {
     const generated =
-      api.hooks.profileFor?.(random, REFERENCE_MS, account.identity) ?? exampleProfile(api);
-    return toAccount(api, random, { ...account, profile: { ...generated, ...account.profile } });
+      api.hooks.profileFor?.(random, REFERENCE_MS, account.identity) ?? exampleProfileOf(api);
+    return toAccount(api, random, {
+      ...account,
+      profile: accountProfile(generated, account.profile, undefined, account.identity),
+    });
   });
   const crowd = (api.hooks.crowd?.(random, REFERENCE_MS) ?? []).map((account) =>
     toAccount(api, random, account),
@@ -48,7 +52,7 @@ export function outcomeAccount(
   }
   const random = createRandom(`${seed}:${api.id}:${outcome.identity}`);
   const profile =
-    api.hooks.profileFor?.(random, REFERENCE_MS, outcome.identity) ?? exampleProfile(api);
+    api.hooks.profileFor?.(random, REFERENCE_MS, outcome.identity) ?? exampleProfileOf(api);
   return toAccount(api, random, {
     identity: outcome.identity,
     secret: outcome.secret ?? "",
@@ -57,25 +61,19 @@ export function outcomeAccount(
   });
 }
 
-/** The identity as the store keys it. */
+/** The identity as the store keys it (openapi/account-rules.ts, as the loader checks it). */
 export function identityKey(api: LoginApi, identity: string): string {
-  return api.caseSensitiveIdentity ? identity : identity.trim().toLowerCase();
+  return foldIdentity(identity, api.caseSensitiveIdentity);
 }
 
 /** A copy of the success example's profile, for an account of a spec with no generator. */
-function exampleProfile(api: LoginApi): Record<string, unknown> {
-  if (!api.profile) return {};
-  const value = readPointer(api.successBody, api.profile.pointer);
-  return value !== null && typeof value === "object"
-    ? (structuredClone(value) as Record<string, unknown>)
-    : {};
+function exampleProfileOf(api: LoginApi): Record<string, unknown> {
+  return exampleProfile(api.successBody, api.profile?.pointer);
 }
 
 function toAccount(api: LoginApi, random: Random, seedAccount: SeedAccount): Account {
   const identity = identityKey(api, seedAccount.identity);
-  let profile: Record<string, unknown> = { ...seedAccount.profile };
-  const identityAt = api.profile?.identity;
-  if (identityAt) profile = writePointer(profile, identityAt, identity) as Record<string, unknown>;
+  const profile = accountProfile({}, seedAccount.profile, api.profile?.identity, identity);
   const subjectAt = api.profile?.subject;
   const inProfile = subjectAt ? readPointer(profile, subjectAt) : undefined;
   // A profile's numeric id (`subject: /id` where id is 7) is the subject "7": a JWT's `sub` is

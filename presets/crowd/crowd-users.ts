@@ -4,8 +4,8 @@
  * alone is about 150 kB gzip, which the browser bundle would carry for forty names.
  */
 
-import { SEAMLESS_ROUTES } from "../../mocks/fixtures/seamless-routes.ts";
 import type { Random } from "../../mocks/store/random.ts";
+import { SEAMLESS_ROUTES } from "../fixtures/seamless-routes.ts";
 import type { SeamlessUserConfig, TalkStackUser } from "../types.ts";
 import {
   COMPANY_SUFFIXES,

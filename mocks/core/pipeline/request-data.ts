@@ -4,6 +4,12 @@
  * type says so, anything unparseable treated as "no fields". Never throws.
  * Whether the fields make a valid login is the spec's call (see login-request.ts), not this file's.
  */
+import {
+  FORM_MEDIA_TYPE,
+  isJsonContentType,
+  mediaTypeEssence,
+} from "../../../openapi/media-type.ts";
+
 export type LoginFields = Readonly<Record<string, unknown>>;
 
 export interface LoginInput {
@@ -24,7 +30,7 @@ export interface LoginInput {
   readonly path?: string | undefined;
 }
 
-export const FORM_MEDIA_TYPE = "application/x-www-form-urlencoded";
+export { FORM_MEDIA_TYPE, isJsonContentType, mediaTypeEssence };
 
 /**
  * The largest body `login-mock serve` reads when the spec documents no `x-body-limit-bytes`:
@@ -61,19 +67,6 @@ export function readLoginFields(
 export function nonEmptyString(fields: LoginFields, name: string): string | undefined {
   const value = Object.hasOwn(fields, name) ? fields[name] : undefined;
   return typeof value === "string" && value.trim() !== "" ? value : undefined;
-}
-
-/** A Content-Type without its parameters, lower-cased: `Application/JSON; charset=x` → `application/json`. */
-export function mediaTypeEssence(contentType: string | null): string {
-  return contentType?.split(";")[0]?.trim().toLowerCase() ?? "";
-}
-
-/** `application/json` or any `+json` type (`application/problem+json`), as Express reads it. */
-export function isJsonContentType(contentType: string | null): boolean {
-  // The usual value needs no splitting or case folding.
-  if (contentType === "application/json") return true;
-  const essence = mediaTypeEssence(contentType);
-  return essence === "application/json" || essence.endsWith("+json");
 }
 
 function isPlainRecord(value: unknown): value is LoginFields {

@@ -1,6 +1,6 @@
 /**
- * Media types as the harness reads them, for requests it builds and replies it judges. Kept
- * here (not shared with the mock) so the harness depends on the spec alone.
+ * Media types as a login spec names them and as both sides read them: the mock reading a
+ * request body, the contract harness building requests and judging replies.
  */
 
 export const JSON_MEDIA_TYPE = "application/json";
