@@ -78,7 +78,7 @@ export function loginApiFromDocument(document: unknown, source = "the spec"): Lo
       try {
         // A form's fields all arrive as strings: `remember=true` must pass a boolean field.
         // Ajv coerces in place, so what the mock reads next is the value that validated.
-        if (role === "request" && mediaType === FORM_MEDIA_TYPE) {
+        if (role !== "profile" && mediaType === FORM_MEDIA_TYPE) {
           formAjv ??= createSchemaValidator({ coerceTypes: true });
           return compileSchema(formAjv, schema) as unknown as SpecValidator;
         }

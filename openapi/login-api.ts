@@ -20,6 +20,12 @@ import {
 import type { LoginHooks } from "./login-hooks.ts";
 import { findLoginOperation } from "./login-operation.ts";
 import { LoginSpecError } from "./login-spec-error.ts";
+import {
+  type LogoutOperation,
+  type RefreshOperation,
+  readLogoutOperation,
+  readRefreshOperation,
+} from "./session-operations.ts";
 
 export interface RequestField {
   readonly name: string;
@@ -82,6 +88,10 @@ export interface LoginApi {
   readonly accounts: readonly DeclaredAccount[];
   readonly unknownIdentity: string;
   readonly caseSensitiveIdentity: boolean;
+  /** The operation that exchanges a refresh token, if the spec names one. */
+  readonly refresh: RefreshOperation | undefined;
+  /** The operation that ends a login, if the spec names one. */
+  readonly logout: LogoutOperation | undefined;
   readonly examples: readonly ResponseExample[];
   /** The success example's body: the template of every success reply. */
   readonly successBody: unknown;
@@ -102,7 +112,7 @@ export interface LoginApiCompilers {
    */
   readonly compile: (
     schema: JsonSchema,
-    role: "request" | "profile",
+    role: "request" | "profile" | "session-request",
     mediaType?: string,
   ) => SpecValidator | undefined;
   /** A preset's code for what is not data; a user's spec has none. */
@@ -460,6 +470,19 @@ export function readLoginApi(
     });
   }
 
+  const operations = {
+    document,
+    at,
+    login: { method, path },
+    fail,
+    compile: (body: JsonSchema, mediaType: string) =>
+      compilers.compile(body, "session-request", mediaType),
+  };
+  const refresh = extension.refresh
+    ? readRefreshOperation(extension.refresh, token, operations)
+    : undefined;
+  const logout = extension.logout ? readLogoutOperation(extension.logout, operations) : undefined;
+
   let bodyLimitBytes: number | undefined;
   for (const [status, response] of Object.entries(operation.responses)) {
     if (!Object.hasOwn(response, "x-body-limit-bytes")) continue;
@@ -513,6 +536,8 @@ export function readLoginApi(
     accounts: extension.accounts,
     unknownIdentity: extension.unknownIdentity,
     caseSensitiveIdentity: extension.caseSensitiveIdentity === true,
+    refresh,
+    logout,
     examples,
     successBody,
     provocationTexts: document.info["x-provocations"] ?? {},

@@ -32,6 +32,50 @@ export interface DeclaredAccount {
   readonly note?: string;
 }
 
+/**
+ * The operation that exchanges a refresh token for a new access token, and what it answers.
+ * Its success body takes the new token where `token` points (default: the login's pointers).
+ */
+export interface RefreshExtension {
+  /** `METHOD /path` of an operation in this document, e.g. `POST /auth/refresh`. */
+  readonly operation: string;
+  /** The request body field that carries the refresh token. */
+  readonly field: string;
+  /** Each refresh issues a new refresh token and retires the one sent (reuse revokes its family). */
+  readonly rotate?: boolean;
+  /** How long a refresh token lasts on the session's clock. Default 30 days. */
+  readonly lifetimeSeconds?: number;
+  readonly token?: {
+    readonly pointer?: string;
+    readonly expiresAt?: LoginExtension["token"]["expiresAt"];
+    readonly refresh?: string;
+  };
+  readonly outcomes: {
+    readonly success: string;
+    readonly invalidRequest: string;
+    readonly unknownToken: string;
+    /** Default: unknownToken. */
+    readonly expiredToken?: string;
+    /** A rotated token sent again: its whole family is revoked. Default: unknownToken. */
+    readonly reusedToken?: string;
+  };
+}
+
+/** The operation that ends a login: revokes what it was sent, clears the token cookie. */
+export interface LogoutExtension {
+  /** `METHOD /path` of an operation in this document, e.g. `POST /auth/logout`. */
+  readonly operation: string;
+  /** A request body field that may carry a refresh token to revoke with it. */
+  readonly field?: string;
+  readonly outcomes: {
+    readonly success: string;
+    /** When no credential of this mock was sent; default: success (logging out twice is fine). */
+    readonly unauthenticated?: string;
+    /** A body the operation's schema refuses; default: checked no further. */
+    readonly invalidRequest?: string;
+  };
+}
+
 export interface LoginExtension {
   /** The API's short name: CLI flags, the control API and `X-Mock-Scenario` errors use it. */
   readonly id?: string;
@@ -55,6 +99,11 @@ export interface LoginExtension {
       readonly example: string;
       readonly after: number;
       readonly seconds: number;
+      /**
+       * Off until the mock is asked for it (`lockout: true`, `serve --lockout`): for a lockout
+       * the vendor does not document (a preset's), which would surprise a QA session.
+       */
+      readonly optIn?: boolean;
     };
   };
   readonly token: {
@@ -90,6 +139,8 @@ export interface LoginExtension {
   readonly unknownIdentity: string;
   /** Identities match trimmed and case-insensitively (emails) unless this is true. */
   readonly caseSensitiveIdentity?: boolean;
+  readonly refresh?: RefreshExtension;
+  readonly logout?: LogoutExtension;
 }
 
 const pointer = {
@@ -106,6 +157,21 @@ const fieldName = {
   type: "string",
   minLength: 1,
   description: "A top-level property of the request body's schema",
+} as const;
+
+const operation = {
+  type: "string",
+  pattern: "^(GET|PUT|POST|DELETE|PATCH|OPTIONS|HEAD) /",
+  description: "An operation of this document as `METHOD /path`, e.g. POST /auth/refresh",
+} as const;
+const expiresAt = {
+  type: "object",
+  additionalProperties: false,
+  required: ["pointer", "format"],
+  properties: {
+    pointer,
+    format: { enum: ["date-time", "unix-seconds", "seconds-from-now"] },
+  },
 } as const;
 
 /** The extension's own JSON Schema (2020-12). */
@@ -144,6 +210,7 @@ export const LOGIN_EXTENSION_SCHEMA: JsonSchema = {
             example: exampleName,
             after: { type: "integer", minimum: 1, maximum: 1000 },
             seconds: { type: "integer", minimum: 1, maximum: 86400 },
+            optIn: { type: "boolean" },
           },
         },
       },
@@ -158,22 +225,14 @@ export const LOGIN_EXTENSION_SCHEMA: JsonSchema = {
         cookie: { type: "string", pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$" },
         header: { type: "string", pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$" },
         lifetimeSeconds: { type: "integer", minimum: 1, maximum: 315360000 },
-        expiresAt: {
-          type: "object",
-          additionalProperties: false,
-          required: ["pointer", "format"],
-          properties: {
-            pointer,
-            format: { enum: ["date-time", "unix-seconds", "seconds-from-now"] },
-          },
-        },
+        expiresAt,
         refresh: pointer,
         claims: {
           type: "object",
           additionalProperties: pointer,
           // The mock sets these itself: the account's subject and the token's times. `__proto__`
           // would set the claims object's prototype, not a claim.
-          propertyNames: { not: { enum: ["sub", "iat", "exp", "nbf", "__proto__"] } },
+          propertyNames: { not: { enum: ["sub", "iat", "exp", "nbf", "sid", "__proto__"] } },
           maxProperties: 16,
         },
       },
@@ -218,5 +277,52 @@ export const LOGIN_EXTENSION_SCHEMA: JsonSchema = {
     },
     unknownIdentity: { type: "string", minLength: 1 },
     caseSensitiveIdentity: { type: "boolean" },
+    refresh: {
+      type: "object",
+      additionalProperties: false,
+      required: ["operation", "field", "outcomes"],
+      properties: {
+        operation,
+        field: fieldName,
+        rotate: { type: "boolean" },
+        lifetimeSeconds: { type: "integer", minimum: 1, maximum: 315360000 },
+        token: {
+          type: "object",
+          additionalProperties: false,
+          properties: { pointer, expiresAt, refresh: pointer },
+        },
+        outcomes: {
+          type: "object",
+          additionalProperties: false,
+          required: ["success", "invalidRequest", "unknownToken"],
+          properties: {
+            success: exampleName,
+            invalidRequest: exampleName,
+            unknownToken: exampleName,
+            expiredToken: exampleName,
+            reusedToken: exampleName,
+          },
+        },
+      },
+    },
+    logout: {
+      type: "object",
+      additionalProperties: false,
+      required: ["operation", "outcomes"],
+      properties: {
+        operation,
+        field: fieldName,
+        outcomes: {
+          type: "object",
+          additionalProperties: false,
+          required: ["success"],
+          properties: {
+            success: exampleName,
+            unauthenticated: exampleName,
+            invalidRequest: exampleName,
+          },
+        },
+      },
+    },
   },
 };

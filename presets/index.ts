@@ -41,8 +41,13 @@ export function presetApi(preset: LoginPreset): LoginApi {
     // Checked against LOGIN_EXTENSION_SCHEMA when `npm run generate` wrote this JSON (and by
     // test/presets.test.ts): the browser bundle carries no validator for it.
     validateExtension: ALREADY_CHECKED,
+    // A refresh or logout body is checked for its fields (session-operations.ts), not compiled.
     compile: (_schema, role) =>
-      role === "request" ? preset.validators.request : preset.validators.profile,
+      role === "request"
+        ? preset.validators.request
+        : role === "profile"
+          ? preset.validators.profile
+          : undefined,
     hooks: preset.hooks,
   });
 }

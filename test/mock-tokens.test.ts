@@ -113,8 +113,9 @@ describe("Seamless cookie", () => {
   it("keeps the claims readable without the key, as any JWT", async () => {
     const cookie = cookieOf((await postLogin("seamless", login)).headers.getSetCookie()[0]);
     const claims = decodeSegment(cookie.value, 1);
-    // `sub`, then the claims the spec's `token.claims` reads from the profile, then the times.
-    expect(Object.keys(claims)).toEqual(["sub", "email", "iat", "exp"]);
+    // `sub`, then the claims the spec's `token.claims` reads from the profile, the login's
+    // `sid` (its spec names a logout that revokes it), then the times.
+    expect(Object.keys(claims)).toEqual(["sub", "email", "sid", "iat", "exp"]);
     expect(claims.sub).toMatch(/^[0-9a-f]{24}$/);
   });
 });

@@ -34,7 +34,7 @@ const loginEntry = (
   status: number | null,
   scenario: string,
   fields: Record<string, { present: boolean; wellFormed: boolean }>,
-) => ({ variant, method: "POST", path: "/auth/login", status, scenario, fields });
+) => ({ variant, operation: "login", method: "POST", path: "/auth/login", status, scenario, fields });
 
 /** The properties of a variant's `LoginRequest`, in the spec's order. */
 const loginRequestProperties = (variant: PresetId) => {
@@ -55,19 +55,22 @@ function expectDocumentedEntry(entry: unknown, index: number) {
   // Names the entry by its place, so a failure does not echo what the entry holds.
   const label = `entry ${index}`;
   expect(entry, label).toBeTypeOf("object");
-  const { time, variant, method, path, status, scenario, fields } = entry as Record<
+  const { time, variant, operation, method, path, status, scenario, fields } = entry as Record<
     string,
     unknown
   >;
   expect(Object.keys(entry as object).sort(), label).toEqual([
     "fields",
     "method",
+    "operation",
     "path",
     "scenario",
     "status",
     "time",
     "variant",
   ]);
+  // These tests send logins only; refresh and logout entries: test/refresh-logout.test.ts.
+  expect(operation, label).toBe("login");
   expect(time, label).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
   const presets: readonly string[] = VARIANTS;
   expect(typeof variant === "string" && presets.includes(variant), label).toBe(true);

@@ -28,12 +28,18 @@ import {
 import { createUserStore, type UserStore } from "../store/user-store.ts";
 import type { ScenarioName, StartScenarios } from "./catalogue/scenario-catalogue.ts";
 import type { ChallengeMode } from "./pipeline/challenge.ts";
-import { handleLogin, type LoginPipeline } from "./pipeline/handle-login.ts";
+import { handleLogin } from "./pipeline/handle-login.ts";
+import {
+  handleSessionOperation,
+  type SessionOperationKind,
+  type SessionPipeline,
+} from "./pipeline/handle-session-operation.ts";
 import type { MockReply } from "./pipeline/mock-reply.ts";
 import type { LoginInput } from "./pipeline/request-data.ts";
 import { type Clock, systemClock } from "./sessions/clock.ts";
 import {
   createSession,
+  type LiveSession,
   type MockSession,
   type PendingScenario,
   type ScenarioOptions,
@@ -51,7 +57,12 @@ import {
   type SessionLookup,
 } from "./sessions/session-table.ts";
 import { describeCredentials, type SentCredentials, type WhoAmI } from "./sessions/whoami.ts";
-import { createDefaultSigner, DEFAULT_JWT_SECRET, type TokenSigner } from "./tokens/jwt.ts";
+import {
+  createDefaultSigner,
+  DEFAULT_JWT_SECRET,
+  type TokenSigner,
+  verifySignature,
+} from "./tokens/jwt.ts";
 import {
   createKeySet,
   JWT_ALGORITHMS,
@@ -103,6 +114,11 @@ export interface LoginMockOptions {
   /** Added to every reply unless a request's `Prefer: delay=` says otherwise. */
   readonly delayMs?: number;
   /**
+   * Turns on a lockout a spec declares but marks `optIn` (the presets' inferred one: 5 wrong
+   * passwords lock an account for 15 minutes of the session's clock). `serve --lockout`.
+   */
+  readonly lockout?: boolean;
+  /**
    * Scenarios every session (the default one included) starts with, per API id: names from
    * the specs' examples or the faults, e.g. `{ "my-login": "account-locked" }`.
    */
@@ -132,6 +148,16 @@ export interface LoginMock {
    * override.
    */
   handle(variant: Variant, input: LoginInput, override?: string | null): Promise<MockReply>;
+  /**
+   * Answers one refresh or logout of the API `variant` names: the operations its spec's login
+   * block names (`refresh`, `logout`), in the session the input names. A 404 problem reply when
+   * the spec names no such operation.
+   */
+  handleOperation(
+    variant: Variant,
+    kind: SessionOperationKind,
+    input: LoginInput,
+  ): Promise<MockReply>;
   /**
    * Sets (or with null, clears) the scenario every login of `variant` gets (default session).
    * `{ times: n }`: only the next n logins get it (1 to MAX_SCENARIO_TIMES), then the session
@@ -216,6 +242,7 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
     signToken: keySet?.signer ?? options.tokenSigner ?? signerOnFirstToken(jwtSecret),
     tokenTtlSeconds: options.tokenTtlSeconds,
     challenge: options.challenge ?? options.recaptcha ?? { mode: "accept" },
+    lockoutOptIn: options.lockout === true,
   } as const;
   const startScenarios = startScenariosOf(options.scenarios, byId);
   const accounts = accountsOf(options.accounts, apis, byId, seed);
@@ -251,12 +278,19 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
     return api;
   }
 
-  const pipeline: LoginPipeline = {
+  const pipeline: SessionPipeline = {
     apis,
     defaultSession,
     openNamed: (id) => table.open(id),
     baseClock,
     delayMs: options.delayMs ?? 0,
+    async verify(token) {
+      try {
+        return (await verifySignature(token, keySet ?? jwtSecret)).payload;
+      } catch {
+        return undefined;
+      }
+    },
   };
 
   return {
@@ -289,6 +323,8 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
         ...(keySet ? { keys: keySet } : {}),
         store: session.store,
         apis,
+        // Every session this mock hands out is a live one (createSession).
+        revoked: (sid) => (session as LiveSession).context.families.isRevoked(sid),
       });
     },
     alg,
@@ -302,6 +338,9 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
     },
     async handle(variant, input, override = null) {
       return handleLogin(pipeline, apiOf(variant), input, override);
+    },
+    async handleOperation(variant, kind, input) {
+      return handleSessionOperation(pipeline, apiOf(variant), kind, input);
     },
   };
 }

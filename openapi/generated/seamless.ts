@@ -28,10 +28,37 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End the session and clear the token cookie (inferred)
+         * @description Not in the vendor's document. Revokes the JWT the `token` cookie holds and clears the
+         *     cookie: `Set-Cookie: token=; Max-Age=0` with the attributes it was set with, which a
+         *     browser needs to drop it. Answers 200 even when no cookie was sent.
+         */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        LogoutSuccess: {
+            /** @constant */
+            status: "success";
+            message: string;
+        };
         /** @description A MongoDB ObjectId, 24 lowercase hex digits. */
         ObjectId: string;
         /**
@@ -222,6 +249,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ServerError"];
+                };
+            };
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Logged out; the cookie is cleared. */
+            200: {
+                headers: {
+                    /**
+                     * @description The `token` cookie, emptied and expired, with the attributes it was set with.
+                     * @example token=; Max-Age=0; Path=/; HttpOnly; Secure; SameSite=None
+                     */
+                    "Set-Cookie"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogoutSuccess"];
                 };
             };
         };

@@ -28,10 +28,83 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange a refresh token for a new JWT (inferred)
+         * @description Not in the vendor's document: its login hands out a `refreshToken` and documents nothing
+         *     that accepts it. login-mock serves this inferred operation so that a frontend can build
+         *     silent refresh; `contract` checks a real server for it only when asked
+         *     (`--require-session-operations`). Each refresh rotates the refresh token: the one sent is
+         *     retired, and sending a retired one again revokes every token of that login.
+         */
+        post: operations["refresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End the session (inferred)
+         * @description Not in the vendor's document. Revokes the bearer JWT sent in `Authorization` and the
+         *     refresh token in the body, with every token of their login; answers 200 even when
+         *     nothing was sent (logging out twice is not an error).
+         */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        RefreshRequest: {
+            /** @description The `refreshToken` of the last login or refresh. */
+            refreshToken: string;
+        };
+        RefreshSuccess: {
+            /** @constant */
+            status: "success";
+            message: string;
+            token: components["schemas"]["Jwt"];
+            refreshToken: string;
+            /** Format: date-time */
+            expirationTime: string;
+        };
+        LogoutRequest: {
+            /** @description The refresh token to revoke with the session. */
+            refreshToken?: string;
+        };
+        LogoutSuccess: {
+            /** @constant */
+            status: "success";
+            message: string;
+        };
+        SessionError: {
+            /** @constant */
+            status: "error";
+            message: string;
+        };
         /**
          * @description Credentials. Unknown extra properties are ignored by the server. This schema alone
          *     decides what is invalid input (400): a body that fits it is never refused as invalid,
@@ -222,6 +295,72 @@ export interface operations {
                         /** @constant */
                         loginStatus: 8;
                     };
+                };
+            };
+        };
+    };
+    refresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshRequest"];
+            };
+        };
+        responses: {
+            /** @description A new JWT, its expiry and a new refresh token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RefreshSuccess"];
+                };
+            };
+            /** @description No usable refresh token in the body. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionError"];
+                };
+            };
+            /** @description The refresh token cannot be used. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionError"];
+                };
+            };
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["LogoutRequest"];
+            };
+        };
+        responses: {
+            /** @description Logged out. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogoutSuccess"];
                 };
             };
         };

@@ -95,7 +95,10 @@ export async function handleLogin(
 }
 
 /** The session a request names (`X-Mock-Session`, else the `mock-session` cookie), or the default. */
-function namedSession(pipeline: LoginPipeline, input: LoginInput): SessionLookup<LiveSession> {
+export function namedSession(
+  pipeline: LoginPipeline,
+  input: LoginInput,
+): SessionLookup<LiveSession> {
   const named = sessionIdOf(input.session ?? null, input.cookie ?? null);
   if (!named.ok) return named;
   return named.id === null
@@ -165,6 +168,7 @@ function recordLogin(
   session.journal.record({
     timeMs: session.clock.at(seenMs),
     variant: api.id,
+    operation: "login",
     method: api.operation.method,
     // The spec path or alias the adapter matched: only ever one of the spec's own strings.
     path:

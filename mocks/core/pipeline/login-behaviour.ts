@@ -11,6 +11,7 @@ import { readPointer, tokensOf, writeTokens } from "../../../openapi/json-pointe
 import type { LoginApi } from "../../../openapi/login-api.ts";
 import type { UserStore } from "../../store/user-store.ts";
 import type { Clock } from "../sessions/clock.ts";
+import type { TokenFamilies, TokenFamily } from "../sessions/token-families.ts";
 import type { TokenSigner } from "../tokens/jwt.ts";
 import { randomToken } from "../tokens/random-token.ts";
 import { cookieWriter } from "../tokens/set-cookie.ts";
@@ -28,6 +29,10 @@ export interface BehaviourContext {
   readonly tokenTtlSeconds: number | undefined;
   readonly challenge: ChallengeMode;
   readonly lockouts: LockoutBook;
+  /** Whether a lockout the spec marks `optIn` is on (`lockout: true`, `serve --lockout`). */
+  readonly lockoutOptIn: boolean;
+  /** Logins and refresh tokens, for an API whose spec declares refresh or logout. */
+  readonly families: TokenFamilies;
 }
 
 /** The example `api` answers this request with, judged by its spec and the session's state. */
@@ -45,7 +50,8 @@ export function decideLogin(
   const identity = fields[request.identity];
   const account = typeof identity === "string" ? context.store.find(api, identity) : undefined;
   if (!account) return outcomes.unknownAccount;
-  const lockout = outcomes.lockedOut;
+  const declared = outcomes.lockedOut;
+  const lockout = declared && (!declared.optIn || context.lockoutOptIn) ? declared : undefined;
   const nowMs = lockout ? context.clock.now() : 0;
   const lockKey = `${api.id}\n${account.identity}`;
   if (lockout && context.lockouts.isLocked(lockKey, nowMs)) return lockout.example;
@@ -95,35 +101,30 @@ export async function succeedLogin(
   if (!known) throw new Error(`[login-mock] ${api.title} has no demo account in the store.`);
   const nowMs = clock.now();
   const account = store.recordLogin(api, known.identity, new Date(nowMs).toISOString());
-  const token = api.token;
-  const lifetimeSeconds = tokenTtlSeconds ?? token.lifetimeSeconds;
+  const lifetimeSeconds = tokenTtlSeconds ?? api.token.lifetimeSeconds;
   const shape = successShape(api);
-  const claims: { sub: string; [claim: string]: unknown } = { sub: account.subject };
-  for (const [claim, pointer] of shape.claims) {
-    const value = readPointer(account.profile, pointer);
-    if (value !== undefined) claims[claim] = value;
-  }
-  const signed = await signToken(claims, { nowMs, lifetimeSeconds });
+  // A login is remembered only where a refresh or logout can act on it.
+  const family =
+    api.refresh || api.logout ? context.families.start(api.id, account.identity) : undefined;
+  const signed = await signAccessToken(api, account, context, { nowMs, lifetimeSeconds, family });
   const writes: (readonly [readonly string[], unknown])[] = [];
   if (shape.profileAt) writes.push([shape.profileAt, account.profile]);
   if (shape.tokenAt) writes.push([shape.tokenAt, signed.token]);
-  if (shape.expiresAt) {
-    const format = shape.expiresAt.format;
-    const value =
-      format === "date-time"
-        ? new Date(signed.exp * 1000).toISOString()
-        : format === "unix-seconds"
-          ? signed.exp
-          : lifetimeSeconds;
-    writes.push([shape.expiresAt.tokens, value]);
+  if (shape.expiresAt)
+    writes.push([
+      shape.expiresAt.tokens,
+      expiryValue(shape.expiresAt.format, signed.exp, lifetimeSeconds),
+    ]);
+  if (shape.refreshAt) {
+    const refresh =
+      family && api.refresh
+        ? context.families.issue(family, nowMs, api.refresh.lifetimeSeconds)
+        : randomToken();
+    writes.push([shape.refreshAt, refresh]);
   }
-  if (shape.refreshAt) writes.push([shape.refreshAt, randomToken()]);
   const body = writeTokens(api.successBody, writes);
   const headers: [string, string][] = [["content-type", shape.contentType]];
-  const placement = token.placement;
-  if (placement.in === "cookie")
-    headers.push(["set-cookie", shape.writeCookie(signed.token, lifetimeSeconds)]);
-  else if (placement.in === "header") headers.push([placement.header, signed.token]);
+  pushTokenHeader(api, headers, signed.token, lifetimeSeconds);
   headers.push([SCENARIO_HEADER, served]);
   return {
     kind: "response",
@@ -132,6 +133,51 @@ export async function succeedLogin(
     body: JSON.stringify(body),
     delayMs: 0,
   };
+}
+
+/** The value an `expiresAt` pointer takes, in the format the spec names. */
+export function expiryValue(
+  format: "date-time" | "unix-seconds" | "seconds-from-now",
+  exp: number,
+  lifetimeSeconds: number,
+): string | number {
+  return format === "date-time"
+    ? new Date(exp * 1000).toISOString()
+    : format === "unix-seconds"
+      ? exp
+      : lifetimeSeconds;
+}
+
+/**
+ * A signed access token for `account`: `sub`, the spec's claims read from its profile, and, for
+ * a login a refresh or logout can act on, `sid` naming its family (token-families.ts).
+ */
+export function signAccessToken(
+  api: LoginApi,
+  account: { readonly subject: string; readonly profile: unknown },
+  context: BehaviourContext,
+  timing: { nowMs: number; lifetimeSeconds: number; family: TokenFamily | undefined },
+) {
+  const claims: { sub: string; [claim: string]: unknown } = { sub: account.subject };
+  for (const [claim, pointer] of successShape(api).claims) {
+    const value = readPointer(account.profile, pointer);
+    if (value !== undefined) claims[claim] = value;
+  }
+  if (timing.family) claims.sid = timing.family.id;
+  return context.signToken(claims, timing);
+}
+
+/** The token in the cookie or response header the spec puts it in (a body token is written). */
+export function pushTokenHeader(
+  api: LoginApi,
+  headers: [string, string][],
+  token: string,
+  lifetimeSeconds: number,
+): void {
+  const placement = api.token.placement;
+  if (placement.in === "cookie")
+    headers.push(["set-cookie", successShape(api).writeCookie(token, lifetimeSeconds)]);
+  else if (placement.in === "header") headers.push([placement.header, token]);
 }
 
 interface SuccessShape {
@@ -189,24 +235,37 @@ function successShape(api: LoginApi): SuccessShape {
  * `x-mock-scenario` header naming it.
  */
 export function exampleReply(api: LoginApi, name: string): MockReply {
+  return operationExampleReply(api, api.examples, name);
+}
+
+/**
+ * `exampleReply` for any operation's examples (`owner`: what they belong to, which keeps the
+ * rendered replies). A response without a body (a logout's 204) has no content type.
+ */
+export function operationExampleReply(
+  owner: object,
+  examples: LoginApi["examples"],
+  name: string,
+): MockReply {
   // The examples never change and replies are never mutated: render each once, not per request.
-  let replies = exampleReplies.get(api);
+  let replies = exampleReplies.get(owner);
   if (!replies) {
     replies = new Map();
-    exampleReplies.set(api, replies);
+    exampleReplies.set(owner, replies);
   }
   let reply = replies.get(name);
   if (!reply) {
-    const example = api.examples.find((candidate) => candidate.name === name);
-    if (!example) throw new Error(`[login-mock] ${api.title} has no response example "${name}".`);
+    const example = examples.find((candidate) => candidate.name === name);
+    if (!example) throw new Error(`[login-mock] No response example "${name}".`);
+    const bodiless = example.value === undefined;
     reply = {
       kind: "response",
       status: example.status,
       headers: [
-        ["content-type", contentTypeOf(example.mediaType)],
+        ...(bodiless ? [] : [["content-type", contentTypeOf(example.mediaType)] as const]),
         [SCENARIO_HEADER, name],
       ],
-      body: JSON.stringify(example.value),
+      body: bodiless ? "" : JSON.stringify(example.value),
       delayMs: 0,
     };
     replies.set(name, reply);
@@ -214,7 +273,7 @@ export function exampleReply(api: LoginApi, name: string): MockReply {
   return reply;
 }
 
-const exampleReplies = new WeakMap<LoginApi, Map<string, MockReply>>();
+const exampleReplies = new WeakMap<object, Map<string, MockReply>>();
 
 function contentTypeOf(mediaType: string): string {
   return mediaType === "application/json" ? JSON_CONTENT_TYPE : mediaType;

@@ -20,8 +20,13 @@ export interface LoginInput {
   readonly scenario: string | null;
   /** The `X-Mock-Session` header: which session serves the request (absent: the default). */
   readonly session?: string | null;
-  /** The `Cookie` header, read only for a `mock-session` cookie (when no header names one). */
+  /**
+   * The `Cookie` header: a login reads only its `mock-session` cookie (when no header names a
+   * session); a logout also reads the token cookie.
+   */
   readonly cookie?: string | null;
+  /** The `Authorization` header: only a logout reads it (a bearer token to revoke). */
+  readonly authorization?: string | null;
   /**
    * The spec path or alias (`x-login-mock.aliases`) the request's URL matched, as the spec
    * writes it (a template stays a template): what the journal records. Absent: the operation's

@@ -22,6 +22,8 @@ export const JOURNAL_CAPACITY = 100;
  */
 export const MAX_JOURNAL_FAULTS = 32;
 
+export type JournalOperation = "login" | "refresh" | "logout";
+
 export interface FieldReport {
   readonly present: boolean;
   /** Present and valid by the spec's schema for that field. */
@@ -32,6 +34,8 @@ export interface JournalEntry {
   /** The session's time (its mock clock) when the request was answered, ISO 8601. */
   readonly time: string;
   readonly variant: Variant;
+  /** Which of the API's operations: the login, or the refresh or logout its spec names. */
+  readonly operation: JournalOperation;
   readonly method: string;
   /**
    * The spec path or alias (`x-login-mock.aliases`) the request came in on, as the spec writes
@@ -42,7 +46,7 @@ export interface JournalEntry {
   readonly status: number | null;
   /** The example or fault served, or null when the request was refused (unknown scenario). */
   readonly scenario: string | null;
-  /** One report per property of the spec's `LoginRequest` schema. */
+  /** One report per property of the operation's request body schema. */
   readonly fields: Readonly<Record<string, FieldReport>>;
 }
 
@@ -124,6 +128,7 @@ function fieldReports(recorded: Recorded): Record<string, FieldReport> {
 export interface Recorded {
   readonly timeMs: number;
   readonly variant: Variant;
+  readonly operation: JournalOperation;
   readonly method: string;
   readonly path: string;
   /** The API's request fields, in its spec's order (shared, never copied). */
@@ -179,6 +184,7 @@ function expand(recorded: Recorded): JournalEntry {
   return {
     time: new Date(recorded.timeMs).toISOString(),
     variant: recorded.variant,
+    operation: recorded.operation,
     method: recorded.method,
     path: recorded.path,
     status: recorded.status,

@@ -21,6 +21,7 @@ import { LockoutBook } from "../pipeline/lockouts.ts";
 import type { BehaviourContext } from "../pipeline/login-behaviour.ts";
 import { RequestJournal } from "./request-journal.ts";
 import type { SessionClock } from "./session-clock.ts";
+import { TokenFamilies } from "./token-families.ts";
 
 /**
  * The most logins one counted scenario (`setScenario(id, name, { times })`, the control API's
@@ -108,7 +109,7 @@ export interface LiveSession extends MockSession {
 export interface SessionParts {
   readonly store: UserStore;
   readonly clock: SessionClock;
-  readonly context: Omit<BehaviourContext, "store" | "clock" | "lockouts">;
+  readonly context: Omit<BehaviourContext, "store" | "clock" | "lockouts" | "families">;
   /** The mock's APIs by id. */
   readonly apis: ReadonlyMap<string, LoginApi>;
   /** Scenarios a new or reset session starts with (`serve --scenario`), by API id. */
@@ -122,6 +123,7 @@ export function createSession(id: string, parts: SessionParts, nowMs: number): L
   const counted = new Map<string, { name: string; remaining: number }>();
   const journal = new RequestJournal();
   const lockouts = new LockoutBook();
+  const families = new TokenFamilies(id);
 
   function setScenario<V extends Variant>(
     variant: V,
@@ -165,7 +167,7 @@ export function createSession(id: string, parts: SessionParts, nowMs: number): L
     store,
     clock,
     journal,
-    context: { ...parts.context, store, clock, lockouts },
+    context: { ...parts.context, store, clock, lockouts, families },
     lastSeenMs: nowMs,
     requests: 0,
     anonymous: false,
@@ -199,6 +201,7 @@ export function createSession(id: string, parts: SessionParts, nowMs: number): L
     reset() {
       store.reset();
       lockouts.clear();
+      families.clear();
       start();
       clock.restart();
       journal.clear();

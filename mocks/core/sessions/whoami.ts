@@ -2,8 +2,8 @@
  * "Who am I?": what the credential a client sent says, judged as the mock would judge it: the
  * token cookie of every API whose spec puts its token in a cookie, and an
  * `Authorization: Bearer` token, each valid, expired or
- * not yet valid (on the session's clock, by the rule `verifyToken` applies) or not issued by
- * this mock. It reports claims and times, never the
+ * not yet valid (on the session's clock, by the rule `verifyToken` applies), revoked (a logout
+ * or a reused refresh token ended its login, in this session) or not issued by this mock. It reports claims and times, never the
  * token or any part of it, so it is safe to show on a page or in a test log.
  */
 
@@ -15,7 +15,12 @@ import type { VerificationKeys } from "../tokens/key-set.ts";
 import { LATEST_RFC3339_MS } from "./session-clock.ts";
 import { readCookie } from "./session-id.ts";
 
-export type CredentialState = "valid" | "expired" | "not-yet-valid" | "not-issued-by-this-mock";
+export type CredentialState =
+  | "valid"
+  | "expired"
+  | "not-yet-valid"
+  | "revoked"
+  | "not-issued-by-this-mock";
 
 export interface CredentialReport {
   /** Whose account the token names, found in the session's store; null when unknown. */
@@ -55,6 +60,8 @@ export interface Judge {
   readonly keys?: VerificationKeys;
   readonly store: UserStore;
   readonly apis: readonly LoginApi[];
+  /** Whether a logout (or a reused refresh token) revoked the login a token's `sid` names. */
+  readonly revoked?: (sid: unknown) => boolean;
 }
 
 /** The names of the cookies the APIs' specs put tokens in. */
@@ -117,7 +124,8 @@ async function describeToken(
   return {
     variant: issuingApi(judge, sub),
     source,
-    state: tokenTimeState(payload, judge.nowMs),
+    // A revoked login's token is revoked whatever its times say: logout ended it.
+    state: judge.revoked?.(payload.sid) ? "revoked" : tokenTimeState(payload, judge.nowMs),
     ...(typeof sub === "string" ? { subject: sub } : {}),
     ...(Object.keys(claims).length > 0 ? { claims } : {}),
     ...(issuedAt === undefined ? {} : { issuedAt }),
@@ -128,7 +136,7 @@ async function describeToken(
 }
 
 /** Registered claims whoami reports in fields of their own, or not at all. */
-const RESERVED_CLAIMS = new Set(["nbf", "jti", "iss", "aud"]);
+const RESERVED_CLAIMS = new Set(["nbf", "jti", "iss", "aud", "sid"]);
 
 /** The API whose account has this id: the mock's tokens name one of them. */
 function issuingApi(judge: Judge, sub: unknown): Variant | null {
