@@ -15,7 +15,8 @@ const LOCAL_ORIGIN = /^http:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d{1,5})?$/;
 
 /** Headers browsers may read from our responses: which scenario answered. */
 const EXPOSED = "X-Mock-Scenario, X-Mock-Fault";
-const LOGIN_ALLOW_HEADERS = "Content-Type, Prefer, X-Mock-Scenario, X-Mock-Session";
+// Authorization: a logout revokes the bearer token it is sent (a login ignores it).
+const LOGIN_ALLOW_HEADERS = "Authorization, Content-Type, Prefer, X-Mock-Scenario, X-Mock-Session";
 const WHOAMI_PREFLIGHT: readonly [string, string][] = [
   ["access-control-allow-methods", "GET, OPTIONS"],
   ["access-control-allow-headers", "Authorization, X-Mock-Session"],

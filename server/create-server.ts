@@ -20,7 +20,7 @@ import {
 } from "./cors.ts";
 import { createHeldWork, type HeldWork } from "./held-work.ts";
 import type { AllowedHosts } from "./host-check.ts";
-import { controlPathOf, loginRouteOf } from "./login-route.ts";
+import { controlPathOf, loginRouteOf, sessionRoutesOf } from "./login-route.ts";
 import {
   bodyTooLarge,
   internalError,
@@ -75,6 +75,10 @@ export function createMockServer(options: MockServerOptions): Server {
   const { variant, mock } = options;
   const api = mock.api(variant);
   const login = loginRouteOf(api);
+  const sessionRoutes = sessionRoutesOf(api);
+  /** The `Allow` of the route at `path`: a refresh or logout's, else the login's. */
+  const allowAt = (path: string) =>
+    sessionRoutes.find((candidate) => candidate.path === path)?.allow ?? login.allow;
   const policy = options.originPolicy ?? { kind: "local" };
   const log = options.log?.off ? undefined : options.log;
   const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
@@ -120,7 +124,24 @@ export function createMockServer(options: MockServerOptions): Server {
       return jsonReply(200, await mock.jwks(), [["cache-control", "no-store"]]);
     }
     const specPath = login.match(path);
-    if (specPath === undefined) return notFound(method, path, api);
+    if (specPath === undefined) {
+      const operation = sessionRoutes.find((candidate) => candidate.path === path);
+      if (!operation) return notFound(method, path, api);
+      if (method === "OPTIONS") return "preflight";
+      if (method !== operation.method) return methodNotAllowed(method, path, operation.allow);
+      const body = await readBody(request, loginLimit, headers.contentLength);
+      if (body.kind === "aborted") return "aborted";
+      if (body.kind === "too-large") return bodyTooLarge(loginLimit);
+      return mock.handleOperation(variant, operation.kind, {
+        contentType: headers.contentType,
+        bodyText: body.text,
+        prefer: headers.prefer,
+        scenario: null,
+        session: headers.session,
+        cookie: headers.cookie,
+        authorization: headers.authorization,
+      });
+    }
     if (method === "OPTIONS") return "preflight";
     if (method !== login.method) return methodNotAllowed(method, path, login.allow);
     const body = await readBody(request, loginLimit, headers.contentLength);
@@ -191,7 +212,7 @@ export function createMockServer(options: MockServerOptions): Server {
         204,
         Object.fromEntries([
           ...cors,
-          ...preflightHeaders(policy, corsRoute, headers.origin, login.allow),
+          ...preflightHeaders(policy, corsRoute, headers.origin, allowAt(path)),
         ]),
       );
       response.end();

@@ -59,3 +59,27 @@ export function controlPathOf(path: string): string {
   const collapsed = path.slice(start);
   return isControlPath(collapsed) ? collapsed : path;
 }
+
+/** A refresh or logout operation a port serves beside its login, at its spec's fixed path. */
+export interface SessionRoute {
+  readonly kind: "refresh" | "logout";
+  readonly method: string;
+  readonly path: string;
+  readonly allow: string;
+}
+
+/** The refresh and logout operations the API's spec names, each at its own path. */
+export function sessionRoutesOf(api: LoginApi): readonly SessionRoute[] {
+  const routes: SessionRoute[] = [];
+  for (const kind of ["refresh", "logout"] as const) {
+    const operation = api[kind];
+    if (operation)
+      routes.push({
+        kind,
+        method: operation.method,
+        path: operation.path,
+        allow: operation.method === "OPTIONS" ? "OPTIONS" : `${operation.method}, OPTIONS`,
+      });
+  }
+  return routes;
+}

@@ -12,7 +12,11 @@ import { HELD_RETRY_AFTER_SECONDS } from "./held-work.ts";
 export function loginRouteText(api: LoginApi): string {
   const [path, ...aliases] = api.operation.paths;
   const also = aliases.length === 0 ? "" : ` (also ${aliases.join(", ")})`;
-  return `${api.operation.method} ${path}${also}`;
+  const others = [api.refresh, api.logout]
+    .filter((operation) => operation !== undefined)
+    .map((operation) => `, ${operation.method} ${operation.path}`)
+    .join("");
+  return `${api.operation.method} ${path}${also}${others}`;
 }
 
 /** A path this port does not serve; `api` is the login API the port serves. */

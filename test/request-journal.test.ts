@@ -34,7 +34,15 @@ const loginEntry = (
   status: number | null,
   scenario: string,
   fields: Record<string, { present: boolean; wellFormed: boolean }>,
-) => ({ variant, operation: "login", method: "POST", path: "/auth/login", status, scenario, fields });
+) => ({
+  variant,
+  operation: "login",
+  method: "POST",
+  path: "/auth/login",
+  status,
+  scenario,
+  fields,
+});
 
 /** The properties of a variant's `LoginRequest`, in the spec's order. */
 const loginRequestProperties = (variant: PresetId) => {

@@ -73,6 +73,22 @@ function loginRoutes(api: LoginApi, baseUrls: Partial<BaseUrls>): LoginRoute[] {
   });
 }
 
+/** The URLs of an API's refresh or logout operation, on the login's base URLs. */
+function sessionRoutes(
+  api: LoginApi,
+  kind: "refresh" | "logout",
+  path: string,
+  baseUrls: Partial<BaseUrls>,
+): LoginRoute[] {
+  const given = Object.hasOwn(baseUrls, api.id) ? baseUrls[api.id] : undefined;
+  return (given ?? defaultBaseUrls(api)).map((base) => ({
+    url: `${base.replace(/\/+$/, "")}${path}`,
+    variant: api.id,
+    path,
+    operation: kind,
+  }));
+}
+
 /**
  * One handler per login method for every URL of `apis` (see login-handler.ts: msw 2 pays for
  * each handler it passes), or none when there is no URL.
@@ -84,24 +100,30 @@ function loginHandlers(
   override: string | null,
 ): HttpHandler[] {
   const byMethod = new Map<string, LoginRoute[]>();
+  const add = (method: string, routes: readonly LoginRoute[]) => {
+    const list = byMethod.get(method) ?? [];
+    list.push(...routes);
+    byMethod.set(method, list);
+  };
   for (const api of apis) {
-    const routes = byMethod.get(api.operation.method) ?? [];
-    routes.push(...loginRoutes(api, baseUrls));
-    byMethod.set(api.operation.method, routes);
+    add(api.operation.method, loginRoutes(api, baseUrls));
+    for (const kind of ["refresh", "logout"] as const) {
+      const operation = api[kind];
+      if (operation) add(operation.method, sessionRoutes(api, kind, operation.path, baseUrls));
+    }
   }
   const handlers: HttpHandler[] = [];
   for (const [method, routes] of byMethod) {
     if (!isNonEmpty(routes)) continue;
     handlers.push(
-      new LoginHandler(method, routes, async (route, request, cookies) =>
-        toResponse(
-          await mock.handle(
-            route.variant,
-            await toLoginInput(request, cookies, route.path),
-            override,
-          ),
-        ),
-      ),
+      new LoginHandler(method, routes, async (route, request, cookies) => {
+        const input = await toLoginInput(request, cookies, route.path);
+        return toResponse(
+          route.operation
+            ? await mock.handleOperation(route.variant, route.operation, input)
+            : await mock.handle(route.variant, input, override),
+        );
+      }),
     );
   }
   return handlers;

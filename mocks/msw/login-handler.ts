@@ -16,6 +16,8 @@ export interface LoginRoute {
   readonly variant: Variant;
   /** The spec's login path or alias this URL serves (default: the operation's path). */
   readonly path?: string;
+  /** A refresh or logout operation the spec names, served here instead of the login. */
+  readonly operation?: "refresh" | "logout";
 }
 
 /** What the resolver makes of a login: the route it matched, the request, msw's cookies. */
