@@ -99,17 +99,24 @@ export function readRefreshOperation(
       "Name the example of the refresh operation's 2xx response: the mock writes the new token into it.",
     );
   }
-  const token = {
-    pointer:
-      extension.token?.pointer ?? (loginToken.in === "body" ? loginToken.pointer : undefined),
-    expiresAt: extension.token?.expiresAt ?? loginToken.expiresAt,
-    refresh: extension.token?.refresh ?? loginToken.refresh,
-  };
+  // A refresh block's own `token` says where each value goes (a key it leaves out is not
+  // written); without one, the refresh answers in the login's shape, at the login's pointers.
+  const token = extension.token
+    ? {
+        pointer: extension.token.pointer,
+        expiresAt: extension.token.expiresAt,
+        refresh: extension.token.refresh,
+      }
+    : {
+        pointer: loginToken.in === "body" ? loginToken.pointer : undefined,
+        expiresAt: loginToken.expiresAt,
+        refresh: loginToken.refresh,
+      };
   const requireInSuccess = (pointer: string | undefined, key: string) => {
     if (pointer !== undefined && readPointer(success.value, pointer) === undefined) {
       context.fail(
         `${at}/token/${key}`,
-        `the refresh success example "${success.name}" has no value at ${pointer}${extension.token?.[key as "pointer"] === undefined ? " (the login block's pointer, used when the refresh block names none)" : ""}`,
+        `the refresh success example "${success.name}" has no value at ${pointer}${extension.token ? "" : " (the login block's pointer: a refresh block without `token` answers in the login's shape)"}`,
         "Point at a value the refresh success example shows (the mock writes the live value there), in the refresh block's `token`.",
       );
     }

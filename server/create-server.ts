@@ -76,9 +76,14 @@ export function createMockServer(options: MockServerOptions): Server {
   const api = mock.api(variant);
   const login = loginRouteOf(api);
   const sessionRoutes = sessionRoutesOf(api);
-  /** The `Allow` of the route at `path`: a refresh or logout's, else the login's. */
-  const allowAt = (path: string) =>
-    sessionRoutes.find((candidate) => candidate.path === path)?.allow ?? login.allow;
+  /** The `Allow` of `path`: the methods of the login and the refresh or logout served there. */
+  const allowAt = (path: string) => {
+    const methods = sessionRoutes
+      .filter((candidate) => candidate.path === path)
+      .map((candidate) => candidate.method);
+    if (login.matches(path)) methods.unshift(login.method);
+    return methods.length === 0 ? login.allow : [...new Set([...methods, "OPTIONS"])].join(", ");
+  };
   const policy = options.originPolicy ?? { kind: "local" };
   const log = options.log?.off ? undefined : options.log;
   const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
@@ -124,11 +129,14 @@ export function createMockServer(options: MockServerOptions): Server {
       return jsonReply(200, await mock.jwks(), [["cache-control", "no-store"]]);
     }
     const specPath = login.match(path);
-    if (specPath === undefined) {
-      const operation = sessionRoutes.find((candidate) => candidate.path === path);
-      if (!operation) return notFound(method, path, api);
-      if (method === "OPTIONS") return "preflight";
-      if (method !== operation.method) return methodNotAllowed(method, path, operation.allow);
+    // A refresh or logout may share the login's path with another method (DELETE /sessions).
+    const operation = sessionRoutes.find(
+      (candidate) => candidate.path === path && candidate.method === method,
+    );
+    if (specPath === undefined && !sessionRoutes.some((candidate) => candidate.path === path))
+      return notFound(method, path, api);
+    if (method === "OPTIONS") return "preflight";
+    if (operation) {
       const body = await readBody(request, loginLimit, headers.contentLength);
       if (body.kind === "aborted") return "aborted";
       if (body.kind === "too-large") return bodyTooLarge(loginLimit);
@@ -142,8 +150,8 @@ export function createMockServer(options: MockServerOptions): Server {
         authorization: headers.authorization,
       });
     }
-    if (method === "OPTIONS") return "preflight";
-    if (method !== login.method) return methodNotAllowed(method, path, login.allow);
+    if (specPath === undefined || method !== login.method)
+      return methodNotAllowed(method, path, allowAt(path));
     const body = await readBody(request, loginLimit, headers.contentLength);
     if (body.kind === "aborted") return "aborted";
     if (body.kind === "too-large") return bodyTooLarge(loginLimit);
