@@ -92,6 +92,10 @@ export const SERVE_FLAGS = {
     value: "HS256|RS256|ES256",
     help: `How tokens are signed: HS256 with the documented demo secret (default), or RS256/ES256 with keys generated at start, each token naming its key by kid; the public keys are at /.well-known/jwks.json on every port, POST /__mock/keys/rotate rotates them (the last ${MAX_KEYS_KEPT} kept).`,
   },
+  lockout: {
+    type: "boolean",
+    help: "Turn on a lockout a spec declares as opt-in (the presets' inferred one: 5 wrong passwords lock an account for 15 minutes of its session's clock, answered with too-many-attempts). A lockout a spec declares without optIn is always on.",
+  },
   "token-ttl": {
     type: "string",
     value: "SECONDS",
@@ -198,6 +202,7 @@ export function parseServeFlags(argv: readonly string[], env: NodeJS.ProcessEnv 
     allowRemoteControl: flags["allow-remote-control"] === true,
     allowedHosts: parseAllowedHostsFlag(flags["allowed-hosts"]),
     accountsFile: flags.accounts === undefined ? undefined : String(flags.accounts),
+    lockout: flags.lockout === true,
   };
 }
 
@@ -386,6 +391,7 @@ function createMockOf(
     delayMs: options.delayMs,
     scenarios: options.scenarios,
     alg: options.alg,
+    lockout: options.lockout,
     ...(options.tokenTtlSeconds === undefined ? {} : { tokenTtlSeconds: options.tokenTtlSeconds }),
     ...(options.clockStart === undefined ? {} : { clockStart: options.clockStart }),
   });

@@ -279,8 +279,9 @@ describe("the control API on this machine's names", () => {
     });
     expect(received.status).toBe(204);
     expect(received.headers["access-control-allow-origin"]).toBe("http://localhost:5173");
+    // Authorization: a logout revokes the bearer token it is sent; x-anything is never allowed.
     expect(received.headers["access-control-allow-headers"]).toBe(
-      "Content-Type, Prefer, X-Mock-Scenario, X-Mock-Session",
+      "Authorization, Content-Type, Prefer, X-Mock-Scenario, X-Mock-Session",
     );
   });
 

@@ -40,6 +40,8 @@ function probe(major: string): Probe {
   return found;
 }
 
+const TALKSTACK_BASES = ["https://api.talkstackai.com", "http://127.0.0.1:4010"];
+const SEAMLESS_BASES = ["https://seamless-sandbox-dev-cm.oriserve.com", "http://127.0.0.1:4011"];
 const TALKSTACK_URLS = [
   "https://api.talkstackai.com/auth/login",
   "http://127.0.0.1:4010/auth/login",
@@ -71,7 +73,14 @@ describe.each(MAJORS)("createHandlers on msw $major", ({ major }) => {
   });
 
   it("names every login URL in its header, as server.listHandlers() shows it", () => {
-    expect(result.headers).toEqual([`POST ${[...TALKSTACK_URLS, ...SEAMLESS_URLS].join(", ")}`]);
+    // Each API's login URLs, then those of the refresh and logout its spec names (all POST).
+    const talkstackSession = ["refresh", "logout"].flatMap((kind) =>
+      TALKSTACK_BASES.map((base) => `${base}/auth/${kind}`),
+    );
+    const seamlessSession = SEAMLESS_BASES.map((base) => `${base}/auth/logout`);
+    expect(result.headers).toEqual([
+      `POST ${[...TALKSTACK_URLS, ...talkstackSession, ...SEAMLESS_URLS, ...seamlessSession].join(", ")}`,
+    ]);
   });
 
   it("answers exactly the requests one http.post per URL would (msw's own matching)", () => {

@@ -5,6 +5,7 @@
  * like any user's spec (`loginApiFromDocument`), so nothing about the presets is assumed.
  */
 import { describe, expect, it } from "vitest";
+import { parseServeFlags } from "../cli/serve.ts";
 import { scenarioOf } from "../mocks/core/catalogue/scenario-catalogue.ts";
 import { createLoginMock } from "../mocks/core/login-mock.ts";
 import type { MockReply } from "../mocks/core/pipeline/mock-reply.ts";
@@ -244,4 +245,46 @@ describe("a spec with outcomes.lockedOut { after: 3, seconds: 60 }", () => {
     mock.reset();
     expect((await send(mock, login("ada", RIGHT))).example).toBe("success");
   });
+});
+
+describe("the presets' inferred lockout, off until asked for", () => {
+  const wrong = (variant: "talkstack" | "seamless", email: string): LoginInput => ({
+    contentType: "application/json",
+    bodyText: JSON.stringify({ email, password: "not-the-password", recaptchaVal: "ok" }),
+    prefer: null,
+    scenario: null,
+  });
+  const named = (reply: MockReply) =>
+    reply.kind === "response"
+      ? `${reply.status} ${reply.headers.find(([name]) => name === "x-mock-scenario")?.[1]}`
+      : reply.kind;
+
+  for (const [variant, email, wrongAnswer] of [
+    ["talkstack", "example@host.com", "401 invalid-password"],
+    ["seamless", "user@example.com", "401 invalid-credentials"],
+  ] as const) {
+    it(`${variant}: six wrong passwords stay wrong passwords by default`, async () => {
+      const mock = createLoginMock();
+      const answers = [];
+      for (let attempt = 0; attempt < 6; attempt++)
+        answers.push(named(await mock.handle(variant, wrong(variant, email))));
+      expect(new Set(answers)).toEqual(new Set([wrongAnswer]));
+    });
+
+    it(`${variant}: with lockout on, the sixth is too-many-attempts until 15 minutes pass`, async () => {
+      const mock = createLoginMock({ lockout: true });
+      const answers = [];
+      for (let attempt = 0; attempt < 6; attempt++)
+        answers.push(named(await mock.handle(variant, wrong(variant, email))));
+      expect(answers.slice(0, 5)).toEqual(Array(5).fill(wrongAnswer));
+      expect(answers[5]).toBe("429 too-many-attempts");
+      mock.session().clock.advance(900);
+      expect(named(await mock.handle(variant, wrong(variant, email)))).toBe(wrongAnswer);
+    });
+  }
+});
+
+it("serve --lockout turns it on; without the flag it stays off", () => {
+  expect(parseServeFlags(["--lockout"], {}).lockout).toBe(true);
+  expect(parseServeFlags([], {}).lockout).toBe(false);
 });

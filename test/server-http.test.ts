@@ -48,7 +48,7 @@ describe("CORS for a dev server on another port", () => {
     expect(response.headers.get("access-control-allow-methods")).toContain("POST");
     // The headers the mock reads, whatever the page asks for.
     expect(response.headers.get("access-control-allow-headers")).toBe(
-      "Content-Type, Prefer, X-Mock-Scenario, X-Mock-Session",
+      "Authorization, Content-Type, Prefer, X-Mock-Scenario, X-Mock-Session",
     );
   });
 
@@ -196,15 +196,15 @@ describe("the control API", () => {
 
 describe("bad requests", () => {
   it("answers an unknown path with 404 problem+json naming the port's own login route", async () => {
-    const response = await fetch(`${servers.url("talkstack")}/auth/logout`, { method: "POST" });
+    const response = await fetch(`${servers.url("talkstack")}/auth/signout`, { method: "POST" });
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
     expect(((await response.json()) as { detail: string }).detail).toBe(
-      "[login-mock] POST /auth/logout is not served. This port serves POST /auth/login (TalkStack AI — Login), and its control API under /__mock/ (open /__mock/ in a browser).",
+      "[login-mock] POST /auth/signout is not served. This port serves POST /auth/login, POST /auth/refresh, POST /auth/logout (TalkStack AI — Login), and its control API under /__mock/ (open /__mock/ in a browser).",
     );
     const seamless = await fetch(`${servers.url("seamless")}/nope`);
     expect(((await seamless.json()) as { detail: string }).detail).toContain(
-      "This port serves POST /auth/login (also //auth/login) (Seamless (Oriserve) — Login)",
+      "This port serves POST /auth/login (also //auth/login), POST /auth/logout (Seamless (Oriserve) — Login)",
     );
   });
 
@@ -345,7 +345,7 @@ describe("X-Mock-Scenario on every reply outside the control API", () => {
   });
 
   it("names the server's own 404 and 405", async () => {
-    const missing = await fetch(`${servers.url("talkstack")}/auth/logout`, { method: "POST" });
+    const missing = await fetch(`${servers.url("talkstack")}/auth/signout`, { method: "POST" });
     expect(missing.headers.get("x-mock-scenario")).toBe("no-such-route");
     const wrongMethod = await fetch(`${servers.url("talkstack")}/auth/login`);
     expect(wrongMethod.headers.get("x-mock-scenario")).toBe("method-not-allowed");

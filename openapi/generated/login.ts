@@ -29,6 +29,8 @@ export interface ResponseExamples {
     "user-not-found": 404;
     /** 413: The body is over 100 kB */
     "body-too-large": 413;
+    /** 429: Locked after too many wrong passwords (loginStatus 8, LOGIN_FAILED) */
+    "too-many-attempts": 429;
     /** 500: Server error (loginStatus 8, LOGIN_FAILED) */
     "login-failed": 500;
   };
@@ -43,6 +45,8 @@ export interface ResponseExamples {
     "body-too-large": 413;
     /** 422: A required field is missing */
     "missing-fields": 422;
+    /** 429: Locked after too many wrong passwords */
+    "too-many-attempts": 429;
     /** 500: Server error */
     "server-error": 500;
   };

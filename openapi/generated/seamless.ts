@@ -242,6 +242,19 @@ export interface operations {
                     "application/json": components["schemas"]["MissingFields"];
                 };
             };
+            /**
+             * @description Too many wrong passwords for one account: it is locked for 15 minutes, whatever
+             *     password comes. login-mock serves it only when asked (`serve --lockout`,
+             *     `createLoginMock({ lockout: true })`), after 5 wrong passwords in a row.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServerError"];
+                };
+            };
             /** @description The login failed on the server side. */
             500: {
                 headers: {

@@ -285,6 +285,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["BodyTooLarge"];
                 };
             };
+            /**
+             * @description Too many wrong passwords for one account: it is locked for 15 minutes, whatever
+             *     password comes. login-mock serves it only when asked (`serve --lockout`,
+             *     `createLoginMock({ lockout: true })`), after 5 wrong passwords in a row.
+             */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"] & {
+                        /** @constant */
+                        loginStatus: 8;
+                    };
+                };
+            };
             /** @description The login failed on the server side. */
             500: {
                 headers: {

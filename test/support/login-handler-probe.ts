@@ -41,7 +41,15 @@ const answers = [];
 for (const url of allUrls)
   answers.push({ url, status: (await getResponse(handlers, login(url)))?.status ?? null });
 
-const perUrl = allUrls.map((url) => http.post(url, () => new Response("per-url")));
+// The refresh and logout operations the specs name answer on the same base URLs (all POST).
+const sessionUrls = mock.apis.flatMap((api) =>
+  [api.refresh, api.logout].flatMap((operation) =>
+    operation ? (DEFAULT_BASE_URLS[api.id] ?? []).map((base) => `${base}${operation.path}`) : [],
+  ),
+);
+const perUrl = [...allUrls, ...sessionUrls].map((url) =>
+  http.post(url, () => new Response("per-url")),
+);
 const SEAMLESS = "https://seamless-sandbox-dev-cm.oriserve.com";
 const TRICKY = [
   `${SEAMLESS}/auth/login`,
