@@ -248,7 +248,7 @@ describe("a spec with outcomes.lockedOut { after: 3, seconds: 60 }", () => {
 });
 
 describe("the presets' inferred lockout, off until asked for", () => {
-  const wrong = (variant: "talkstack" | "seamless", email: string): LoginInput => ({
+  const wrong = (email: string): LoginInput => ({
     contentType: "application/json",
     bodyText: JSON.stringify({ email, password: "not-the-password", recaptchaVal: "ok" }),
     prefer: null,
@@ -267,7 +267,7 @@ describe("the presets' inferred lockout, off until asked for", () => {
       const mock = createLoginMock();
       const answers = [];
       for (let attempt = 0; attempt < 6; attempt++)
-        answers.push(named(await mock.handle(variant, wrong(variant, email))));
+        answers.push(named(await mock.handle(variant, wrong(email))));
       expect(new Set(answers)).toEqual(new Set([wrongAnswer]));
     });
 
@@ -275,11 +275,11 @@ describe("the presets' inferred lockout, off until asked for", () => {
       const mock = createLoginMock({ lockout: true });
       const answers = [];
       for (let attempt = 0; attempt < 6; attempt++)
-        answers.push(named(await mock.handle(variant, wrong(variant, email))));
+        answers.push(named(await mock.handle(variant, wrong(email))));
       expect(answers.slice(0, 5)).toEqual(Array(5).fill(wrongAnswer));
       expect(answers[5]).toBe("429 too-many-attempts");
       mock.session().clock.advance(900);
-      expect(named(await mock.handle(variant, wrong(variant, email)))).toBe(wrongAnswer);
+      expect(named(await mock.handle(variant, wrong(email)))).toBe(wrongAnswer);
     });
   }
 });

@@ -20,13 +20,15 @@ export default defineConfig({
   server: {
     host: "127.0.0.1",
     port: 5173,
-    // `?mode=proxy`: the login and the control API on the app's own origin, so the browser
-    // stores Seamless' httpOnly `token` cookie and sends it back, as it would in production
-    // behind your own backend. (MSW's service worker cannot set cookies.) The object form keeps
-    // `changeOrigin` off (a bare URL string turns it on): the mock then sees this page's Host,
-    // and its control API accepts changes from the page's own origin (the panel, your code).
+    // `?mode=proxy`: the login, the logout and the control API on the app's own origin, so the
+    // browser stores Seamless' httpOnly `token` cookie, sends it back and drops it on logout, as
+    // it would in production behind your own backend. (MSW's service worker cannot set
+    // cookies.) The object form keeps `changeOrigin` off (a bare URL string turns it on): the
+    // mock then sees this page's Host, and its control API accepts changes from the page's own
+    // origin (the panel, your code).
     proxy: {
       "/auth/login": { target: mockServer },
+      "/auth/logout": { target: mockServer },
       "/__mock": { target: mockServer },
     },
   },

@@ -11,6 +11,12 @@
  */
 import { type LoginView, logIn, type Variant } from "./login.ts";
 import { checkSession, type SessionView } from "./session-check.ts";
+import {
+  logOut,
+  refreshTalkStack,
+  type TalkStackTokens,
+  talkstackTokens,
+} from "./session-tokens.ts";
 import { startMocks } from "./start-mocks.ts";
 
 const params = new URLSearchParams(location.search);
@@ -34,8 +40,18 @@ const sessionHeaders: Record<string, string> =
   mockSession && /^[A-Za-z0-9_.-]{1,64}$/.test(mockSession)
     ? { "x-mock-session": mockSession }
     : {};
-/** The TalkStack token of the last successful login: the app sends it to check its session. */
-let talkstackToken: string | undefined;
+/**
+ * The TalkStack tokens of the last successful login or refresh: the app sends the token to check
+ * its session and to log out, and spends the refresh token when the token has expired.
+ */
+let talkstack: TalkStackTokens | undefined;
+/** Silent refreshes since that login, shown as `data-refreshes` on the session view. */
+let refreshes = 0;
+const call = (variant: Variant) => ({
+  baseUrl: baseUrls[variant],
+  headers: sessionHeaders,
+  timeoutMs,
+});
 
 const $ = <T extends Element>(selector: string) => document.querySelector(selector) as T;
 
@@ -78,15 +94,31 @@ for (const form of document.querySelectorAll<HTMLFormElement>("form.login")) {
       headers: { ...sessionHeaders, ...(scenario ? { "x-mock-scenario": scenario } : {}) },
       timeoutMs,
     });
-    if (variant === "talkstack" && view.state === "success")
-      talkstackToken = (view.body as { token?: string }).token;
+    if (variant === "talkstack" && view.state === "success") {
+      talkstack = talkstackTokens(view.body);
+      refreshes = 0;
+    }
     render(view);
   });
+}
+
+/** Replaces the signed-in view: after a logout, or when the session it shows has ended. */
+function renderSignedOut(message: string): void {
+  const result = $<HTMLElement>("#result");
+  result.dataset.state = "signed-out";
+  const headline = document.createElement("h2");
+  headline.dataset.testid = "headline";
+  headline.textContent = "Signed out";
+  const text = document.createElement("p");
+  text.dataset.testid = "message";
+  text.textContent = message;
+  result.replaceChildren(headline, text);
 }
 
 function renderSession(view: SessionView): void {
   const section = $<HTMLElement>("#session");
   section.dataset.state = view.state;
+  section.dataset.refreshes = String(refreshes);
   const headline = document.createElement("h2");
   headline.dataset.testid = "session-headline";
   headline.textContent = view.headline;
@@ -95,30 +127,70 @@ function renderSession(view: SessionView): void {
     details.append(Object.assign(document.createElement("li"), { textContent: line }));
   section.querySelector("[data-session-view]")?.replaceChildren(headline, details);
   // A signed-in view must not outlive the session it shows.
-  if (view.state === "expired" || view.state === "invalid") {
-    const result = $<HTMLElement>("#result");
-    result.dataset.state = "signed-out";
-    result.replaceChildren(
-      Object.assign(document.createElement("p"), { textContent: "Signed out." }),
-    );
+  if (view.state === "expired" || view.state === "invalid" || view.state === "ended")
+    renderSignedOut(view.headline);
+}
+
+/**
+ * Asks the server whether the session holds, and when the TalkStack token has expired, renews
+ * it with the refresh token and asks again: the user stays signed in without noticing. (An app
+ * could also refresh ahead of `expirationTime`; this one asks the server, whose clock a test may
+ * have moved.) A refused refresh ends the session.
+ */
+async function checkAndRenew(): Promise<SessionView> {
+  const check = () =>
+    checkSession({
+      // The Seamless cookie belongs to its server's host; whoami there reads it.
+      baseUrl: baseUrls.seamless,
+      bearer: talkstack?.token,
+      headers: sessionHeaders,
+      timeoutMs,
+    });
+  const view = await check();
+  if (view.bearer === "revoked") talkstack = undefined;
+  if (view.bearer !== "expired" || !talkstack) return view;
+  const refreshed = await refreshTalkStack(call("talkstack"), talkstack.refreshToken);
+  if (!refreshed.ok && refreshed.status === null)
+    return {
+      state: "error",
+      headline: "Could not renew your session",
+      details: [refreshed.message],
+    };
+  if (!refreshed.ok) {
+    talkstack = undefined;
+    return {
+      state: "ended",
+      headline: "Your session ended — sign in again",
+      details: [`TalkStack refused the refresh (${refreshed.status}): ${refreshed.message}`],
+    };
   }
+  talkstack = refreshed.tokens;
+  refreshes += 1;
+  const renewed = await check();
+  return { ...renewed, details: [...renewed.details, "TalkStack token refreshed"] };
 }
 
 // Only the standalone server has whoami: the MSW worker mocks the login route alone.
 if (mode !== "msw") {
   $<HTMLButtonElement>("#check-session").addEventListener("click", async () => {
     $<HTMLElement>("#session").dataset.state = "pending";
-    renderSession(
-      await checkSession({
-        // The Seamless cookie belongs to its server's host; whoami there reads it.
-        baseUrl: baseUrls.seamless,
-        bearer: talkstackToken,
-        headers: sessionHeaders,
-        timeoutMs,
-      }),
-    );
+    renderSession(await checkAndRenew());
   });
 } else $<HTMLElement>("#session").hidden = true;
+
+// Logging out ends the login at each API, then forgets the tokens whatever the answers were.
+$<HTMLButtonElement>("#log-out").addEventListener("click", async () => {
+  $<HTMLElement>("#result").dataset.state = "pending";
+  const lines = await Promise.all([
+    ...(talkstack ? [logOut("talkstack", call("talkstack"), talkstack)] : []),
+    // The httpOnly cookie is out of the page's reach: only the server can clear it.
+    logOut("seamless", call("seamless"), undefined),
+  ]);
+  talkstack = undefined;
+  refreshes = 0;
+  renderSignedOut(lines.join(". "));
+  renderSession({ state: "signed-out", headline: "You logged out", details: lines });
+});
 
 await Promise.all([mode === "msw" ? startMocks() : undefined, fillScenarioPicker()]);
 $<HTMLElement>("#mode").textContent = {

@@ -7,24 +7,28 @@
 import type { Variant } from "./login.ts";
 
 export interface SessionView {
-  readonly state: "valid" | "expired" | "invalid" | "signed-out" | "error";
+  readonly state: "valid" | "expired" | "invalid" | "ended" | "signed-out" | "error";
   readonly headline: string;
   readonly details: readonly string[];
+  /** What the server said of the bearer token sent, if one was: the app refreshes an expired one. */
+  readonly bearer?: Credential["state"];
 }
 
 interface Credential {
   /** null when the token names no account of this mock. */
   readonly variant: Variant | null;
   readonly source: "cookie" | "bearer";
-  readonly state: "valid" | "expired" | "not-yet-valid" | "not-issued-by-this-mock";
-  readonly email?: string;
+  /** `revoked`: a logout (or a reused refresh token) ended the login the token belongs to. */
+  readonly state: "valid" | "expired" | "not-yet-valid" | "revoked" | "not-issued-by-this-mock";
+  readonly subject?: string;
+  readonly claims?: { readonly email?: unknown };
   readonly expiresInSeconds?: number;
 }
 
 export interface SessionCheck {
   /** The server whose host holds the Seamless cookie. */
   readonly baseUrl: string;
-  /** The TalkStack token from the last login, if any: sent as `Authorization: Bearer`. */
+  /** The TalkStack token from the last login or refresh, if any: sent as `Authorization: Bearer`. */
   readonly bearer: string | undefined;
   /** Extra request headers (the dev-only X-Mock-Session). */
   readonly headers: Record<string, string>;
@@ -50,14 +54,29 @@ export async function checkSession(check: SessionCheck): Promise<SessionView> {
     return { state: "error", headline: "Could not check your session", details: [String(error)] };
   }
   const details = credentials.map(describe);
+  const bearerState = credentials.find((c) => c.source === "bearer")?.state;
+  const bearer = bearerState === undefined ? {} : { bearer: bearerState };
   // The worst credential decides what the user is told: one expired token means signing in again.
+  if (credentials.some((c) => c.state === "revoked"))
+    return { state: "ended", headline: "Your session ended — sign in again", details, ...bearer };
   if (credentials.some((c) => c.state === "expired"))
-    return { state: "expired", headline: "Your session expired — sign in again", details };
+    return {
+      state: "expired",
+      headline: "Your session expired — sign in again",
+      details,
+      ...bearer,
+    };
   if (credentials.some((c) => c.state === "not-issued-by-this-mock" || c.state === "not-yet-valid"))
-    return { state: "invalid", headline: "Your session is not valid — sign in again", details };
+    return {
+      state: "invalid",
+      headline: "Your session is not valid — sign in again",
+      details,
+      ...bearer,
+    };
   const valid = credentials[0];
   if (!valid) return { state: "signed-out", headline: "You are not signed in", details };
-  return { state: "valid", headline: `Signed in as ${valid.email ?? "?"}`, details };
+  const who = typeof valid.claims?.email === "string" ? valid.claims.email : valid.subject;
+  return { state: "valid", headline: `Signed in as ${who ?? "?"}`, details, ...bearer };
 }
 
 function describe(credential: Credential): string {

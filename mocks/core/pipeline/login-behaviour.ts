@@ -94,7 +94,7 @@ export async function succeedLogin(
   /** The scenario name the reply carries in `x-mock-scenario`. */
   served: string = api.outcomes.success,
 ): Promise<MockReply> {
-  const { store, clock, signToken, tokenTtlSeconds } = context;
+  const { store, clock, tokenTtlSeconds } = context;
   const known =
     (identity === undefined ? undefined : store.find(api, identity)) ??
     store.find(api, api.accounts[0]?.identity ?? "");
