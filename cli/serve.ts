@@ -4,6 +4,7 @@
  * first at --port and the next ones after it), with the banner a newcomer needs.
  */
 
+import { readFile, stat } from "node:fs/promises";
 import {
   AccountOutcomeError,
   CHALLENGE_MODES,
@@ -21,6 +22,7 @@ import {
   MAX_TOKEN_TTL_SECONDS,
   parseChallengeMode,
   parseInstant,
+  type SigningKeySource,
   scenarioOf,
 } from "../mocks/core/index.ts";
 import type { LoginApi } from "../openapi/login-api.ts";
@@ -91,6 +93,11 @@ export const SERVE_FLAGS = {
     type: "string",
     value: "HS256|RS256|ES256",
     help: `How tokens are signed: HS256 with the documented demo secret (default), or RS256/ES256 with keys generated at start, each token naming its key by kid; the public keys are at /.well-known/jwks.json on every port, POST /__mock/keys/rotate rotates them (the last ${MAX_KEYS_KEPT} kept).`,
+  },
+  key: {
+    type: "string",
+    value: "FILE",
+    help: "With --alg RS256|ES256: sign with this private key (a PKCS#8 PEM or a private JWK, JSON) instead of one generated at start, so tokens verify across restarts. Its public half is in /.well-known/jwks.json; rotation adds generated keys after it.",
   },
   lockout: {
     type: "boolean",
@@ -203,6 +210,7 @@ export function parseServeFlags(argv: readonly string[], env: NodeJS.ProcessEnv 
     allowedHosts: parseAllowedHostsFlag(flags["allowed-hosts"]),
     accountsFile: flags.accounts === undefined ? undefined : String(flags.accounts),
     lockout: flags.lockout === true,
+    keyFile: flags.key === undefined ? undefined : String(flags.key),
   };
 }
 
@@ -322,6 +330,39 @@ function parseOriginPolicy(value: string | boolean | undefined): OriginPolicy {
   return { kind: "list", origins };
 }
 
+/** The largest `--key` file read: a 4096-bit RSA private key is about 3.3 kB as PEM. */
+const MAX_KEY_FILE_BYTES = 64 * 1024;
+
+/** `--key FILE`: a PKCS#8 PEM as text, or a private JWK parsed; never echoed in a message. */
+async function readKeyFile(path: string, alg: string): Promise<SigningKeySource> {
+  if (alg === "HS256")
+    throw new UsageError(
+      "[login-mock] serve --key signs RS256 or ES256 tokens; HS256 uses the documented demo secret. Add --alg RS256 or --alg ES256.",
+    );
+  let text: string;
+  try {
+    const size = (await stat(path)).size;
+    if (size > MAX_KEY_FILE_BYTES)
+      throw new UsageError(
+        `[login-mock] serve --key ${path}: ${size} bytes is not a private key (at most ${MAX_KEY_FILE_BYTES / 1024} kB). Give a PKCS#8 PEM or a private JWK.`,
+      );
+    text = await readFile(path, "utf8");
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(
+      `[login-mock] serve --key ${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? "error"}). Check the path.`,
+    );
+  }
+  if (text.includes("-----BEGIN")) return text;
+  try {
+    return JSON.parse(text) as JsonWebKey;
+  } catch {
+    throw new UsageError(
+      `[login-mock] serve --key ${path}: neither a PEM ("-----BEGIN PRIVATE KEY-----") nor JSON. Give a PKCS#8 PEM or a private JWK.`,
+    );
+  }
+}
+
 export async function serve(argv: readonly string[]): Promise<RunningServers> {
   const parsed = parseServeFlags(argv);
   // Every spec file first: one that does not load starts nothing.
@@ -329,7 +370,17 @@ export async function serve(argv: readonly string[]): Promise<RunningServers> {
   const options = resolveServeOptions(parsed, specs);
   const accounts =
     options.accountsFile === undefined ? undefined : await readAccountsFile(options.accountsFile);
-  const mock = createMock(options, accounts);
+  const signingKey =
+    options.keyFile === undefined ? undefined : await readKeyFile(options.keyFile, options.alg);
+  const mock = createMock(options, accounts, signingKey);
+  // A key that does not fit the algorithm is a usage error now, not a failed first login.
+  if (signingKey !== undefined) {
+    await mock.jwks().catch((error: unknown) => {
+      throw new UsageError(
+        `[login-mock] serve --key ${options.keyFile}: ${(error as Error).message.replace(/^\[login-mock\] /, "")}`,
+      );
+    });
+  }
   const running = await startServers({
     variants: options.apis.map((api) => api.id),
     host: options.host,
@@ -370,9 +421,10 @@ export async function serve(argv: readonly string[]): Promise<RunningServers> {
 function createMock(
   options: ReturnType<typeof parseServeOptions>,
   accounts: AccountsFile | undefined,
+  signingKey: SigningKeySource | undefined,
 ): LoginMock {
   try {
-    return createMockOf(options, accounts);
+    return createMockOf(options, accounts, signingKey);
   } catch (error) {
     if (accounts && error instanceof AccountOutcomeError) throw accountsFileError(accounts, error);
     throw error;
@@ -382,8 +434,10 @@ function createMock(
 function createMockOf(
   options: ReturnType<typeof parseServeOptions>,
   accounts: AccountsFile | undefined,
+  signingKey: SigningKeySource | undefined,
 ): LoginMock {
   return createLoginMock({
+    ...(signingKey === undefined ? {} : { signingKey }),
     ...(accounts === undefined ? {} : { accounts: accounts.accounts }),
     apis: options.apis,
     seed: options.seed,

@@ -65,6 +65,7 @@ export {
   sessionIdOf,
 } from "./sessions/session-id.ts";
 export { MAX_SESSIONS, SESSION_IDLE_MS, type SessionLimits } from "./sessions/session-table.ts";
+export { MAX_REFRESH_TOKENS, MAX_TOKEN_FAMILIES } from "./sessions/token-families.ts";
 export type { CredentialReport, CredentialState, WhoAmI } from "./sessions/whoami.ts";
 export {
   DEFAULT_JWT_SECRET,
@@ -78,5 +79,6 @@ export {
   type KeyRotation,
   MAX_KEYS_KEPT,
   type PublicJwk,
+  type SigningKeySource,
 } from "./tokens/key-set.ts";
 export { longestTokenLifetimeSeconds, MAX_TOKEN_TTL_SECONDS } from "./tokens/token-lifetime.ts";

@@ -70,6 +70,7 @@ import {
   type KeyRotation,
   type KeySet,
   type PublicJwk,
+  type SigningKeySource,
 } from "./tokens/key-set.ts";
 import { longestTokenLifetimeSeconds } from "./tokens/token-lifetime.ts";
 
@@ -97,6 +98,12 @@ export interface LoginMockOptions {
    * `serve --alg`.
    */
   readonly alg?: JwtAlgorithm;
+  /**
+   * RS256/ES256: the first signing key, instead of a generated one: a private JWK or a PKCS#8
+   * PEM of the algorithm's type, so tokens verify across restarts (`serve --key FILE`). A key
+   * that does not fit makes `jwks()` and every login's signature reject with the reason.
+   */
+  readonly signingKey?: SigningKeySource;
   /**
    * Signs the JWTs; default HS256 with `jwtSecret`, through node:crypto where the runtime has
    * it, else WebCrypto. It must sign with `jwtSecret`, which whoami judges tokens by.
@@ -233,7 +240,12 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
     throw new Error(
       `[login-mock] alg ${JSON.stringify(alg)} is not one the mock signs with: ${JWT_ALGORITHMS.join(", ")}.`,
     );
-  const keySet: KeySet | undefined = alg === "HS256" ? undefined : createKeySet(alg);
+  if (options.signingKey !== undefined && alg === "HS256")
+    throw new Error(
+      '[login-mock] signingKey is a private key for RS256 or ES256; HS256 signs with jwtSecret. Pass alg: "RS256" or "ES256" with it.',
+    );
+  const keySet: KeySet | undefined =
+    alg === "HS256" ? undefined : createKeySet(alg, options.signingKey);
   if (keySet && options.tokenSigner)
     throw new Error(
       `[login-mock] tokenSigner signs HS256 tokens with jwtSecret; alg ${alg} signs with the mock's own keys. Pass one of them.`,

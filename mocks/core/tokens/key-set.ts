@@ -80,9 +80,22 @@ export const ALGORITHM_PARAMS = {
   },
 } as const;
 
-/** A key set for `alg`, its first key generated now. */
-export function createKeySet(alg: AsymmetricAlgorithm): KeySet {
-  let keys: Promise<readonly SigningKey[]> = generateKey(alg).then((key) => [key]);
+/**
+ * A private key to sign with instead of a generated one (`signingKey` option, `serve --key`): a
+ * private JWK (RSA for RS256, EC P-256 for ES256), or a PKCS#8 PEM (`-----BEGIN PRIVATE KEY-----`).
+ */
+export type SigningKeySource = JsonWebKey | string;
+
+/**
+ * A key set for `alg`, its first key `initial` if given, else generated now. A key that cannot
+ * be imported rejects every signature and `jwks()` with the reason (`serve` awaits it at start).
+ */
+export function createKeySet(alg: AsymmetricAlgorithm, initial?: SigningKeySource): KeySet {
+  let keys: Promise<readonly SigningKey[]> = (
+    initial === undefined ? generateKey(alg) : importSigningKey(alg, initial)
+  ).then((key) => [key]);
+  // Rejected keys are reported to whoever signs or reads the set, never as an unhandled rejection.
+  keys.catch(() => {});
   const params = ALGORITHM_PARAMS[alg];
   return {
     alg,
@@ -121,7 +134,65 @@ async function generateKey(alg: AsymmetricAlgorithm): Promise<SigningKey> {
     "sign",
     "verify",
   ])) as CryptoKeyPair;
-  const exported = await crypto.subtle.exportKey("jwk", pair.publicKey);
+  return signingKeyOf(alg, pair.privateKey, pair.publicKey);
+}
+
+/** What an imported key must be for each algorithm, in words and as WebCrypto imports it. */
+const IMPORT_PARAMS = {
+  RS256: { words: "an RSA private key", params: { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } },
+  ES256: { words: "an EC P-256 private key", params: { name: "ECDSA", namedCurve: "P-256" } },
+} as const;
+
+/** A private key from a JWK or a PKCS#8 PEM, with its public half, or a rejection saying why. */
+export async function importSigningKey(
+  alg: AsymmetricAlgorithm,
+  source: SigningKeySource,
+): Promise<SigningKey> {
+  const { words, params } = IMPORT_PARAMS[alg];
+  const problem = (why: string) =>
+    new Error(
+      `[login-mock] The signing key is not ${words} for ${alg} (${why}). Give a private JWK (${alg === "RS256" ? '"kty": "RSA" with d, p, q' : '"kty": "EC", "crv": "P-256" with d'}) or a PKCS#8 PEM ("-----BEGIN PRIVATE KEY-----"), or leave it out to generate one.`,
+    );
+  let privateKey: CryptoKey;
+  try {
+    if (typeof source === "string") {
+      const body = /-----BEGIN PRIVATE KEY-----([\s\S]+?)-----END PRIVATE KEY-----/.exec(
+        source,
+      )?.[1];
+      if (!body) throw problem("no PKCS#8 PEM block");
+      const der = Uint8Array.from(atob(body.replace(/\s+/g, "")), (char) => char.charCodeAt(0));
+      privateKey = await crypto.subtle.importKey("pkcs8", der, params, true, ["sign"]);
+    } else {
+      if (typeof source.d !== "string") throw problem("a public key: no private part `d`");
+      const { alg: _alg, key_ops: _ops, use: _use, ...jwk } = source;
+      privateKey = await crypto.subtle.importKey("jwk", jwk, params, true, ["sign"]);
+    }
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith("[login-mock]")) throw error;
+    throw problem(error instanceof Error ? error.message : String(error));
+  }
+  // The public half: the private JWK without its private members.
+  const {
+    d: _d,
+    p: _p,
+    q: _q,
+    dp: _dp,
+    dq: _dq,
+    qi: _qi,
+    oth: _oth,
+    key_ops: _k,
+    ...publicJwk
+  } = await crypto.subtle.exportKey("jwk", privateKey);
+  const publicKey = await crypto.subtle.importKey("jwk", publicJwk, params, true, ["verify"]);
+  return signingKeyOf(alg, privateKey, publicKey);
+}
+
+async function signingKeyOf(
+  alg: AsymmetricAlgorithm,
+  privateKey: CryptoKey,
+  publicKey: CryptoKey,
+): Promise<SigningKey> {
+  const exported = await crypto.subtle.exportKey("jwk", publicKey);
   const kid = await jwkThumbprint(exported);
   const members =
     exported.kty === "RSA"
@@ -129,8 +200,8 @@ async function generateKey(alg: AsymmetricAlgorithm): Promise<SigningKey> {
       : { kty: "EC" as const, crv: exported.crv ?? "", x: exported.x ?? "", y: exported.y ?? "" };
   return {
     kid,
-    privateKey: pair.privateKey,
-    publicKey: pair.publicKey,
+    privateKey,
+    publicKey,
     jwk: { ...members, kid, alg, use: "sig" },
     header: encodeBase64url(encoder.encode(headerJson(alg, kid))),
   };
