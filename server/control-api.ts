@@ -119,7 +119,11 @@ function activeScenarios(mock: LoginMock, session: MockSession): Record<string, 
 function panelRoute(variant: string, mock: LoginMock, request: ControlRequest): MockReply {
   const found = sessionFor(mock, request);
   if ("reply" in found) return found.reply;
-  return htmlReply(renderControlPanel(mock.apis, variant, activeScenarios(mock, found.session)));
+  return htmlReply(
+    renderControlPanel(mock.apis, variant, activeScenarios(mock, found.session), {
+      alg: mock.alg,
+    }),
+  );
 }
 
 function healthRoute(variant: string, mock: LoginMock, request: ControlRequest): MockReply {

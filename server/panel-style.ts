@@ -26,7 +26,17 @@ export const PANEL_STYLE = `
   :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
   input[type=number] { font: inherit; padding: .25rem .4rem; border: 1px solid #8a94a0; border-radius: 4px; width: 5.5rem; }
   input[type=text] { font: inherit; padding: .25rem .4rem; border: 1px solid #8a94a0; border-radius: 4px; width: 14rem; }
+  input[type=password] { font: inherit; padding: .25rem .4rem; border: 1px solid #8a94a0; border-radius: 4px; width: 14rem; }
+  select { font: inherit; padding: .2rem .3rem; border: 1px solid #8a94a0; border-radius: 4px; background: #fff; max-width: 100%; }
   input[aria-invalid=true] { border-color: var(--bad); }
+  fieldset.times { border: 1px dashed var(--line); border-radius: 6px; padding: .4rem .7rem .6rem; }
+  fieldset.times legend { font-size: .85rem; font-weight: 600; color: var(--muted); padding: 0 .3rem; }
+  .pending { font-weight: 600; }
+  .pending[data-remaining="0"] { font-weight: normal; color: var(--muted); }
+  .op { font-size: .75rem; font-weight: 600; border-radius: 999px; padding: .05rem .45rem; background: #eef1f4; }
+  .op-refresh { background: #ddf4ff; color: #0a3069; }
+  .op-logout { background: #fff1e5; color: #953800; }
+  #keys-table td code { white-space: normal; word-break: break-all; }
   label { margin-right: .4rem; }
   details { margin-top: .2rem; font-size: .85rem; }
   details ul { margin: .2rem 0; padding-left: 1.2rem; }
@@ -35,7 +45,7 @@ export const PANEL_STYLE = `
   .big { font-size: 1.3rem; font-variant-numeric: tabular-nums; font-weight: 600; }
   .row { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: .5rem 0; }
   .state-valid { color: var(--good); font-weight: 600; }
-  .state-expired, .state-not-yet-valid, .state-not-issued-by-this-mock { color: var(--bad); font-weight: 600; }
+  .state-expired, .state-not-yet-valid, .state-revoked, .state-not-issued-by-this-mock { color: var(--bad); font-weight: 600; }
   .field-ok { color: var(--good); }
   .field-bad { color: var(--bad); font-weight: 600; }
   #journal-table td { font-size: .85rem; }

@@ -1,17 +1,22 @@
 /**
- * The control panel's HTML, without a server: one page for both APIs, built from the catalogue
- * and the demo accounts, usable by keyboard, and within the panel's CSP. Its behaviour in a
- * browser is in test/browser/control-panel.test.ts.
+ * The control panel's HTML, without a server (one page for both APIs, built from the catalogue
+ * and the demo accounts, usable by keyboard, and within the panel's CSP), and as a server with
+ * each signing algorithm serves it. Its behaviour in a browser is in
+ * test/browser/control-panel.test.ts.
  */
 import { describe, expect, it } from "vitest";
 import { catalogueOf } from "../mocks/core/catalogue/scenario-catalogue.ts";
 import { SESSION_COOKIE, SESSION_ID_PATTERN } from "../mocks/core/sessions/session-id.ts";
+import { MAX_KEYS_KEPT } from "../mocks/core/tokens/key-set.ts";
 import type { LoginApi } from "../openapi/login-api.ts";
 import { SEAMLESS_DEMO, TALKSTACK_DEMO, UNKNOWN_EMAIL } from "../presets/demo-accounts.ts";
 import { builtInApis } from "../presets/index.ts";
 import { renderControlPanel } from "../server/control-panel.ts";
+import { JWKS_PATH } from "../server/create-server.ts";
 import { escapeHtml, renderInlineMarkdown } from "../server/panel-markup.ts";
 import { PANEL_SCRIPT, panelDataBlock } from "../server/panel-script.ts";
+import { PANEL_STYLE } from "../server/panel-style.ts";
+import { useHttpServers } from "./support/http-servers.ts";
 
 const apis = builtInApis();
 const ids = apis.map((api) => api.id);
@@ -20,8 +25,10 @@ const html = renderControlPanel(apis, "seamless", { talkstack: "user-not-found",
 const markup = html
   .replace(/<script[ >][\s\S]*?<\/script>/g, "")
   .replace(/<style>[\s\S]*<\/style>/, "");
-const section = (variant: string) =>
-  markup.match(new RegExp(`<section id="variant-${variant}"[\\s\\S]*?</section>`))?.[0] ?? "";
+const section = (variant: string, page = markup) =>
+  page.match(new RegExp(`<section id="variant-${variant}"[\\s\\S]*?</section>`))?.[0] ?? "";
+/** The keys card of a page. */
+const keysCard = (page: string) => page.match(/<section id="keys"[\s\S]*?<\/section>/)?.[0] ?? "";
 /** The JSON the page hands its script. */
 const dataOf = (page: string) =>
   JSON.parse(
@@ -103,7 +110,7 @@ describe("the control panel page", () => {
 
   it("gives every button a type and every input a label", () => {
     for (const [button] of markup.matchAll(/<button[^>]*>/g)) expect(button).toMatch(/type="/);
-    const inputs = [...markup.matchAll(/<input[^>]*id="([^"]+)"/g)].map((m) => m[1]);
+    const inputs = [...markup.matchAll(/<(?:input|select)[^>]*id="([^"]+)"/g)].map((m) => m[1]);
     expect(inputs.length).toBeGreaterThan(0);
     for (const id of inputs) expect(markup, id).toContain(`<label for="${id}"`);
     expect(markup).toMatch(/id="status" role="status" aria-live="polite"/);
@@ -116,6 +123,8 @@ describe("the control panel page", () => {
     expect([...PANEL_SCRIPT.matchAll(/fetch\(([^,]+),/g)].map((m) => m[1])).toEqual([
       // biome-ignore lint/suspicious/noTemplateCurlyInString: the script's own source text.
       "`/__mock${path}`",
+      // The keys card reads the public keys where every port publishes them.
+      JSON.stringify(JWKS_PATH),
     ]);
   });
 
@@ -142,6 +151,86 @@ describe("the control panel page", () => {
     const json = /id="panel-data">([^<]*)<\/script>/.exec(block)?.[1] ?? "";
     expect(JSON.parse(json).apis[0].title).toBe(hostile.title);
     expect(renderControlPanel([hostile], first.id)).not.toContain("<script>alert");
+  });
+});
+
+describe("the control panel's controls for what a session holds", () => {
+  it("adds accounts with an outcome of the API's own response examples, the secret in a password field", () => {
+    for (const api of apis) {
+      const form =
+        section(api.id).match(/<form class="account-form"[\s\S]*?<\/form>/)?.[0] ?? "missing";
+      expect(form).toContain(`data-accounts-for="${api.id}"`);
+      expect(form).toMatch(
+        new RegExp(`<label for="account-identity-${api.id}">${api.request.identity}</label>`),
+      );
+      expect(form).toMatch(
+        /<input type="text" id="account-identity-[^"]+" name="identity" required/,
+      );
+      expect(form).toMatch(
+        /<input type="password" id="account-secret-[^"]+" name="secret" autocomplete="new-password"/,
+      );
+      expect(form).toMatch(/<input type="number" id="account-delay-[^"]+" name="delayMs" min="0"/);
+      const options = [...form.matchAll(/<option value="([^"]*)">/g)].map((m) => m[1]);
+      expect(options).toEqual(["", ...api.examples.map((example) => example.name)]);
+      expect(form).toContain('<button type="submit">Add account</button>');
+      expect(section(api.id)).toContain(`<tbody data-extra-accounts-for="${api.id}">`);
+    }
+    expect(section("talkstack")).toContain(
+      '<option value="account-not-verified">403 account-not-verified</option>',
+    );
+  });
+
+  it("offers every login until cleared, the next login only or the next n, and a line for what is queued", () => {
+    for (const api of apis) {
+      const times = section(api.id).match(/<fieldset class="row times"[\s\S]*?<\/fieldset>/)?.[0];
+      const modes = [...(times ?? "").matchAll(/type="radio"[^>]*value="([^"]+)"/g)];
+      expect(modes.map((m) => m[1])).toEqual(["every", "once", "n"]);
+      expect(times).toMatch(/value="every" checked>/);
+      expect(times).toContain("the next login only");
+      expect(times).toContain(`data-times-for="${api.id}" min="1" max="1000"`);
+      expect(section(api.id)).toContain(
+        `<p class="pending" data-pending-for="${api.id}" data-remaining="0">`,
+      );
+    }
+  });
+
+  it("shows each journal entry's operation, and a revoked credential as a bad state", () => {
+    expect(markup).toMatch(/<th scope="col">API<\/th><th scope="col">operation<\/th>/);
+    expect(PANEL_SCRIPT).toContain("entry.operation");
+    expect(PANEL_STYLE).toMatch(/\.state-revoked[,\s{]/);
+    expect(PANEL_SCRIPT).toContain("ended by a logout or a reused refresh token");
+  });
+
+  it("says an HS256 mock has no keys to rotate, and lists an RS256 or ES256 mock's with a rotate button", () => {
+    const hs = keysCard(markup);
+    expect(hs).toContain('<strong id="keys-alg">HS256</strong>');
+    expect(hs).not.toContain("keys-rotate");
+    expect(hs).not.toContain("keys-list");
+    for (const alg of ["RS256", "ES256"] as const) {
+      const card = keysCard(renderControlPanel(apis, "seamless", {}, { alg }));
+      expect(card).toContain(`<strong id="keys-alg">${alg}</strong>`);
+      expect(card).toContain('<tbody id="keys-list">');
+      expect(card).toContain('<button type="button" data-action="rotate-keys" id="keys-rotate">');
+      expect(card).toContain(`the last ${MAX_KEYS_KEPT} stay published`);
+    }
+    // Only kid, kty and alg of a key are read: never its numbers.
+    expect(PANEL_SCRIPT).not.toMatch(/key\.(n|e|x|y|d|crv)\b/);
+  });
+});
+
+describe("the control panel as a server serves it", () => {
+  const hs256 = useHttpServers();
+  const rs256 = useHttpServers({ alg: "RS256" });
+  const page = async (servers: typeof hs256) =>
+    (await fetch(`${servers.url("talkstack")}/__mock/`)).text();
+
+  it("names the mock's own signing algorithm, with a rotate button only where keys rotate", async () => {
+    const rs = keysCard(await page(rs256));
+    expect(rs).toContain('<strong id="keys-alg">RS256</strong>');
+    expect(rs).toContain('id="keys-rotate"');
+    const hs = keysCard(await page(hs256));
+    expect(hs).toContain('<strong id="keys-alg">HS256</strong>');
+    expect(hs).not.toContain('id="keys-rotate"');
   });
 });
 

@@ -6,8 +6,8 @@
  * the cookie's name) it reads from the page's JSON data block, `#panel-data`.
  *
  * Every call names the session the panel acts on in X-Mock-Session; the page itself renders the
- * catalogue, the script fills in what belongs to the session. The CSP allows same-origin
- * fetches only.
+ * catalogue, the script fills in what belongs to the session (and the mock's published keys,
+ * from /.well-known/jwks.json). The CSP allows same-origin fetches only.
  */
 
 /** What the page hands the script, as JSON in `<script type="application/json" id="panel-data">`. */
@@ -31,11 +31,29 @@ interface Credential {
 interface JournalEntry {
   readonly time: string;
   readonly variant: string;
+  /** Which of the API's operations: its login, refresh or logout. */
+  readonly operation?: string;
   readonly method: string;
   readonly path: string;
   readonly status: number | null;
   readonly scenario: string | null;
   readonly fields?: Readonly<Record<string, { present?: boolean; wellFormed?: boolean }>>;
+}
+
+/** An extra account as GET /__mock/accounts lists it: `secret` only says whether it has one. */
+interface ExtraAccount {
+  readonly api: string;
+  readonly identity: string;
+  readonly secret: "(set)" | "(unchanged)";
+  readonly answer?: string;
+  readonly delayMs?: number;
+}
+
+/** What the panel shows of a published key: never its key material. */
+interface ShownKey {
+  readonly kid?: string;
+  readonly kty?: string;
+  readonly alg?: string;
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: control API answers are JSON of many shapes.
@@ -149,25 +167,49 @@ export function runPanel(): void {
         button.setAttribute("aria-pressed", String(button.dataset.scenario === name));
     }
   }
-  /** A counted scenario still queued (`{name, remaining}`), or null: shown beside the sticky one. */
+  /** A counted scenario still queued (`{name, remaining}`), or null: shown under the sticky one. */
   function showPending(variant: string, pending: { name: string; remaining: number } | null) {
-    for (const shown of document.querySelectorAll("[data-pending-for]")) {
-      if ((shown as HTMLElement).dataset.pendingFor === variant)
-        shown.textContent = pending
-          ? `; the next ${pending.remaining === 1 ? "login gets" : `${pending.remaining} logins get`} ${pending.name}`
-          : "";
+    for (const shown of document.querySelectorAll<HTMLElement>("[data-pending-for]")) {
+      if (shown.dataset.pendingFor !== variant) continue;
+      shown.dataset.remaining = String(pending ? pending.remaining : 0);
+      shown.textContent = pending
+        ? `Next ${pending.remaining === 1 ? "login only" : `${pending.remaining} logins only`}: ${pending.name} (${pending.remaining} left), then the forced scenario above.`
+        : "No counted scenario queued.";
     }
   }
   const pendingOf = (answer: Json, id: string) =>
     answer.pending && Object.hasOwn(answer.pending, id) ? (answer.pending[id] ?? null) : null;
-  /** The "Only the next" count typed for `variant`: undefined when empty (every login). */
+  /**
+   * How many logins a scenario pressed for `variant` goes to: undefined for every one until
+   * cleared, 1 for the next only, else the count typed beside "the next n".
+   */
   function timesFor(variant: string): number | undefined {
-    for (const field of document.querySelectorAll<HTMLInputElement>("input[data-times-for]")) {
-      if (field.dataset.timesFor === variant && field.value.trim() !== "")
-        return Number(field.value);
+    const mode = [
+      ...document.querySelectorAll<HTMLInputElement>("input[data-times-mode-for]:checked"),
+    ].find((radio) => radio.dataset.timesModeFor === variant)?.value;
+    if (mode === "once") return 1;
+    if (mode !== "n") return undefined;
+    const field = [...document.querySelectorAll<HTMLInputElement>("input[data-times-for]")].find(
+      (candidate) => candidate.dataset.timesFor === variant,
+    );
+    const typed = field?.value.trim() ?? "";
+    if (typed === "") {
+      field?.focus();
+      throw new Error(
+        `Type how many ${titleOf(variant)} logins get the scenario beside "the next … logins", or pick another choice.`,
+      );
     }
-    return undefined;
+    // A bad count gets the server's 400, which says the range.
+    return Number(typed);
   }
+  // Typing a count picks "the next n logins".
+  document.addEventListener("input", (event) => {
+    const field = event.target as HTMLInputElement | null;
+    const variant = field?.dataset?.timesFor;
+    if (variant === undefined) return;
+    for (const radio of document.querySelectorAll<HTMLInputElement>("input[data-times-mode-for]"))
+      if (radio.dataset.timesModeFor === variant && radio.value === "n") radio.checked = true;
+  });
   async function loadScenarios() {
     // One call answers for every API (`apis` and `pending`, by id).
     const answer = await call("GET", "/scenario");
@@ -198,16 +240,20 @@ export function runPanel(): void {
     item.append(`${titleOf(credential.variant)} ${how}: `);
     item.append(el("span", credential.state.replaceAll("-", " "), `state-${credential.state}`));
     const details: string[] = [];
+    // Revoked whatever its times say: its login ended.
+    const revoked = credential.state === "revoked";
+    if (revoked) details.push("ended by a logout or a reused refresh token");
     for (const [name, value] of Object.entries(credential.claims ?? {}))
       details.push(`${name} ${typeof value === "string" ? value : JSON.stringify(value)}`);
-    if (typeof credential.expiresInSeconds === "number") {
+    if (!revoked && typeof credential.expiresInSeconds === "number") {
       details.push(
         credential.expiresInSeconds > 0
           ? `expires in ${formatDuration(credential.expiresInSeconds)}`
           : `expired ${formatDuration(credential.expiresInSeconds)} ago`,
       );
     }
-    if (credential.expiresAt) details.push(`at ${formatTime(credential.expiresAt)} mock time`);
+    if (credential.expiresAt)
+      details.push(`${revoked ? "its exp" : "at"} ${formatTime(credential.expiresAt)} mock time`);
     if (details.length) item.append(` — ${details.join(", ")}`);
     return item;
   }
@@ -241,11 +287,12 @@ export function runPanel(): void {
   let lastJournal = "";
   // Entries shown before, to mark the new ones (times are mock times: they can go backwards).
   let shown: Set<string> | null = null;
-  async function loadJournal() {
+  /** Whether the journal changed since it was last shown. */
+  async function loadJournal(): Promise<boolean> {
     const journal = await call("GET", `/requests?limit=${JOURNAL_LIMIT}`);
     const entries = journal.entries as JournalEntry[];
     const key = JSON.stringify(entries);
-    if (key === lastJournal) return;
+    if (key === lastJournal) return false;
     lastJournal = key;
     const previous = shown;
     shown = new Set(entries.map((entry) => JSON.stringify(entry)));
@@ -257,9 +304,14 @@ export function runPanel(): void {
         if (fields.childNodes.length) fields.append(" · ");
         fields.append(describeField(name, field));
       }
+      const operation = entry.operation || "login";
+      const tag = el("td");
+      tag.append(el("span", operation, `op op-${operation}`));
+      row.dataset.operation = operation;
       row.append(
         el("td", formatTime(entry.time), "num"),
         el("td", entry.variant),
+        tag,
         el("td", `${entry.method} ${entry.path}`),
         el(
           "td",
@@ -275,6 +327,114 @@ export function runPanel(): void {
     $("journal-summary").textContent = entries.length
       ? `The latest ${entries.length} in session ${journal.session}, newest first (the journal keeps ${journal.capacity}).`
       : `No requests in session ${journal.session} yet. Log in from your app, and they appear here.`;
+    return true;
+  }
+
+  // --- accounts with their own outcome -------------------------------------------------------
+  const forVariant = (attribute: string, variant: string) =>
+    [...document.querySelectorAll<HTMLElement>(`[${attribute}]`)].filter(
+      (node) => node.getAttribute(attribute) === variant,
+    );
+  async function loadAccounts() {
+    const listed = await call("GET", "/accounts");
+    const accounts = listed.accounts as ExtraAccount[];
+    for (const id of IDS) {
+      const own = accounts.filter((account) => account.api === id);
+      // "none: the password decides", in the API's own word for its secret.
+      const none =
+        forVariant("data-accounts-for", id)[0]?.querySelector('option[value=""]')?.textContent ||
+        "none";
+      const rows = own.map((account) => {
+        const row = el("tr");
+        const identity = el("td");
+        identity.append(el("code", account.identity));
+        // Never the secret: only whether the account has one of its own.
+        row.append(
+          identity,
+          el("td", account.secret === "(set)" ? "its own" : "unchanged", "muted"),
+          el("td", account.answer || none),
+          el("td", account.delayMs ? `${account.delayMs} ms` : "—", "num"),
+        );
+        return row;
+      });
+      if (rows.length === 0) {
+        const empty = el("td", "None in this session yet.", "muted");
+        empty.setAttribute("colspan", "4");
+        const row = el("tr");
+        row.append(empty);
+        rows.push(row);
+      }
+      for (const body of forVariant("data-extra-accounts-for", id)) body.replaceChildren(...rows);
+    }
+    return listed;
+  }
+  /** The API's words for an account field, for its 400s: `accounts[0].secret: …` → `password: …`. */
+  function readableAccountError(form: HTMLFormElement, message: string) {
+    const labelOf = (field: string) => {
+      const control = form.elements.namedItem(field) as HTMLElement | null;
+      const label = control?.id ? form.querySelector(`label[for="${control.id}"]`) : null;
+      return label?.textContent || field;
+    };
+    return (message.split(" POST /__mock/accounts takes")[0] ?? message)
+      .replace(/^\[login-mock\] /, "")
+      .replace(/^accounts(?:\[\d+\])?(?:\.([A-Za-z]+))?: /, (_all, field?: string) =>
+        field ? `${labelOf(field)}: ` : "",
+      );
+  }
+  async function addAccount(form: HTMLFormElement) {
+    const variant = form.dataset.accountsFor ?? "";
+    const value = (name: string) =>
+      ((form.elements.namedItem(name) as HTMLInputElement | null)?.value ?? "").trim();
+    const secret = (form.elements.namedItem("secret") as HTMLInputElement | null)?.value ?? "";
+    const delay = value("delayMs");
+    const account: Record<string, unknown> = { api: variant, identity: value("identity") };
+    if (secret !== "") account.secret = secret;
+    if (value("answer") !== "") account.answer = value("answer");
+    if (delay !== "") account.delayMs = Number(delay);
+    const error = forVariant("data-accounts-error-for", variant);
+    try {
+      const answer = await call("POST", "/accounts", account);
+      for (const shown of error) shown.textContent = "";
+      form.reset();
+      await loadAccounts();
+      const [added] = answer.added as ExtraAccount[];
+      return `${titleOf(variant)} account ${added?.identity ?? account.identity} added to session ${session}${added?.answer ? `: once its secret is right, it answers ${added.answer}` : ""}${added?.delayMs ? `, after ${added.delayMs} ms` : ""}. The session has ${answer.count} of at most ${answer.limit} extra accounts.`;
+    } catch (failure) {
+      const message = readableAccountError(form, (failure as Error).message);
+      for (const shown of error) shown.textContent = message;
+      throw new Error(`The account was not added: ${message}`);
+    }
+  }
+
+  // --- keys ---------------------------------------------------------------------------------
+  // Only an RS256/ES256 mock's page lists keys; an HS256 one publishes none.
+  const keysList = document.getElementById("keys-list");
+  async function loadKeys() {
+    if (!keysList) return;
+    let response: Response;
+    try {
+      response = await fetch("/.well-known/jwks.json", { cache: "no-store" });
+    } catch (error) {
+      throw new Error(`The mock server did not answer (${(error as Error).message}).`);
+    }
+    if (!response.ok) throw new Error(`GET /.well-known/jwks.json answered ${response.status}.`);
+    const keys = ((await response.json()).keys ?? []) as ShownKey[];
+    // kid, kty and alg only: a public key's numbers are of no use on this page.
+    keysList.replaceChildren(
+      ...keys.map((key, index) => {
+        const row = el("tr");
+        const kid = el("td");
+        kid.append(el("code", String(key.kid ?? "")));
+        row.dataset.kid = String(key.kid ?? "");
+        row.append(
+          kid,
+          el("td", String(key.kty ?? "")),
+          el("td", String(key.alg ?? "")),
+          el("td", index === keys.length - 1 ? "signs new tokens" : "verifies only", "muted"),
+        );
+        return row;
+      }),
+    );
   }
 
   // --- sessions -----------------------------------------------------------------------------
@@ -319,6 +479,8 @@ export function runPanel(): void {
       loadWhoami(),
       loadJournal(),
       loadSessions(),
+      loadAccounts(),
+      loadKeys(),
     ]);
     // Whatever loaded is shown; the first failure is reported.
     const failed = results.find((result) => result.status === "rejected");
@@ -338,10 +500,19 @@ export function runPanel(): void {
     if (document.visibilityState !== "visible" || !input("journal-live").checked) return;
     polling = true;
     try {
-      await Promise.all([loadJournal(), loadClock()]);
-      // Scenarios, whoami and sessions change less often (or only through other clients).
+      const [journalChanged] = await Promise.all([loadJournal(), loadClock()]);
+      // Scenarios, whoami, sessions, accounts and keys change less often (or only through other
+      // clients); a new request may have taken a counted scenario, so its count is shown now.
       tick += 1;
-      if (tick % 4 === 0) await Promise.all([loadScenarios(), loadWhoami(), loadSessions()]);
+      if (tick % 4 === 0)
+        await Promise.all([
+          loadScenarios(),
+          loadWhoami(),
+          loadSessions(),
+          loadAccounts(),
+          loadKeys(),
+        ]);
+      else if (journalChanged) await loadScenarios();
       failures = 0;
       $("journal-state").textContent = "";
     } catch (error) {
@@ -370,7 +541,6 @@ export function runPanel(): void {
     async scenario(button) {
       const { variant = "", scenario } = button.dataset;
       const times = timesFor(variant);
-      // A bad count gets the server's 400, which says the range.
       const answer = await call("PUT", `/scenario?variant=${encodeURIComponent(variant)}`, {
         scenario,
         variant,
@@ -419,6 +589,11 @@ export function runPanel(): void {
       const credentials = who.credentials as Credential[];
       return `Checked this browser's credentials: ${credentials.length ? credentials.map((c) => `${titleOf(c.variant)} ${c.state}`).join(", ") : "none"}.`;
     },
+    async "rotate-keys"() {
+      const rotated = await call("POST", "/keys/rotate");
+      await loadKeys();
+      return `A fresh ${rotated.alg} key (kid ${rotated.kid}) signs new tokens now; ${rotated.kept.length} key${rotated.kept.length === 1 ? " is" : "s are"} published (at most ${rotated.maxKeysKept}).`;
+    },
     async "journal-clear"() {
       await call("DELETE", "/requests");
       lastJournal = "";
@@ -459,6 +634,12 @@ export function runPanel(): void {
     lastJournal = "";
     act(refreshAll, `Now acting on session ${session}.`);
   });
+  for (const form of document.querySelectorAll<HTMLFormElement>("form[data-accounts-for]")) {
+    form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      act(() => addAccount(form));
+    });
+  }
   // Enter in the token field clicks "Check again", which the click handler above acts on.
   $("whoami-form").addEventListener("submit", (event) => event.preventDefault());
   input("session-cookie").addEventListener("change", () => {
