@@ -13,8 +13,10 @@ import {
   MAX_EXTRA_ACCOUNTS,
   MAX_JOURNAL_FAULTS,
   MAX_KEYS_KEPT,
+  MAX_REFRESH_TOKENS,
   MAX_SCENARIO_TIMES,
   MAX_SESSIONS,
+  MAX_TOKEN_FAMILIES,
   SESSION_IDLE_MS,
 } from "../mocks/core/index.ts";
 import { HEADERS_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from "./create-server.ts";
@@ -134,6 +136,17 @@ export const SERVER_LIMITS: readonly ServerLimit[] = [
       "signing keys kept for verification (`--alg RS256|ES256`, `POST /__mock/keys/rotate`, `mock.rotateKeys()`, whole mock)",
     value: `${count(MAX_KEYS_KEPT)}, the current one included`,
     past: "a rotation drops the oldest key from `/.well-known/jwks.json`; tokens it signed no longer verify (whoami: `not-issued-by-this-mock`), even before their `exp`",
+  },
+  {
+    limit:
+      "logins a refresh or logout can act on, per session (APIs whose spec names `refresh` or `logout`)",
+    value: count(MAX_TOKEN_FAMILIES),
+    past: "the oldest login is forgotten: its tokens still verify, a logout can no longer revoke them, and its refresh tokens are unknown (`unknownToken`)",
+  },
+  {
+    limit: "refresh tokens remembered per session, retired ones included (to spot reuse)",
+    value: count(MAX_REFRESH_TOKENS),
+    past: "the oldest is forgotten and answered as unknown (`unknownToken`), as a server that purged it would",
   },
   {
     limit: "request-journal entries per session (`GET /__mock/requests`)",
