@@ -2,7 +2,8 @@
  * Renders everything `npm run generate` derives from the OpenAPI documents:
  * - `generated/<variant>.ts`: TypeScript types, by openapi-typescript;
  * - `generated/<variant>.json`: the document as JSON, for runtimes that cannot read YAML
- *   (the browser worker, bundlers);
+ *   (the browser worker, bundlers), without the prose nothing reads at run time
+ *   (runtime-document.ts);
  * - `generated/login.ts`: each preset's login operation (the one with `x-login-mock`) under one
  *   interface, and the names of its response examples (the mock's scenarios), which
  *   openapi-typescript drops;
@@ -23,6 +24,7 @@ import { listResponseExamples } from "./examples.ts";
 import { loadDocument } from "./load.ts";
 import { findLoginOperation } from "./login-operation.ts";
 import { renderValidatorFiles } from "./render-validators.ts";
+import { runtimeDocument } from "./runtime-document.ts";
 import { generatedTypesPath, specPath } from "./spec-files.ts";
 
 export interface GeneratedFile {
@@ -40,7 +42,7 @@ export async function renderGeneratedFiles(variant: Variant): Promise<GeneratedF
     { path: generatedTypesPath(variant), content: COMMENT_HEADER + banner + astToString(ast) },
     {
       path: generatedTypesPath(variant).replace(/\.ts$/, ".json"),
-      content: `${JSON.stringify(document, null, 2)}\n`,
+      content: `${JSON.stringify(runtimeDocument(document), null, 2)}\n`,
     },
   ];
 }

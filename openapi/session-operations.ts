@@ -272,7 +272,7 @@ function bodilessResponses(operation: OperationObject): ResponseExample[] {
       name: status,
       status: Number(status),
       mediaType: "",
-      summary: response.description,
+      summary: response.description ?? status,
       description: undefined,
       value: undefined,
       schema: undefined,
