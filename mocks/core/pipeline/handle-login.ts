@@ -43,13 +43,9 @@ export async function handleLogin(
   input: LoginInput,
   override: string | null,
 ): Promise<MockReply> {
-  let session = pipeline.defaultSession;
-  // The common case, no session named, costs two null checks: no lookup, no parsing.
-  if (input.session != null || input.cookie != null) {
-    const found = namedSession(pipeline, input);
-    if (!found.ok) return found.reply;
-    session = found.session;
-  }
+  const found = requestSession(pipeline, input);
+  if (!found.ok) return found.reply;
+  const session = found.session;
   const preference = parsePreferHeader(input.prefer);
   // A counted scenario is taken here, before the one await below: of concurrent logins, exactly
   // as many as it counts get it. A request that picks its own answer takes none.
@@ -94,11 +90,20 @@ export async function handleLogin(
   return withDelay(reply, preference.delayMs ?? accountDelay ?? pipeline.delayMs);
 }
 
-/** The session a request names (`X-Mock-Session`, else the `mock-session` cookie), or the default. */
-export function namedSession(
+/**
+ * The session a request names (`X-Mock-Session`, else the `mock-session` cookie), or the
+ * default. The common case, no session named, costs two null checks: no lookup, no parsing.
+ */
+export function requestSession(
   pipeline: LoginPipeline,
   input: LoginInput,
 ): SessionLookup<LiveSession> {
+  if (input.session == null && input.cookie == null)
+    return { ok: true, session: pipeline.defaultSession };
+  return namedSession(pipeline, input);
+}
+
+function namedSession(pipeline: LoginPipeline, input: LoginInput): SessionLookup<LiveSession> {
   const named = sessionIdOf(input.session ?? null, input.cookie ?? null);
   if (!named.ok) return named;
   return named.id === null

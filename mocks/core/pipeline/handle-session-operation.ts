@@ -19,7 +19,7 @@ import { readCookie } from "../sessions/session-id.ts";
 import type { TokenFamily } from "../sessions/token-families.ts";
 import type { TokenPayload } from "../tokens/jwt.ts";
 import type { LoginPipeline } from "./handle-login.ts";
-import { namedSession } from "./handle-login.ts";
+import { requestSession } from "./handle-login.ts";
 import {
   expiryValue,
   operationExampleReply,
@@ -55,12 +55,9 @@ export async function handleSessionOperation(
       `[login-mock] ${api.title}'s spec names no ${kind} operation. Add \`${kind}: { operation: "POST /auth/${kind}", … }\` to its x-login-mock block (docs/specs.md).`,
     );
   }
-  let session = pipeline.defaultSession;
-  if (input.session != null || input.cookie != null) {
-    const found = namedSession(pipeline, input);
-    if (!found.ok) return found.reply;
-    session = found.session;
-  }
+  const found = requestSession(pipeline, input);
+  if (!found.ok) return found.reply;
+  const session = found.session;
   const preference = parsePreferHeader(input.prefer);
   const fields = readLoginFields(input, operation.request.reads);
   const faults = checkBody(
