@@ -14,9 +14,13 @@
  * at all (refused, or silent for --timeout) is a network error; the run stops at the first when
  * the target has not completed a reply yet, after 3 in a row otherwise, and says so once: 3.
  * The --deadline passing stops the run wherever it is: 3, unless a violation was found first.
+ * A refresh or logout the spec marks x-inferred that the target does not serve leaves the exit
+ * code alone (its cases are unreachable) unless --require-session-operations; a --jwks-url that
+ * gives no reply is a network error (3), one that cannot be used a violation (1).
  */
 import { writeFileSync } from "node:fs";
 import { CHECK_NAMES } from "../contracts/checks/index.ts";
+import { SESSION_CHECK_NAMES } from "../contracts/checks/session-checks.ts";
 import { contractExitCode, runInConsole } from "../contracts/console-runner.ts";
 import { defaultRatePerSecond } from "../contracts/http-target.ts";
 import {
@@ -40,6 +44,9 @@ import { apiSources, chooseApis, presetIds, readSpecFiles } from "./apis.ts";
 import { badFlag, flagSource, integerFlag, parseCommand, renderHelp, UsageError } from "./flags.ts";
 
 const env = (name: string) => `CONTRACT_${name}`;
+
+/** Every check `--skip-check` can name: the per-reply registry, then the session checks. */
+const SKIPPABLE_CHECKS = [...CHECK_NAMES, ...SESSION_CHECK_NAMES];
 
 export const CONTRACT_FLAGS = {
   variant: {
@@ -143,7 +150,7 @@ export const CONTRACT_FLAGS = {
   "skip-check": {
     type: "string",
     value: "NAMES",
-    help: `Comma-separated checks to skip (reported as skipped): ${CHECK_NAMES.join(", ")}.`,
+    help: `Comma-separated checks to skip (reported as skipped): ${SKIPPABLE_CHECKS.join(", ")}.`,
     env: env("SKIP_CHECK"),
   },
   "time-budget": {
@@ -163,6 +170,23 @@ export const CONTRACT_FLAGS = {
     value: "ALGS",
     help: "Comma-separated accepted JWT algs (default: any but none).",
     env: env("JWT_ALG"),
+  },
+  "jwks-url": {
+    type: "string",
+    value: "URL",
+    help: "The target's JWK Set (e.g. https://api.example.com/.well-known/jwks.json), fetched once: every issued JWT (login and refresh) must verify against it (jwt-signature).",
+    env: env("JWKS_URL"),
+  },
+  "jwt-secret": {
+    type: "string",
+    value: "SECRET",
+    help: "The shared secret of HS256 tokens, to verify their signatures (jwt-signature); never printed. Prefer the env variable.",
+    env: env("JWT_SECRET"),
+  },
+  "require-session-operations": {
+    type: "boolean",
+    help: "Fail when the target does not serve a refresh or logout the spec marks x-inferred (a 404 or 405); without it, their cases are reported unreachable.",
+    env: env("REQUIRE_SESSION_OPERATIONS"),
   },
   rate: {
     type: "string",
@@ -355,8 +379,18 @@ export function parseContractOptions(
       .filter(Boolean);
   const skipChecks = list("skip-check");
   for (const name of skipChecks)
-    if (!CHECK_NAMES.includes(name))
-      throw badFlag("contract", "skip-check", name, CHECK_NAMES.join(", "));
+    if (!SKIPPABLE_CHECKS.includes(name))
+      throw badFlag("contract", "skip-check", name, SKIPPABLE_CHECKS.join(", "));
+  const jwksUrl = text("jwks-url");
+  if (
+    jwksUrl !== undefined &&
+    (!URL.canParse(jwksUrl) || !/^https?:$/.test(new URL(jwksUrl).protocol))
+  )
+    throw badFlag("contract", "jwks-url", jwksUrl, "an http:// or https:// URL");
+  const jwtSecret = text("jwt-secret");
+  // The value is a secret: the message never repeats it.
+  if (jwtSecret === "")
+    throw new UsageError("[login-mock] contract: --jwt-secret is empty; give the HS256 secret.");
   const jwtAlgorithms = list("jwt-alg");
   const identity = aliased(flags, ["identity", "email"])?.value;
   const secret = aliased(flags, ["secret", "password"])?.value;
@@ -401,6 +435,9 @@ export function parseContractOptions(
     fuzzRuns: integerFlag("contract", "fuzz-runs", flags["fuzz-runs"], 0, 10_000) ?? 30,
     fuzzSeed: integerFlag("contract", "fuzz-seed", flags["fuzz-seed"], 0, 2 ** 31 - 1) ?? 20261123,
     requireAll: flags["require-all"] === true,
+    requireSessionOperations: flags["require-session-operations"] === true,
+    ...(jwksUrl === undefined ? {} : { jwksUrl }),
+    ...(jwtSecret === undefined ? {} : { jwtSecret }),
     deadlineMs:
       (integerFlag("contract", "deadline", flags.deadline, 1, 86_400) ?? DEFAULT_DEADLINE_SECONDS) *
       1000,

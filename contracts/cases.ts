@@ -18,6 +18,9 @@
  *   against a real server by giving flags.
  *
  * A row of the coverage table is skipped when any of its cases is skipped and none ran.
+ *
+ * The refresh and logout operations a spec's login block names get cases of their own, after
+ * the login's (`session-cases.ts`), under the same two kinds.
  */
 import type { ResponseExample } from "../openapi/examples.ts";
 import type { ContractOptions } from "./options.ts";
@@ -29,6 +32,7 @@ import {
   type ProvocationAccounts,
   type ProvocationRequest,
 } from "./provocations.ts";
+import { buildSessionCases, type SessionCaseInfo } from "./session-cases.ts";
 import type { SpecFacts } from "./spec-facts.ts";
 
 export type CasePlan =
@@ -37,6 +41,8 @@ export type CasePlan =
       readonly request: ProvocationRequest;
       readonly headers: Readonly<Record<string, string>>;
     }
+  /** A refresh or logout case: its requests are made as it runs (`session-run.ts`). */
+  | { readonly kind: "session" }
   | { readonly kind: "unreachable"; readonly reason: string }
   | { readonly kind: "skipped"; readonly reason: string };
 
@@ -49,9 +55,11 @@ export interface ContractCase {
   /** The request is invalid input (anything but a valid login). */
   readonly negative: boolean;
   readonly plan: CasePlan;
+  /** Set on a case of the refresh or logout operation; `example` is one of that operation's. */
+  readonly session?: SessionCaseInfo;
 }
 
-function accountsFrom(options: ContractOptions): ProvocationAccounts {
+export function accountsFrom(options: ContractOptions): ProvocationAccounts {
   return {
     ...(options.identity !== undefined && options.secret !== undefined
       ? { valid: { identity: options.identity, secret: options.secret } }
@@ -192,5 +200,6 @@ export function buildCases(
       },
     });
   }
+  cases.push(...buildSessionCases(facts.api, options, preferHonoured, accounts));
   return cases;
 }

@@ -1,17 +1,21 @@
 /**
  * One contract run against one target: probes it (is it there, is the login served at the base
- * URL, is `Prefer` honoured), derives the cases, runs each through every check, runs the
- * negative phase, and keeps the results for the reports. How they are shown is up to the
+ * URL, is `Prefer` honoured), fetches the key set when `--jwks-url` is given, derives the cases
+ * (the login's, then the refresh's and logout's the spec names: `session-run.ts`), runs each
+ * through every check, runs the negative phase, and keeps the results for the reports. How they are shown is up to the
  * caller: the CLI's console runner and the self-tests drive it alike.
  * The run is bounded: a deadline (`--deadline`) ends it wherever it is, and a target that gives
  * no reply stops it early (see `MAX_FAILED_REPLIES_IN_A_ROW`), reported once, not per case.
  */
+import type { ResponseExample } from "../openapi/examples.ts";
 import { readPointer } from "../openapi/json-pointer.ts";
 import { formatSeconds, REPLY_LIMITS_CHECK, ReplyLimitError } from "./bounded-reply.ts";
 import { buildCases, type ContractCase } from "./cases.ts";
-import { documentedRefusals, isRightStatus } from "./checks/check.ts";
+import { type Check, documentedRefusals, isRightStatus } from "./checks/check.ts";
 import { CHECKS } from "./checks/index.ts";
-import { buildCoverage, type CoverageRow } from "./coverage.ts";
+import { issuedToken } from "./checks/jwt-checks.ts";
+import { JWT_SIGNATURE } from "./checks/session-checks.ts";
+import { buildCoverage, type CoverageRow, rowName } from "./coverage.ts";
 import type { Exchange } from "./exchange.ts";
 import {
   createHttpTarget,
@@ -20,6 +24,7 @@ import {
   TransientNetworkError,
 } from "./http-target.ts";
 import { diffJson } from "./json-diff.ts";
+import { type KeySetLoad, loadKeySet } from "./jwks.ts";
 import { sampleNegativeBodies } from "./negative-bodies.ts";
 import { operationPath } from "./operation-path.ts";
 import {
@@ -28,8 +33,10 @@ import {
   MAX_FAILED_REPLIES_IN_A_ROW,
 } from "./options.ts";
 import { createRedactor, displayUrl, type Redactor } from "./redact.ts";
+import { operationName } from "./session-cases.ts";
+import { createSessionRunner, type SessionVerdict } from "./session-run.ts";
 import { parseSetCookie } from "./set-cookie.ts";
-import { readSpecFacts, type SpecFacts } from "./spec-facts.ts";
+import { readSessionFacts, readSpecFacts, type SpecFacts } from "./spec-facts.ts";
 import { probeTarget } from "./target-probe.ts";
 
 export interface CheckOutcome {
@@ -42,10 +49,19 @@ export interface CaseResult {
   readonly id: string;
   readonly example: string;
   readonly status: number;
-  readonly via: "data" | "prefer" | "negative";
+  /** `key-set`: the fetch of `--jwks-url`, once a run, before the cases. */
+  readonly via: "data" | "prefer" | "negative" | "key-set";
   readonly outcome: "passed" | "failed" | "unreachable" | "skipped" | "network-error";
-  /** Why a case was not run, or the network error (and why the run stopped there); redacted. */
+  /**
+   * Why a case was not run, or the network error (and why the run stopped there), or why a
+   * refresh or logout case failed before its own request; redacted.
+   */
   readonly reason?: string;
+  /**
+   * The refresh or logout operation the case calls (`POST /auth/refresh`), whose example
+   * `example` is; absent for the login's cases.
+   */
+  readonly operation?: string;
   readonly checks: readonly CheckOutcome[];
   readonly received?: {
     readonly status: number;
@@ -97,6 +113,11 @@ export interface ContractRun {
   readonly blocked: ContractReport["blocked"];
   runCase(contractCase: ContractCase): Promise<CaseResult>;
   runNegativePhase(): Promise<CaseResult>;
+  /**
+   * Fetches `--jwks-url` (once; later calls and the signature checks share it): the result that
+   * says whether the key set can be used, or undefined when no URL was given.
+   */
+  loadKeySet(): Promise<CaseResult | undefined>;
   /** True once the deadline has passed or the target was found unreachable: send nothing more. */
   stopped(): boolean;
   /**
@@ -122,8 +143,18 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
     deadlineMs,
   );
   deadlineTimer.unref();
+  const sessionFacts = {
+    refresh: readSessionFacts(options.api, "refresh"),
+    logout: readSessionFacts(options.api, "logout"),
+  };
   const redactor = createRedactor(
-    [options.secret, options.answerAccount?.secret, options.challenge, options.rejectedChallenge],
+    [
+      options.secret,
+      options.answerAccount?.secret,
+      options.challenge,
+      options.rejectedChallenge,
+      options.jwtSecret,
+    ],
     secretKeys(facts),
   );
   const http = createHttpTarget({
@@ -150,6 +181,7 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
       return exchange;
     },
   };
+  const keysGiven = options.jwksUrl !== undefined || options.jwtSecret !== undefined;
 
   // Why the run stopped early (`lead`: the network error that showed it), and whether a
   // result has said so yet: it is said once, by the case it happened in or by `stopNotice`.
@@ -232,19 +264,29 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
     exchange: Exchange,
     contractCase: Pick<ContractCase, "example" | "negative"> | undefined,
   ) {
-    rememberSecrets(exchange, redactor, facts);
-    const expected = contractCase?.example;
-    const rightStatus = isRightStatus(facts, expected, exchange.response.status);
+    return judge(facts, exchange, contractCase?.example, contractCase?.negative ?? true, CHECKS);
+  }
+
+  /** Runs `checks` on one reply, judged by `judgedBy` (the login's facts, or a refresh's). */
+  function judge(
+    judgedBy: SpecFacts,
+    exchange: Exchange,
+    expected: ResponseExample | undefined,
+    negative: boolean,
+    checks: readonly Check[],
+  ): CheckOutcome[] {
+    rememberSecrets(exchange, redactor, judgedBy);
+    const rightStatus = isRightStatus(judgedBy, expected, exchange.response.status);
     const input = {
-      facts,
+      facts: judgedBy,
       exchange,
       expected,
-      negative: contractCase ? contractCase.negative : true,
+      negative,
       rightStatus,
       nowMs: Date.now(),
       settings: options.settings,
     };
-    return CHECKS.map((c): CheckOutcome => {
+    return checks.map((c): CheckOutcome => {
       if (options.skipChecks.includes(c.name))
         return { name: c.name, verdict: "skipped", violations: [] };
       // The status is wrong: status-code says so; this check would judge the reply by the
@@ -261,17 +303,157 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
     });
   }
 
+  /** The one fetch of `--jwks-url` (and the verifier), shared by every signature check. */
+  let keySet: Promise<KeySetLoad> | undefined;
+  let keySetResult: Promise<CaseResult | undefined> | undefined;
+  const keys = (): Promise<KeySetLoad> => {
+    keySet ??= loadKeySet(options, {
+      timeoutMs: options.timeoutMs,
+      limits: options.replyLimits,
+      signal: deadline.signal,
+    });
+    return keySet;
+  };
+
+  function loadKeySetResult(): Promise<CaseResult | undefined> {
+    keySetResult ??= (async () => {
+      if (options.jwksUrl === undefined) return undefined;
+      const loaded = await keys();
+      const base = {
+        id: `key set ${displayUrl(options.jwksUrl)}`,
+        example: "key set",
+        status: 200,
+        via: "key-set" as const,
+      };
+      const received =
+        loaded.kind === "no-reply" || !loaded.received
+          ? {}
+          : { received: { ...loaded.received, ms: Math.round(loaded.received.ms) } };
+      const skipped = options.skipChecks.includes(JWT_SIGNATURE.name);
+      let result: CaseResult;
+      if (loaded.kind === "ready")
+        result = {
+          ...base,
+          outcome: "passed",
+          reason: `${loaded.keys} key${loaded.keys === 1 ? "" : "s"}`,
+          checks: [
+            { name: JWT_SIGNATURE.name, verdict: skipped ? "skipped" : "passed", violations: [] },
+          ],
+          ...received,
+        };
+      else if (loaded.kind === "unusable")
+        result = {
+          ...base,
+          outcome: "failed",
+          checks: [
+            {
+              name: loaded.check,
+              verdict: "failed",
+              violations: [redactor.redact(loaded.violation)],
+            },
+          ],
+          ...received,
+        };
+      else
+        result = {
+          ...base,
+          outcome: "network-error",
+          reason: redactor.redact(loaded.reason),
+          checks: [],
+        };
+      results.push(result);
+      return result;
+    })();
+    return keySetResult;
+  }
+
+  /**
+   * `jwt-signature` on a reply that issues a token (`judgedBy`'s success), when keys were given:
+   * not applicable when the status is not the expected one, there is no token (the `jwt`
+   * check says so), or the key set could not be read (its own result says why).
+   */
+  async function signature(
+    judgedBy: SpecFacts,
+    exchange: Exchange,
+    expected: ResponseExample | undefined,
+  ): Promise<CheckOutcome | undefined> {
+    if (!keysGiven) return undefined;
+    const name = JWT_SIGNATURE.name;
+    if (options.skipChecks.includes(name)) return { name, verdict: "skipped", violations: [] };
+    const notApplicable: CheckOutcome = { name, verdict: "not-applicable", violations: [] };
+    if (!expected || exchange.response.status !== expected.status) return notApplicable;
+    const token = issuedToken({ exchange, facts: judgedBy });
+    if (!token) return notApplicable;
+    await loadKeySetResult();
+    const loaded = await keys();
+    if (loaded.kind !== "ready") return notApplicable;
+    const violations = await loaded.verify(token);
+    if (violations === null) return notApplicable;
+    return {
+      name,
+      verdict: violations.length ? "failed" : "passed",
+      violations: violations.map(redactor.redact),
+    };
+  }
+
+  const sessions = createSessionRunner({
+    api: options.api,
+    options,
+    loginFacts: facts,
+    facts: sessionFacts,
+    send: (request) => target.send(request),
+    judge: (judgedBy, exchange, expected, checks) =>
+      judge(judgedBy, exchange, expected, false, checks),
+    signature: (judgedBy, exchange) =>
+      signature(
+        judgedBy,
+        exchange,
+        judgedBy.examples.find((e) => e.name === judgedBy.issuing),
+      ),
+    remember: (exchange, judgedBy) => rememberSecrets(exchange, redactor, judgedBy),
+    redact: (text) => redactor.redact(text),
+    loginHeld: () =>
+      results.some(
+        (r) =>
+          r.operation === undefined && r.id.endsWith("← valid-login") && r.outcome === "passed",
+      ),
+  });
+
+  /** The reply a case sent for, judged: the case's result (`judgedBy`: the facts it was judged by). */
+  function judgedResult(
+    base: Omit<CaseResult, "outcome" | "checks">,
+    contractCase: ContractCase,
+    judgedBy: SpecFacts,
+    exchange: Exchange,
+    checks: readonly CheckOutcome[],
+  ): CaseResult {
+    const failed = checks.some((c) => c.verdict === "failed");
+    const { response } = exchange;
+    return {
+      ...base,
+      outcome: failed ? "failed" : "passed",
+      checks,
+      received: {
+        status: response.status,
+        ms: Math.round(response.ms),
+        contentType: response.headers.get("content-type") ?? null,
+      },
+      ...(failed ? bodyOf(describeBody(judgedBy, contractCase, exchange, checks, redactor)) : {}),
+    };
+  }
+
   async function runCase(contractCase: ContractCase): Promise<CaseResult> {
     const base = {
       id: contractCase.id,
       example: contractCase.example.name,
       status: contractCase.example.status,
       via: contractCase.via,
+      ...(contractCase.session ? { operation: contractCase.session.operation } : {}),
     };
     const { plan } = contractCase;
     casesRun += 1;
     let result: CaseResult;
-    if (plan.kind !== "send") {
+    if (plan.kind === "skipped" || plan.kind === "unreachable") {
       result = { ...base, outcome: plan.kind, reason: plan.reason, checks: [] };
     } else if (stopped()) {
       // Only a caller that goes on after `stopped()` gets here: the case was not sent.
@@ -284,21 +466,24 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
     } else {
       const started = performance.now();
       try {
-        const exchange = await target.send({ ...plan.request, headers: plan.headers });
-        const checks = check(exchange, contractCase);
-        const failed = checks.some((c) => c.verdict === "failed");
-        const { response } = exchange;
-        result = {
-          ...base,
-          outcome: failed ? "failed" : "passed",
-          checks,
-          received: {
-            status: response.status,
-            ms: Math.round(response.ms),
-            contentType: response.headers.get("content-type") ?? null,
-          },
-          ...(failed ? bodyOf(describeBody(facts, contractCase, exchange, checks, redactor)) : {}),
-        };
+        if (plan.kind === "session") {
+          const verdict: SessionVerdict = await sessions.run(contractCase);
+          result =
+            verdict.kind === "judged"
+              ? judgedResult(base, contractCase, verdict.facts, verdict.exchange, verdict.checks)
+              : {
+                  ...base,
+                  outcome: verdict.outcome,
+                  reason: verdict.reason,
+                  checks: verdict.checks,
+                };
+        } else {
+          const exchange = await target.send({ ...plan.request, headers: plan.headers });
+          const checks = check(exchange, contractCase);
+          const signed = await signature(facts, exchange, contractCase.example);
+          if (signed) checks.push(signed);
+          result = judgedResult(base, contractCase, facts, exchange, checks);
+        }
       } catch (error) {
         const networkError = sendFailed(error);
         if (error instanceof ReplyLimitError) {
@@ -427,12 +612,12 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
 
   function report(): ContractReport {
     clearTimeout(deadlineTimer);
-    const coverage = buildCoverage(facts.examples, results);
+    const coverage = buildCoverage(facts.examples, results, sessionOperations(options.api));
     const unexercised = options.requireAll
       ? coverage
           // Documented responses only: the negative phase is not one (--fuzz-runs 0 is allowed).
           .filter((row) => row.status !== "—" && row.outcome === "skipped")
-          .map((row) => `${row.status} ${row.example}: ${row.detail}`)
+          .map((row) => `${row.status} ${rowName(row)}: ${row.detail}`)
       : [];
     const exercised = results.some((r) => r.outcome === "passed" || r.outcome === "failed");
     const ok =
@@ -462,6 +647,7 @@ export async function createContractRun(options: ContractOptions): Promise<Contr
     blocked,
     runCase,
     runNegativePhase,
+    loadKeySet: loadKeySetResult,
     stopped,
     stopNotice,
     report,
@@ -488,6 +674,11 @@ export async function runContract(
   // The probe found nothing to check: the one line says so, and no case is sent.
   if (run.blocked) return run.report();
   listener.onStart?.(run);
+  // The key set first: every signature check of the cases judges by it.
+  if (!run.stopped()) {
+    const keySet = await run.loadKeySet();
+    if (keySet) listener.onResult?.(keySet);
+  }
   // Awaited apart from the call: `onResult?.(await …)` would skip the case without a listener.
   for (const contractCase of run.cases) {
     if (run.stopped()) break;
@@ -554,9 +745,12 @@ const bodyOf = (body: CaseResult["body"]) => (body ? { body } : {});
 
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
-/** Body keys whose values are secrets for this API: its secret and challenge fields, the token's. */
+/**
+ * Body keys whose values are secrets for this API: its secret and challenge fields, the token's
+ * and the refresh token's, and the fields a refresh and a logout take a refresh token in.
+ */
 function secretKeys(facts: SpecFacts): string[] {
-  const { request, token } = facts.api;
+  const { request, token, refresh, logout } = facts.api;
   const lastKey = (pointer: string | undefined) =>
     pointer?.split("/").at(-1)?.replace(/~1/g, "/").replace(/~0/g, "~");
   return [
@@ -564,7 +758,18 @@ function secretKeys(facts: SpecFacts): string[] {
     request.challenge?.field,
     token.placement.in === "body" ? lastKey(token.placement.pointer) : undefined,
     lastKey(token.refresh),
+    refresh?.field,
+    lastKey(refresh?.token.pointer),
+    lastKey(refresh?.token.refresh),
+    logout?.field,
   ].filter((key): key is string => key !== undefined && key !== "");
+}
+
+/** The refresh and logout operations, for the coverage record: a row per documented response. */
+function sessionOperations(api: ContractOptions["api"]) {
+  return [api.refresh, api.logout]
+    .filter((operation) => operation !== undefined)
+    .map((operation) => ({ operation: operationName(operation), examples: operation.examples }));
 }
 
 /** Tokens and cookie values seen in responses join the secrets that reports never print. */

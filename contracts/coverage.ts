@@ -1,7 +1,8 @@
 /**
- * The coverage record: one row per documented response (status + example), saying whether it
- * was exercised and passed, failed (which checks), could not be reached on this target (why),
- * or was skipped (why), plus a row for the negative phase.
+ * The coverage record: one row per documented response (status + example) of the login, and of
+ * the refresh and logout the spec names, saying whether it was exercised and passed, failed
+ * (which checks), could not be reached on this target (why), or was skipped (why), plus a row
+ * for the negative phase and one for the key set (`--jwks-url`) when one was given.
  */
 import type { ResponseExample } from "../openapi/examples.ts";
 import type { CaseResult } from "./contract-run.ts";
@@ -9,6 +10,8 @@ import type { CaseResult } from "./contract-run.ts";
 export interface CoverageRow {
   readonly status: number | "—";
   readonly example: string;
+  /** The refresh or logout whose response this is (`POST /auth/refresh`); absent for the login's. */
+  readonly operation?: string;
   readonly outcome: "passed" | "failed" | "unreachable" | "skipped" | "network-error";
   /** How it was exercised, which checks failed, or why it was not. */
   readonly detail: string;
@@ -17,16 +20,36 @@ export interface CoverageRow {
 export function buildCoverage(
   examples: readonly ResponseExample[],
   results: readonly CaseResult[],
+  sessions: readonly { operation: string; examples: readonly ResponseExample[] }[] = [],
 ): CoverageRow[] {
-  const rows: CoverageRow[] = examples.map((example) => {
-    const mine = results.filter(
-      (r) => r.via !== "negative" && r.example === example.name && r.status === example.status,
-    );
-    return { status: example.status, example: example.name, ...summarise(mine) };
-  });
+  const rowsOf = (operation: string | undefined, documented: readonly ResponseExample[]) =>
+    documented.map((example): CoverageRow => {
+      const mine = results.filter(
+        (r) =>
+          (r.via === "data" || r.via === "prefer") &&
+          r.operation === operation &&
+          r.example === example.name &&
+          r.status === example.status,
+      );
+      return {
+        status: example.status,
+        example: example.name,
+        ...(operation === undefined ? {} : { operation }),
+        ...summarise(mine),
+      };
+    });
+  const rows = rowsOf(undefined, examples);
+  for (const session of sessions) rows.push(...rowsOf(session.operation, session.examples));
   const negative = results.filter((r) => r.via === "negative");
   if (negative.length) rows.push({ status: "—", example: "negative data", ...summarise(negative) });
+  const keySet = results.filter((r) => r.via === "key-set");
+  if (keySet.length) rows.push({ status: "—", example: "key set", ...summarise(keySet) });
   return rows;
+}
+
+/** A row's response as reports name it: `refreshed (POST /auth/refresh)` for a refresh's. */
+export function rowName(row: Pick<CoverageRow, "example" | "operation">): string {
+  return row.operation === undefined ? row.example : `${row.example} (${row.operation})`;
 }
 
 function summarise(results: readonly CaseResult[]): Pick<CoverageRow, "outcome" | "detail"> {
@@ -46,7 +69,13 @@ function summarise(results: readonly CaseResult[]): Pick<CoverageRow, "outcome" 
   const network = by("network-error");
   if (network.length) return { outcome: "network-error", detail: network[0]?.reason ?? "" };
   const passed = by("passed");
-  if (passed.length) return { outcome: "passed", detail: `via ${passed.map(via).join(", ")}` };
+  if (passed.length)
+    return {
+      outcome: "passed",
+      detail: passed.every((r) => r.via === "key-set")
+        ? (passed[0]?.reason ?? "")
+        : `via ${passed.map(via).join(", ")}`,
+    };
   const skipped = by("skipped");
   if (skipped.length) return { outcome: "skipped", detail: unique(skipped) };
   const unreachable = by("unreachable");
@@ -59,6 +88,8 @@ const via = (r: CaseResult) =>
     ? "Prefer"
     : r.via === "negative"
       ? "generated bodies"
-      : (r.id.split(" ← ")[1] ?? r.id);
+      : r.via === "key-set"
+        ? "--jwks-url"
+        : (r.id.split(" ← ")[1] ?? r.id);
 const unique = (results: readonly CaseResult[]) =>
   [...new Set(results.map((r) => r.reason ?? ""))].join("; ");

@@ -59,12 +59,26 @@ export class RunStoppedError extends Error {
   override readonly name = "RunStoppedError";
 }
 
+/** One request to the target: the login's, unless `path` and `method` name another operation. */
+export interface TargetRequest {
+  /** Omitted with an empty body: a request that carries none (a logout with only a cookie). */
+  readonly contentType?: string | undefined;
+  readonly body: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Another operation of the spec beside the login (a refresh, a logout): its path, appended to
+   * the base URL as the login's is, its method, and the media types it documents (`Accept`).
+   * The rate limit, the retries and the count are the target's, whichever operation is called.
+   */
+  readonly operation?: {
+    readonly path: string;
+    readonly method: string;
+    readonly accept: string;
+  };
+}
+
 export interface HttpTarget {
-  send(request: {
-    contentType: string;
-    body: string;
-    headers?: Readonly<Record<string, string>>;
-  }): Promise<Exchange>;
+  send(request: TargetRequest): Promise<Exchange>;
   readonly sent: () => number;
 }
 
@@ -105,16 +119,17 @@ export function createHttpTarget(options: TargetOptions): HttpTarget {
     if (at > now) await sleep(at - now);
   }
 
-  async function once(request: SentRequest): Promise<Exchange> {
+  async function once(request: SentRequest, method: string): Promise<Exchange> {
     await waitForSlot();
     count += 1;
     const started = performance.now();
     const reply = await fetchBounded(
       request.url,
       {
-        method: options.method ?? "POST",
+        method,
         headers: request.headers,
-        body: request.body,
+        // fetch refuses a body on GET and HEAD (a logout could be either).
+        ...(method === "GET" || method === "HEAD" ? {} : { body: request.body }),
         redirect: "manual",
       },
       { timeoutMs: options.timeoutMs, limits: options.limits, signal: options.signal },
@@ -125,23 +140,25 @@ export function createHttpTarget(options: TargetOptions): HttpTarget {
 
   return {
     sent: () => count,
-    async send({ contentType, body, headers = {} }) {
+    async send({ contentType, body, headers = {}, operation }) {
+      const target = operation ? operationUrl(options.baseUrl, operation.path) : url;
+      const method = operation?.method ?? options.method ?? "POST";
       const request: SentRequest = {
-        url,
+        url: target,
         headers: {
-          "content-type": contentType,
-          accept: options.accept ?? "application/json",
+          ...(contentType === undefined ? {} : { "content-type": contentType }),
+          accept: operation?.accept ?? options.accept ?? "application/json",
           ...headers,
         },
         body,
       };
-      const shown = displayUrl(url);
+      const shown = displayUrl(target);
       const sentBefore = count;
       let lastError: unknown;
       for (let attempt = 0; attempt <= options.retries; attempt++) {
         let exchange: Exchange;
         try {
-          exchange = await once(request);
+          exchange = await once(request, method);
         } catch (error) {
           if (error instanceof ReplyAbortedError) throw stopped(options.signal);
           // Silence is not retried: each retry would wait the whole --timeout again.
@@ -168,8 +185,8 @@ export function createHttpTarget(options: TargetOptions): HttpTarget {
       const failure = connectionFailure(lastError);
       const attempts = count - sentBefore;
       throw new TransientNetworkError(
-        `No answer from ${shown} after ${attempts} attempt${attempts === 1 ? "" : "s"} (${describeError(lastError).replaceAll(url, shown)}). ${NETWORK_ADVICE}`,
-        failure.words.replaceAll(url, shown),
+        `No answer from ${shown} after ${attempts} attempt${attempts === 1 ? "" : "s"} (${describeError(lastError).replaceAll(target, shown)}). ${NETWORK_ADVICE}`,
+        failure.words.replaceAll(target, shown),
       );
     },
   };

@@ -11,6 +11,7 @@ import {
   MAX_REPLY_HEADERS,
   REPLY_LIMITS_CHECK,
 } from "./bounded-reply.ts";
+import { MAX_JWKS_KEYS } from "./jwks.ts";
 import {
   DEFAULT_DEADLINE_SECONDS,
   DEFAULT_REPLY_TIMEOUT_MS,
@@ -52,6 +53,12 @@ export const CONTRACT_LIMITS: readonly ContractLimit[] = [
     limit: "sends in a row with no complete reply (refused, silent, reset)",
     value: `${MAX_FAILED_REPLIES_IN_A_ROW}, or the first when the target has not completed one reply yet`,
     past: "the run stops with one line: at the first send, that nothing was checked (and nothing else is printed); later, what was not run (exit 3, or 1 if a violation was found first)",
+  },
+  {
+    limit:
+      "the key set of `--jwks-url`, fetched once a run and read as every reply is (body, headers, `--timeout`)",
+    value: `${MAX_JWKS_KEYS} keys`,
+    past: "its one line fails (exit 1) and no token is judged by it; no reply at all: a network error (exit 3)",
   },
   {
     limit: "the whole run, waits included (`--deadline`)",

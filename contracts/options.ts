@@ -45,6 +45,16 @@ export interface ContractOptions {
   readonly fuzzSeed: number;
   readonly requireAll: boolean;
   /**
+   * Fail a refresh or logout the spec marks `x-inferred` that the target does not serve (a 404
+   * or 405 it does not document) instead of reporting its cases unreachable
+   * (`--require-session-operations`).
+   */
+  readonly requireSessionOperations?: boolean;
+  /** Where the target publishes its public keys (`--jwks-url`): every issued JWT must verify. */
+  readonly jwksUrl?: string;
+  /** The shared secret of HS256 tokens (`--jwt-secret`); never printed. */
+  readonly jwtSecret?: string;
+  /**
    * The whole run's budget in ms (`--deadline`), replies and waits included; past it the run
    * stops and reports what it has. Default `DEFAULT_DEADLINE_SECONDS`.
    */

@@ -3,7 +3,7 @@
  * example branch it matches when several examples share that status (two 401s, say).
  */
 import type { ValidateFunction } from "ajv/dist/2020.js";
-import type { JsonSchema, OpenApiDocument } from "../openapi/document.ts";
+import type { JsonSchema, OpenApiDocument, OperationObject } from "../openapi/document.ts";
 import { loginOperation } from "../openapi/examples.ts";
 import { isJsonContentType } from "../openapi/media-type.ts";
 import { compileSchema, createSchemaValidator } from "../openapi/schema-validator.ts";
@@ -21,14 +21,20 @@ export interface BodyVerdict {
 
 export type ResponseValidator = (status: number, body: unknown) => BodyVerdict;
 
-/** Builds a validator over a dereferenced document (see `openapi/dereference.ts`). */
-export function createResponseValidator(document: OpenApiDocument): ResponseValidator {
+/**
+ * Builds a validator over a dereferenced document (see `openapi/dereference.ts`): of its login
+ * operation's responses, or of `operation`'s (a refresh or logout the login block names).
+ */
+export function createResponseValidator(
+  document: OpenApiDocument,
+  operation: OperationObject = loginOperation(document),
+): ResponseValidator {
   const ajv = createSchemaValidator();
   const compiled = new Map<
     number,
     { whole: ValidateFunction; branches: { title: string; validate: ValidateFunction }[] }
   >();
-  for (const [status, response] of Object.entries(loginOperation(document).responses)) {
+  for (const [status, response] of Object.entries(operation.responses)) {
     // The JSON body the status documents: `application/json`, or a `+json` type (the 413's
     // `application/problem+json`).
     const schema = Object.entries(response.content ?? {}).find(([type]) =>

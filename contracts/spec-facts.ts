@@ -9,6 +9,7 @@ import type { CookieContract, OperationObject } from "../openapi/document.ts";
 import type { ResponseExample } from "../openapi/examples.ts";
 import type { LoginApi } from "../openapi/login-api.ts";
 import { compileSchema, createSchemaValidator } from "../openapi/schema-validator.ts";
+import type { SessionOperation } from "../openapi/session-operations.ts";
 import { createResponseValidator, type ResponseValidator } from "./response-validator.ts";
 import { describeSchemaErrors } from "./schema-words.ts";
 
@@ -42,11 +43,16 @@ export interface StatusCodeMap {
 
 export interface SpecFacts {
   readonly api: LoginApi;
-  /** The login operation's method, upper case (`POST`). */
+  /** The operation's method, upper case (`POST`): the login's, or a refresh's or logout's. */
   readonly method: string;
-  /** The login operation's path in the spec (`/auth/login`): the harness appends it to the base URL. */
+  /** The operation's path in the spec (`/auth/login`): the harness appends it to the base URL. */
   readonly operationPath: string;
   readonly examples: readonly ResponseExample[];
+  /**
+   * The example whose reply carries a freshly issued JWT (the login's or the refresh's success);
+   * undefined for an operation that issues none (a logout).
+   */
+  readonly issuing: string | undefined;
   readonly statuses: ReadonlyMap<number, StatusFacts>;
   readonly validateBody: ResponseValidator;
   /** The body's status code ↔ HTTP status, for an operation with an `x-login-status-map`. */
@@ -64,6 +70,69 @@ export function readSpecFacts(api: LoginApi): SpecFacts {
   const operation = api.document.paths[path]?.[method.toLowerCase()];
   if (!operation)
     throw new Error(`[login-mock] ${api.source}: the login operation ${method} ${path} is missing`);
+  return {
+    api,
+    method,
+    operationPath: path,
+    examples: api.examples,
+    issuing: api.outcomes.success,
+    statuses: readStatuses(operation),
+    validateBody: createResponseValidator(api.document, operation),
+    statusCodes: readStatusCodeMap(api, operation),
+    tokenLifetimeSeconds: api.token.lifetimeSeconds,
+    token: api.token,
+    bodyLimitBytes: api.bodyLimitBytes,
+  };
+}
+
+/**
+ * The facts of the refresh or logout operation the login block names, for the same checks: its
+ * statuses, bodies and examples. A refresh issues a JWT where its block says (its `token`
+ * pointers, else the login's placement); where the login's token is a cookie the refresh's
+ * success does not document, the login's cookie contract stands for it (a refresh sets the same
+ * cookie). A logout issues none.
+ */
+export function readSessionFacts(api: LoginApi, kind: "refresh" | "logout"): SpecFacts | undefined {
+  const session: SessionOperation | undefined = api[kind];
+  if (!session) return undefined;
+  const operation = api.document.paths[session.path]?.[session.method.toLowerCase()];
+  if (!operation)
+    throw new Error(
+      `[login-mock] ${api.source}: the ${kind} operation ${session.method} ${session.path} is missing`,
+    );
+  const statuses = readStatuses(operation);
+  const refresh = kind === "refresh" ? api.refresh : undefined;
+  let token: LoginApi["token"] = api.token;
+  if (refresh) {
+    const { pointer, expiresAt } = refresh.token;
+    token = {
+      ...api.token,
+      placement: pointer !== undefined ? { in: "body", pointer } : api.token.placement,
+      expiresAt,
+      refresh: refresh.token.refresh,
+    };
+    const placement = token.placement;
+    const success = statuses.get(refresh.successStatus);
+    if (placement.in === "cookie" && success && !success.cookie)
+      statuses.set(refresh.successStatus, { ...success, cookie: placement.cookie });
+  }
+  return {
+    api,
+    method: session.method,
+    operationPath: session.path,
+    examples: session.examples,
+    issuing: refresh?.outcomes.success,
+    statuses,
+    validateBody: createResponseValidator(api.document, operation),
+    statusCodes: undefined,
+    tokenLifetimeSeconds: api.token.lifetimeSeconds,
+    token,
+    bodyLimitBytes: undefined,
+  };
+}
+
+/** Each documented status of an operation: its media types, headers (schemas compiled), cookie. */
+function readStatuses(operation: OperationObject): Map<number, StatusFacts> {
   const statuses = new Map<number, StatusFacts>();
   // Header schemas are compiled here, once per run, like the body schemas.
   const ajv = createSchemaValidator();
@@ -87,18 +156,7 @@ export function readSpecFacts(api: LoginApi): SpecFacts {
       frameworkBody: response["x-framework-body"] === true,
     });
   }
-  return {
-    api,
-    method,
-    operationPath: path,
-    examples: api.examples,
-    statuses,
-    validateBody: createResponseValidator(api.document),
-    statusCodes: readStatusCodeMap(api, operation),
-    tokenLifetimeSeconds: api.token.lifetimeSeconds,
-    token: api.token,
-    bodyLimitBytes: api.bodyLimitBytes,
-  };
+  return statuses;
 }
 
 /**

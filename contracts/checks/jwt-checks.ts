@@ -2,20 +2,25 @@ import { readPointer } from "../../openapi/json-pointer.ts";
 import { decodeJwt } from "../jwt.ts";
 import { parseSetCookie } from "../set-cookie.ts";
 import type { Check, CheckInput } from "./check.ts";
-import { statusFacts } from "./check.ts";
 
-/** The token a success carries where the spec puts it: a body pointer, a cookie, or a header. */
-function issuedToken(input: CheckInput): string | undefined | null {
+/**
+ * The token a success carries where the spec puts it: a body pointer, a cookie, or a header.
+ * Null when the reply owes none (not a 2xx, or an operation that issues no token), undefined
+ * when it owes one and has none.
+ */
+export function issuedToken(
+  input: Pick<CheckInput, "exchange" | "facts">,
+): string | undefined | null {
   const { status, json, setCookies, headers } = input.exchange.response;
-  if (status < 200 || status >= 300) return null;
-  const cookie = statusFacts(input)?.cookie;
+  if (status < 200 || status >= 300 || input.facts.issuing === undefined) return null;
+  const cookie = input.facts.statuses.get(status)?.cookie;
   if (cookie) {
     const line = setCookies.map(parseSetCookie).find((parsed) => parsed?.name === cookie.name);
     return line?.value;
   }
   // Only the success response documents a token; another 2xx (if any) owes none.
-  const { api, examples } = input.facts;
-  const success = examples.find((example) => example.name === api.outcomes.success);
+  const { examples, issuing } = input.facts;
+  const success = examples.find((example) => example.name === issuing);
   const placement = input.facts.token.placement;
   if (status !== success?.status || placement.in === "cookie") return null;
   if (placement.in === "header") {

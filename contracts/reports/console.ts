@@ -7,6 +7,7 @@
  */
 
 import type { CaseResult, ContractReport, ContractRun } from "../contract-run.ts";
+import { rowName } from "../coverage.ts";
 import type { ContractOptions } from "../options.ts";
 import { displayUrl } from "../redact.ts";
 import { listWords } from "../schema-words.ts";
@@ -41,7 +42,10 @@ export function formatHeadline(result: CaseResult): string {
     if (wrong) return `expected a documented 4xx (${refusals.join(", ")}), got ${got}${also}`;
     return `got ${got} as expected, but failed ${listWords(failed)}`;
   }
-  if (!result.received) return `no complete reply; failed ${listWords(failed)}`;
+  if (!result.received)
+    return result.reason
+      ? `${result.reason}; failed ${listWords(failed)}`
+      : `no complete reply; failed ${listWords(failed)}`;
   const { status } = result.received;
   if (status !== result.status) return `expected ${result.status}, got ${status}${also}`;
   return `got ${status} as expected, but failed ${listWords(failed)}`;
@@ -145,7 +149,9 @@ export function formatCaseResult(result: CaseResult, paint: Paint = PLAIN): stri
       const got = result.received
         ? ` ${paint.dim(`(${result.received.status}, ${result.received.ms} ms)`)}`
         : "";
-      return `  ${paint.pass("✓")} ${result.id}${got}`;
+      // The key set's line says how many keys it holds.
+      const keys = result.via === "key-set" && result.reason ? `: ${result.reason}` : "";
+      return `  ${paint.pass("✓")} ${result.id}${keys}${got}`;
     }
     case "failed":
       return `  ${paint.fail(`✗ ${result.id}`)}: ${formatHeadline(result)}`;
@@ -190,7 +196,7 @@ const MARK: Record<string, string> = {
 export function formatCoverage(report: ContractReport): string {
   const rows = report.coverage.map((row) => [
     String(row.status),
-    row.example,
+    rowName(row),
     MARK[row.outcome] ?? row.outcome,
     row.detail,
   ]);

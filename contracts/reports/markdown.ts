@@ -16,7 +16,7 @@ export function toMarkdownSummary(reports: readonly ContractReport[]): string {
       const cell = (value: string) => value.replaceAll("|", "\\|").replaceAll("\n", " ");
       const rows = report.coverage.map(
         (row) =>
-          `| ${row.status} | \`${row.example}\` | ${ICON[row.outcome] ?? row.outcome} | ${cell(row.detail)} |`,
+          `| ${row.status} | \`${row.example}\`${row.operation ? ` (${row.operation})` : ""} | ${ICON[row.outcome] ?? row.outcome} | ${cell(row.detail)} |`,
       );
       const failures = report.results
         .filter((r) => r.outcome === "failed")
