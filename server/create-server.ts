@@ -129,10 +129,12 @@ export function createMockServer(options: MockServerOptions): Server {
       return jsonReply(200, await mock.jwks(), [["cache-control", "no-store"]]);
     }
     const specPath = login.match(path);
-    // A refresh or logout may share the login's path with another method (DELETE /sessions).
-    const operation = sessionRoutes.find(
-      (candidate) => candidate.path === path && candidate.method === method,
-    );
+    // A refresh or logout may share the login's path with another method (DELETE /sessions);
+    // a login itself looks no further.
+    const operation =
+      specPath !== undefined && method === login.method
+        ? undefined
+        : sessionRoutes.find((candidate) => candidate.path === path && candidate.method === method);
     if (specPath === undefined && !sessionRoutes.some((candidate) => candidate.path === path))
       return notFound(method, path, api);
     if (method === "OPTIONS") return "preflight";
