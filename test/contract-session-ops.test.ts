@@ -205,6 +205,8 @@ describe("refresh and logout against the mock", () => {
       ["POST /auth/refresh", "refresh-token-expired", "passed"],
       ["POST /auth/refresh", "refresh-token-reused", "passed"],
       ["POST /auth/logout", "logged-out", "passed"],
+      // No data case mistypes the logout's body: the mock's answer is reached through Prefer.
+      ["POST /auth/logout", "logout-invalid", "passed"],
     ]);
     expect(report.ok).toBe(true);
     expect(formatCoverage(report)).toContain("refreshed (POST /auth/refresh)");

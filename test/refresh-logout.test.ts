@@ -236,6 +236,12 @@ describe("logout", () => {
     expect(await whoamiState(mock, login.token)).toBe("revoked");
   });
 
+  it("answers a mistyped refresh token in the body with the spec's invalid-request example", async () => {
+    const mock = createLoginMock();
+    const reply = await mock.handleOperation("talkstack", "logout", json({ refreshToken: 42 }));
+    expect([statusOf(reply), served(reply)]).toEqual([400, "logout-invalid"]);
+  });
+
   it("answers success when nothing is sent: logging out twice is not an error", async () => {
     const mock = createLoginMock();
     expect(statusOf(await mock.handleOperation("talkstack", "logout", nothing()))).toBe(200);

@@ -379,6 +379,15 @@ export interface operations {
                     "application/json": components["schemas"]["LogoutSuccess"];
                 };
             };
+            /** @description A `refreshToken` that is not a non-empty string. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SessionError"];
+                };
+            };
         };
     };
 }

@@ -60,11 +60,8 @@ export async function handleSessionOperation(
   const session = found.session;
   const preference = parsePreferHeader(input.prefer);
   const fields = readLoginFields(input, operation.request.reads);
-  const faults = checkBody(
-    operation,
-    kind === "refresh" ? (operation as RefreshOperation).field : undefined,
-    fields,
-  );
+  // The token field (refresh's, or logout's optional one) must be a non-empty string.
+  const faults = checkBody(operation, operation.field, fields);
   let answer: { reply: MockReply; served: string | null };
   const preferred = preferredExample(operation, preference);
   if (preferred) answer = preferred;
