@@ -341,7 +341,13 @@ async function readKeyFile(path: string, alg: string): Promise<SigningKeySource>
     );
   let text: string;
   try {
-    const size = (await stat(path)).size;
+    const found = await stat(path);
+    // A pipe or a device has no size to check beforehand: only a regular file is read.
+    if (!found.isFile())
+      throw new UsageError(
+        `[login-mock] serve --key ${path}: not a regular file. Give the path of a PKCS#8 PEM or a private JWK.`,
+      );
+    const size = found.size;
     if (size > MAX_KEY_FILE_BYTES)
       throw new UsageError(
         `[login-mock] serve --key ${path}: ${size} bytes is not a private key (at most ${MAX_KEY_FILE_BYTES / 1024} kB). Give a PKCS#8 PEM or a private JWK.`,

@@ -478,10 +478,27 @@ export function readLoginApi(
     compile: (body: JsonSchema, mediaType: string) =>
       compilers.compile(body, "session-request", mediaType),
   };
+  // A login alias that only adds leading slashes (`//auth/login`) adds them to these too.
+  const slashes = (extension.aliases ?? [])
+    .filter((alias) => alias !== path && alias.replace(/^\/+/, "/") === path)
+    .map((alias) => alias.slice(0, alias.length - path.length));
+  const withSlashes = <T extends { readonly path: string }>(read: T): T => ({
+    ...read,
+    paths: [read.path, ...slashes.map((prefix) => `${prefix}${read.path}`)],
+  });
   const refresh = extension.refresh
-    ? readRefreshOperation(extension.refresh, token, operations)
+    ? withSlashes(readRefreshOperation(extension.refresh, token, operations))
     : undefined;
-  const logout = extension.logout ? readLogoutOperation(extension.logout, operations) : undefined;
+  const logout = extension.logout
+    ? withSlashes(readLogoutOperation(extension.logout, operations))
+    : undefined;
+  if (refresh && logout && refresh.method === logout.method && refresh.path === logout.path) {
+    fail(
+      `${at}/logout/operation`,
+      `${logout.method} ${logout.path} is also the refresh operation`,
+      "Name two operations: every request to one METHOD /path is answered by one of them.",
+    );
+  }
 
   let bodyLimitBytes: number | undefined;
   for (const [status, response] of Object.entries(operation.responses)) {

@@ -19,6 +19,11 @@ export interface SessionOperation {
   /** Upper case, as requests carry it. */
   readonly method: string;
   readonly path: string;
+  /**
+   * The path first, then the same path behind each extra leading slash a login alias adds (a
+   * vendor whose documented base URL ends in `/` calls `//auth/login`, and so `//auth/logout`).
+   */
+  readonly paths: readonly string[];
   /** The reason the spec gives when the vendor documents no such operation (`x-inferred`). */
   readonly inferred: string | undefined;
   readonly request: {
@@ -243,6 +248,7 @@ function readOperation(reference: string, at: string, context: ReadContext): Ses
   return {
     method: method.toUpperCase(),
     path,
+    paths: [path],
     inferred:
       typeof (operation as { "x-inferred"?: unknown })["x-inferred"] === "string"
         ? ((operation as { "x-inferred"?: string })["x-inferred"] as string)

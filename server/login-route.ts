@@ -68,16 +68,17 @@ export interface SessionRoute {
   readonly allow: string;
 }
 
-/** The refresh and logout operations the API's spec names, each at its own path. */
+/** The refresh and logout operations the API's spec names, at each of their paths. */
 export function sessionRoutesOf(api: LoginApi): readonly SessionRoute[] {
   const routes: SessionRoute[] = [];
   for (const kind of ["refresh", "logout"] as const) {
     const operation = api[kind];
-    if (operation)
+    if (!operation) continue;
+    for (const path of operation.paths)
       routes.push({
         kind,
         method: operation.method,
-        path: operation.path,
+        path,
         allow: operation.method === "OPTIONS" ? "OPTIONS" : `${operation.method}, OPTIONS`,
       });
   }

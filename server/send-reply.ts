@@ -62,7 +62,9 @@ function write(
   const headers: string[] = [];
   for (const [name, value] of extraHeaders) headers.push(name, value);
   for (const [name, value] of reply.headers) headers.push(name, value);
-  headers.push("content-length", String(Buffer.byteLength(reply.body)));
+  // RFC 9110 §8.6: no Content-Length on a 1xx or 204 (a logout's 204), nor a 304.
+  if (reply.status >= 200 && reply.status !== 204 && reply.status !== 304)
+    headers.push("content-length", String(Buffer.byteLength(reply.body)));
   // Logged when written, not when queued: the client may leave before the turn ends.
   atTurnEnd(() => {
     if (response.destroyed) return onDone("aborted");

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLoginMock, type LoginMock } from "../mocks/core/login-mock.ts";
 import type { MockReply } from "../mocks/core/pipeline/mock-reply.ts";
 import type { LoginInput } from "../mocks/core/pipeline/request-data.ts";
-import { MAX_REFRESH_TOKENS } from "../mocks/core/sessions/token-families.ts";
+import { MAX_REFRESH_TOKENS, MAX_TOKEN_FAMILIES } from "../mocks/core/sessions/token-families.ts";
 import { createHandlers } from "../mocks/msw/handlers.ts";
 import { loginApiFromDocument } from "../openapi/compile-login-api.ts";
 import { LoginSpecError } from "../openapi/login-spec-error.ts";
@@ -181,6 +181,20 @@ describe("TalkStack's inferred refresh (rotating)", () => {
     expect(statusOf(home)).toBe(200);
   });
 
+  it("gives working tokens when Prefer forces the success, as a forced login success does", async () => {
+    const mock = createLoginMock();
+    const forced = bodyOf(
+      await mock.handleOperation("talkstack", "refresh", json({}, { prefer: "example=refreshed" })),
+    );
+    expect(await whoamiState(mock, forced.token as string)).toBe("valid");
+    const next = await mock.handleOperation(
+      "talkstack",
+      "refresh",
+      json({ refreshToken: forced.refreshToken }),
+    );
+    expect(statusOf(next)).toBe(200);
+  });
+
   it("serves any of the operation's examples by Prefer, as the login does", async () => {
     const mock = createLoginMock();
     const reply = await mock.handleOperation(
@@ -207,6 +221,58 @@ describe("TalkStack's inferred refresh (rotating)", () => {
       json({ refreshToken: first.refreshToken }),
     );
     expect(served(reply)).toBe("refresh-token-invalid");
+  });
+});
+
+describe("what a session remembers", () => {
+  it("never lets an old token name a login of the session made again under its id", async () => {
+    const mock = createLoginMock();
+    const before = await talkstackLogin(mock, "qa1");
+    mock.reset();
+    const after = await talkstackLogin(mock, "qa1");
+    await mock.handleOperation(
+      "talkstack",
+      "logout",
+      nothing({ authorization: `Bearer ${before.token}`, session: "qa1" }),
+    );
+    expect(await whoamiState(mock, after.token, "qa1")).toBe("valid");
+    const refresh = await mock.handleOperation(
+      "talkstack",
+      "refresh",
+      json({ refreshToken: after.refreshToken }, { session: "qa1" }),
+    );
+    expect(statusOf(refresh)).toBe(200);
+  });
+
+  it("forgets a forgotten login's refresh tokens with it", async () => {
+    const mock = createLoginMock();
+    const first = await talkstackLogin(mock);
+    for (let index = 0; index < MAX_TOKEN_FAMILIES; index++) await talkstackLogin(mock);
+    const reply = await mock.handleOperation(
+      "talkstack",
+      "refresh",
+      json({ refreshToken: first.refreshToken }),
+    );
+    expect(served(reply)).toBe("refresh-token-invalid");
+  });
+
+  it("keeps one API's refresh tokens and logins from another's", async () => {
+    const other = loginApiFromDocument(sessionSpec(), "other.yaml");
+    const mock = createLoginMock({ apis: [...builtInApis(), other] });
+    const login = await talkstackLogin(mock);
+    const elsewhere = await mock.handleOperation("fresh", "refresh", {
+      contentType: "application/x-www-form-urlencoded",
+      bodyText: new URLSearchParams({ renewal: login.refreshToken }).toString(),
+      prefer: null,
+      scenario: null,
+    });
+    expect(statusOf(elsewhere)).toBe(401);
+    await mock.handleOperation(
+      "fresh",
+      "logout",
+      nothing({ authorization: `Bearer ${login.token}` }),
+    );
+    expect(await whoamiState(mock, login.token)).toBe("valid");
   });
 });
 
@@ -242,9 +308,17 @@ describe("logout", () => {
     expect([statusOf(reply), served(reply)]).toEqual([400, "logout-invalid"]);
   });
 
-  it("answers success when nothing is sent: logging out twice is not an error", async () => {
+  it("answers success when nothing is sent, and to a second logout: logging out twice is not an error", async () => {
     const mock = createLoginMock();
     expect(statusOf(await mock.handleOperation("talkstack", "logout", nothing()))).toBe(200);
+    const login = await talkstackLogin(mock);
+    const logout = () =>
+      mock.handleOperation(
+        "talkstack",
+        "logout",
+        nothing({ authorization: `Bearer ${login.token}` }),
+      );
+    expect([statusOf(await logout()), statusOf(await logout())]).toEqual([200, 200]);
   });
 
   it("clears Seamless' cookie with the attributes it was set with, and revokes its token", async () => {
@@ -456,6 +530,8 @@ describe("a user's own spec: form refresh without rotation, a 204 DELETE logout"
     const first = await close();
     expect(first.status).toBe(204);
     expect(first.headers.get("content-type")).toBeNull();
+    // RFC 9110 §8.6: a 204 carries no Content-Length.
+    expect(first.headers.get("content-length")).toBeNull();
     expect(await first.text()).toBe("");
     const second = await close();
     expect(second.status).toBe(401);
@@ -489,6 +565,38 @@ describe("a user's own spec: form refresh without rotation, a 204 DELETE logout"
         headers: { authorization: `Bearer ${auth.bearer}` },
       });
       expect(closed.status).toBe(204);
+    } finally {
+      server.close();
+    }
+  });
+});
+
+describe("a login alias with extra leading slashes", () => {
+  it("reaches the logout behind the same slashes, over HTTP and through MSW", async () => {
+    const mock = createLoginMock();
+    const running = await startServers({
+      variants: ["seamless"],
+      port: 0,
+      mock,
+      log: () => {},
+    });
+    try {
+      const base = running.urls.seamless ?? "";
+      const response = await fetch(`${base}//auth/logout`, { method: "POST" });
+      expect([response.status, response.headers.get("x-mock-scenario")]).toEqual([
+        200,
+        "logged-out",
+      ]);
+    } finally {
+      await running.close(100);
+    }
+    const server = setupServer(
+      ...createHandlers(createLoginMock(), { baseUrls: { seamless: ["http://seamless.test"] } }),
+    );
+    server.listen();
+    try {
+      const viaMsw = await fetch("http://seamless.test//auth/logout", { method: "POST" });
+      expect(viaMsw.status).toBe(200);
     } finally {
       server.close();
     }
@@ -556,6 +664,17 @@ describe("a spec's refresh or logout block that cannot work is refused at load",
       },
       "/refresh/field",
       /"token" is not a property/,
+    ],
+    [
+      "refresh and logout on one operation",
+      (block) => {
+        block.logout = {
+          operation: "POST /api/v2/sessions/renew",
+          outcomes: { success: "renewed" },
+        };
+      },
+      "/logout/operation",
+      /is also the refresh operation/,
     ],
     [
       "rotation with nowhere to put the new token",

@@ -69,6 +69,13 @@ describe("signingKey in code", () => {
       await expect(loginToken(mock)).rejects.toThrow(/signing key/);
     }
     expect(() => createLoginMock({ signingKey: rsaPem })).toThrow(/HS256 signs with jwtSecret/);
+    // The public members of one RSA key, the private ones of another: WebCrypto imports it.
+    const other = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey.export({
+      format: "jwk",
+    });
+    const mixed = { ...other, n: rsa.publicKey.export({ format: "jwk" }).n ?? "" };
+    const mismatched = createLoginMock({ alg: "RS256", signingKey: mixed });
+    await expect(mismatched.jwks()).rejects.toThrow(/do not belong to one key/);
   });
 });
 
@@ -116,6 +123,7 @@ describe("serve --key FILE", () => {
       [["--alg", "ES256", "--key", junk], /neither a PEM .* nor JSON/],
       [["--key", wrongType], /Add --alg RS256 or --alg ES256/],
       [["--alg", "ES256", "--key", join(dir, "missing.pem")], /cannot read it \(ENOENT\)/],
+      [["--alg", "ES256", "--key", dir], /not a regular file/],
     ] as const) {
       const { code, output } = await runCliAsync(["serve", "talkstack", "--port", "0", ...args]);
       expect([code, output], args.join(" ")).toEqual([2, expect.stringMatching(expected)]);

@@ -260,6 +260,10 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
   const accounts = accountsOf(options.accounts, apis, byId, seed);
   // Every session has its own store from the same seed, seeded on its first use (a mock made at
   // import costs no seed), and its own clock.
+  // Each session object made counts: a session dropped and made again under the same id never
+  // gives out a `sid` an old token carries (token-families.ts), and two mocks made alike count
+  // alike, so the same requests still give the same tokens.
+  let sessionsMade = 0;
   const newSession = (id: string, nowMs: number) =>
     createSession(
       id,
@@ -269,6 +273,7 @@ export function createLoginMock(options: LoginMockOptions = {}): LoginMock {
         context: shared,
         startScenarios,
         apis: byId,
+        incarnation: sessionsMade++,
       },
       nowMs,
     );

@@ -77,16 +77,17 @@ function loginRoutes(api: LoginApi, baseUrls: Partial<BaseUrls>): LoginRoute[] {
 function sessionRoutes(
   api: LoginApi,
   kind: "refresh" | "logout",
-  path: string,
+  paths: readonly string[],
   baseUrls: Partial<BaseUrls>,
 ): LoginRoute[] {
   const given = Object.hasOwn(baseUrls, api.id) ? baseUrls[api.id] : undefined;
-  return (given ?? defaultBaseUrls(api)).map((base) => ({
-    url: `${base.replace(/\/+$/, "")}${path}`,
-    variant: api.id,
-    path,
-    operation: kind,
-  }));
+  return (given ?? defaultBaseUrls(api)).flatMap((base) => {
+    const root = base.replace(/\/+$/, "");
+    // As for the login: on a relative base a `//` path would read as a host.
+    return paths
+      .filter((path) => root !== "" || !path.startsWith("//"))
+      .map((path) => ({ url: `${root}${mswPath(path)}`, variant: api.id, path, operation: kind }));
+  });
 }
 
 /**
@@ -109,7 +110,7 @@ function loginHandlers(
     add(api.operation.method, loginRoutes(api, baseUrls));
     for (const kind of ["refresh", "logout"] as const) {
       const operation = api[kind];
-      if (operation) add(operation.method, sessionRoutes(api, kind, operation.path, baseUrls));
+      if (operation) add(operation.method, sessionRoutes(api, kind, operation.paths, baseUrls));
     }
   }
   const handlers: HttpHandler[] = [];

@@ -132,6 +132,19 @@ function renderSession(view: SessionView): void {
 }
 
 /**
+ * One refresh in flight at a time: a rotating refresh token is spent by its first use, so a
+ * second click (or a second tab of the same code) sending it again would be reuse, which ends
+ * the whole login. Later callers wait for the refresh already under way.
+ */
+let renewing: ReturnType<typeof refreshTalkStack> | undefined;
+function renewOnce(refreshToken: string): ReturnType<typeof refreshTalkStack> {
+  renewing ??= refreshTalkStack(call("talkstack"), refreshToken).finally(() => {
+    renewing = undefined;
+  });
+  return renewing;
+}
+
+/**
  * Asks the server whether the session holds, and when the TalkStack token has expired, renews
  * it with the refresh token and asks again: the user stays signed in without noticing. (An app
  * could also refresh ahead of `expirationTime`; this one asks the server, whose clock a test may
@@ -149,7 +162,7 @@ async function checkAndRenew(): Promise<SessionView> {
   const view = await check();
   if (view.bearer === "revoked") talkstack = undefined;
   if (view.bearer !== "expired" || !talkstack) return view;
-  const refreshed = await refreshTalkStack(call("talkstack"), talkstack.refreshToken);
+  const refreshed = await renewOnce(talkstack.refreshToken);
   if (!refreshed.ok && refreshed.status === null)
     return {
       state: "error",

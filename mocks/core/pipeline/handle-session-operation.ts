@@ -64,7 +64,12 @@ export async function handleSessionOperation(
   const faults = checkBody(operation, operation.field, fields);
   let answer: { reply: MockReply; served: string | null };
   const preferred = preferredExample(operation, preference);
-  if (preferred) answer = preferred;
+  if (preferred)
+    // A forced refresh success gives working tokens, as a forced login success does.
+    answer =
+      kind === "refresh" && preferred.served === (operation as RefreshOperation).outcomes.success
+        ? await forcedRefresh(session, api, operation as RefreshOperation, preferred)
+        : preferred;
   else if (kind === "refresh")
     answer = await refresh(session, api, operation as RefreshOperation, fields, faults);
   else
@@ -208,6 +213,34 @@ async function refresh(
   return {
     served: outcomes.success,
     reply: refreshedReply(api, operation, record.family, session, {
+      token: signed.token,
+      exp: signed.exp,
+      lifetimeSeconds,
+      nowMs,
+    }),
+  };
+}
+
+/**
+ * The refresh success `Prefer` forces: a new login of the first declared account (the account a
+ * forced login success logs in), its fresh token and, with rotation, a refresh token that works.
+ */
+async function forcedRefresh(
+  session: LiveSession,
+  api: LoginApi,
+  operation: RefreshOperation,
+  verbatim: { reply: MockReply; served: string | null },
+): Promise<{ reply: MockReply; served: string | null }> {
+  const context = session.context;
+  const account = context.store.find(api, api.accounts[0]?.identity ?? "");
+  if (!account) return verbatim;
+  const nowMs = context.clock.now();
+  const family = context.families.start(api.id, account.identity);
+  const lifetimeSeconds = context.tokenTtlSeconds ?? api.token.lifetimeSeconds;
+  const signed = await signAccessToken(api, account, context, { nowMs, lifetimeSeconds, family });
+  return {
+    served: operation.outcomes.success,
+    reply: refreshedReply(api, operation, family, session, {
       token: signed.token,
       exp: signed.exp,
       lifetimeSeconds,

@@ -114,6 +114,8 @@ export interface SessionParts {
   readonly apis: ReadonlyMap<string, LoginApi>;
   /** Scenarios a new or reset session starts with (`serve --scenario`), by API id. */
   readonly startScenarios: ReadonlyMap<string, string>;
+  /** How many sessions the mock made before this one: part of its logins' `sid`s. */
+  readonly incarnation?: number;
 }
 
 export function createSession(id: string, parts: SessionParts, nowMs: number): LiveSession {
@@ -123,7 +125,7 @@ export function createSession(id: string, parts: SessionParts, nowMs: number): L
   const counted = new Map<string, { name: string; remaining: number }>();
   const journal = new RequestJournal();
   const lockouts = new LockoutBook();
-  const families = new TokenFamilies(id);
+  const families = new TokenFamilies(`${id}.${(parts.incarnation ?? 0).toString(36)}`);
 
   function setScenario<V extends Variant>(
     variant: V,

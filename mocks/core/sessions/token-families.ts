@@ -31,12 +31,16 @@ export interface RefreshRecord {
 export class TokenFamilies {
   readonly #families = new Map<string, TokenFamily>();
   readonly #tokens = new Map<string, RefreshRecord>();
-  /** `sid`s are the session's id and a count: the same logins give the same tokens (a seed's
-   * promise), and the count survives a reset, so an old token never names a new login. Not a
-   * secret: a token naming a family still needs this mock's signature. */
+  /**
+   * `sid`s are the session's id, which session object it is, and a count: the same logins give
+   * the same tokens (a seed's promise), and neither a reset nor a session made again under the
+   * same id gives an old token's `sid` to a new login. Not a secret: a token naming a family
+   * still needs this mock's signature.
+   */
   readonly #prefix: string;
   #started = 0;
 
+  /** `session`: the session's id and incarnation, e.g. `qa-1.3`. */
   constructor(session: string) {
     this.#prefix = `${session}.`;
   }
@@ -68,7 +72,9 @@ export class TokenFamilies {
   /** The record of a refresh token this session gave out (and still remembers), for `api`. */
   find(token: string, api: string): RefreshRecord | undefined {
     const record = this.#tokens.get(token);
-    return record && record.family.api === api ? record : undefined;
+    if (!record || record.family.api !== api) return undefined;
+    // A forgotten login's refresh tokens are forgotten with it.
+    return this.#families.get(record.family.id) === record.family ? record : undefined;
   }
 
   /** The family whose id an access token carries as `sid`, if remembered. */

@@ -184,6 +184,15 @@ export async function importSigningKey(
     ...publicJwk
   } = await crypto.subtle.exportKey("jwk", privateKey);
   const publicKey = await crypto.subtle.importKey("jwk", publicJwk, params, true, ["verify"]);
+  // WebCrypto imports an RSA JWK whose public and private members do not belong together:
+  // one signature, verified, proves the pair before any token is signed with it.
+  const probe = encoder.encode("login-mock key check");
+  const { sign } = ALGORITHM_PARAMS[alg];
+  const verified = await crypto.subtle
+    .sign(sign, privateKey, probe)
+    .then((signature) => crypto.subtle.verify(sign, publicKey, signature, probe))
+    .catch(() => false);
+  if (!verified) throw problem("its public and private parts do not belong to one key");
   return signingKeyOf(alg, privateKey, publicKey);
 }
 
