@@ -223,6 +223,17 @@ describe("signatures that do not", () => {
     ]);
   });
 
+  it("a key the set marks for encryption, not signatures, fails", async () => {
+    const url = rs256.url("talkstack");
+    const [target] = await jwksOf(url);
+    const jwks = await keySetServer({
+      "/jwks.json": { body: JSON.stringify({ keys: [{ ...target, use: "enc" }] }) },
+    });
+    const report = await run("talkstack", url, { jwksUrl: `${jwks}/jwks.json`, drive: "data" });
+    const failure = signatures(report).find((check) => check.verdict === "failed");
+    expect(failure?.violations?.[0]).toContain('is for use "enc", not "sig"');
+  });
+
   it("an HS256 token and the wrong --jwt-secret fail, and the secret is never printed", async () => {
     const secret = "not-the-target-secret-4821";
     const report = await run("talkstack", hs256.url("talkstack"), {
