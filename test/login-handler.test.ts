@@ -77,7 +77,11 @@ describe.each(MAJORS)("createHandlers on msw $major", ({ major }) => {
     const talkstackSession = ["refresh", "logout"].flatMap((kind) =>
       TALKSTACK_BASES.map((base) => `${base}/auth/${kind}`),
     );
-    const seamlessSession = SEAMLESS_BASES.map((base) => `${base}/auth/logout`);
+    // Seamless' `//auth/login` alias gives its logout the same extra slash.
+    const seamlessSession = SEAMLESS_BASES.flatMap((base) => [
+      `${base}/auth/logout`,
+      `${base}//auth/logout`,
+    ]);
     expect(result.headers).toEqual([
       `POST ${[...TALKSTACK_URLS, ...talkstackSession, ...SEAMLESS_URLS, ...seamlessSession].join(", ")}`,
     ]);

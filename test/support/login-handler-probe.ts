@@ -44,7 +44,11 @@ for (const url of allUrls)
 // The refresh and logout operations the specs name answer on the same base URLs (all POST).
 const sessionUrls = mock.apis.flatMap((api) =>
   [api.refresh, api.logout].flatMap((operation) =>
-    operation ? (DEFAULT_BASE_URLS[api.id] ?? []).map((base) => `${base}${operation.path}`) : [],
+    operation
+      ? (DEFAULT_BASE_URLS[api.id] ?? []).flatMap((base) =>
+          operation.paths.map((path) => `${base}${path}`),
+        )
+      : [],
   ),
 );
 const perUrl = [...allUrls, ...sessionUrls].map((url) =>
