@@ -6,6 +6,10 @@
  * external here as in any app that already has it; msw's own browser build is measured apart.
  * The entry is the built `dist/browser.js` when it exists, else the sources (`mocks/browser.ts`).
  * Every export is kept, as if the page used them all: the figure is an upper bound.
+ * The budget is what a page loads with `login-mock/browser`: its entry chunk and what that
+ * imports statically. Chunks behind a dynamic `import()` load only when a feature asks for them
+ * (the store's @msw/data collection on `settled()`, the MSW-mode panel on `panel: true`); each
+ * is listed with its size, and the total with every one of them loaded is printed too.
  *
  * Exits 0 unless `--check` is given and the budget is missed or a forbidden package (Faker,
  * GraphQL, a second msw) is in the bundle.
@@ -111,6 +115,44 @@ function bundle(input: string, plugins: Plugin[]): Promise<RolldownOutput> {
   });
 }
 
+interface LazyChunk extends Size {
+  readonly file: string;
+  /** Its largest contributors, by package or our file. */
+  readonly holds: readonly string[];
+}
+
+/** What loads with the page (the entry and its static imports), and each chunk loaded on use. */
+function byLoad(output: RolldownOutput): { eager: Size; lazy: LazyChunk[] } {
+  const chunks = output.output.filter((file) => file.type === "chunk");
+  const byName = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+  const eager = new Set<string>();
+  const pending = chunks.filter((chunk) => chunk.isEntry).map((chunk) => chunk.fileName);
+  while (pending.length > 0) {
+    const name = pending.pop() as string;
+    if (eager.has(name)) continue;
+    eager.add(name);
+    pending.push(...(byName.get(name)?.imports ?? []));
+  }
+  const eagerCode = chunks
+    .filter((chunk) => eager.has(chunk.fileName))
+    .map((chunk) => chunk.code)
+    .join("");
+  const lazy = chunks
+    .filter((chunk) => !eager.has(chunk.fileName))
+    .map((chunk) => {
+      const owners = new Map<string, number>();
+      for (const [id, module] of Object.entries(chunk.modules))
+        owners.set(ownerOf(id), (owners.get(ownerOf(id)) ?? 0) + (module.code?.length ?? 0));
+      const holds = [...owners]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([name]) => name);
+      return { file: chunk.fileName, holds, ...sizeOf(chunk.code) };
+    })
+    .sort((a, b) => b.gzipBytes - a.gzipBytes);
+  return { eager: sizeOf(eagerCode), lazy };
+}
+
 function totalOf(output: RolldownOutput): Size {
   const code = output.output.map((file) => ("code" in file ? file.code : "")).join("");
   return sizeOf(code);
@@ -145,12 +187,13 @@ const [ours, msw] = await Promise.all([
   bundle("\0entry", [virtualEntry('export * from "msw/browser";')]),
 ]);
 const oursSize = totalOf(ours);
+const loads = byLoad(ours);
 const mswSize = totalOf(msw);
 const contributors = contributorsOf(ours);
 const forbidden = contributors
   .map((contributor) => contributor.name)
   .filter((name) => FORBIDDEN.some((pattern) => pattern.test(name)));
-const met = oursSize.gzipBytes <= BUDGET_GZIP_BYTES && forbidden.length === 0;
+const met = loads.eager.gzipBytes <= BUDGET_GZIP_BYTES && forbidden.length === 0;
 
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
@@ -160,7 +203,9 @@ if (json) {
       {
         entry: relative(root, entry.path),
         entryWhy: entry.why,
-        ours: oursSize,
+        ours: loads.eager,
+        oursWithEveryLazyChunk: oursSize,
+        lazy: loads.lazy,
         msw: mswSize,
         budget: { gzipBytes: BUDGET_GZIP_BYTES },
         met,
@@ -180,12 +225,15 @@ if (json) {
     `${label.padEnd(44)} ${kB(size.rawBytes).padStart(10)} raw ${kB(size.gzipBytes).padStart(10)} gzip`;
   console.log(`[login-mock] browser size of ${relative(root, entry.path)} (${entry.why})`);
   console.log("  minified, msw external, every export kept; kB = 1000 bytes\n");
-  console.log(line("login-mock/browser, on top of msw", oursSize));
+  console.log(line("login-mock/browser, loaded with the page", loads.eager));
+  for (const chunk of loads.lazy)
+    console.log(line(`  + on use: ${chunk.holds.join(", ")}`.slice(0, 44), chunk));
+  console.log(line("everything, every lazy chunk loaded", oursSize));
   console.log(line("msw/browser alone (msw's cost, not ours)", mswSize));
   console.log(
-    `\n  target: ours <= ${kB(BUDGET_GZIP_BYTES)} gzip: ${met ? "met" : "NOT MET"}` +
-      (oursSize.gzipBytes > BUDGET_GZIP_BYTES
-        ? ` (${kB(oursSize.gzipBytes - BUDGET_GZIP_BYTES)} over)`
+    `\n  target: ours loaded with the page <= ${kB(BUDGET_GZIP_BYTES)} gzip: ${met ? "met" : "NOT MET"}` +
+      (loads.eager.gzipBytes > BUDGET_GZIP_BYTES
+        ? ` (${kB(loads.eager.gzipBytes - BUDGET_GZIP_BYTES)} over)`
         : ""),
   );
   if (forbidden.length > 0)

@@ -1,6 +1,7 @@
 /**
  * The sample app's production build ships no mocks: the `import.meta.env.DEV` guards in
- * examples/app/src drop login-mock, msw and the worker registration. The same build in
+ * examples/app/src drop login-mock, msw, the worker registration and the MSW-mode panel overlay
+ * (`startWorker({ panel: true })`, a chunk of its own in development). The same build in
  * development mode is the control: it shows each marker below is really there when DEV is true,
  * so the production check cannot pass by looking for the wrong strings.
  */
@@ -9,6 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SCENARIOS } from "../mocks/core/catalogue/scenario-catalogue.ts";
 import { DEFAULT_JWT_SECRET } from "../mocks/core/tokens/jwt.ts";
+import { PANEL_TAG } from "../mocks/panel-overlay/overlay.ts";
 import { buildSampleApp } from "./support/sample-app-build.ts";
 
 /** Strings only mock code brings: msw's worker registration, and our catalogue and key. */
@@ -20,6 +22,8 @@ const MOCK_MARKERS = [
   "account-not-verified",
   "truncated-json",
   DEFAULT_JWT_SECRET,
+  // The panel overlay's element: only its own module spells it.
+  PANEL_TAG,
 ];
 
 /** Every emitted file's text, by its path inside the output folder. */
@@ -62,6 +66,13 @@ describe("the sample app built for production", () => {
   it("contains no mock code, no worker registration and no worker script", () => {
     for (const marker of MOCK_MARKERS) expect(filesWith(production, marker), marker).toEqual([]);
     expect([...production.keys()].filter((file) => file.includes("mockServiceWorker"))).toEqual([]);
+  });
+
+  it("loads the panel overlay in development as a lazy chunk of its own", () => {
+    const overlay = filesWith(development, PANEL_TAG);
+    expect(overlay).toHaveLength(1);
+    // Not in the chunk that starts the worker: fetched only when `panel: true` asks for it.
+    expect(filesWith(development, "serviceWorker.register")).not.toContain(overlay[0]);
   });
 
   it("contains every one of those markers when built with DEV true (the control)", () => {

@@ -18,9 +18,11 @@ describe("the production build against the standalone server", () => {
   beforeAll(async () => {
     context = await chromium.browser.newContext();
     page = await context.newPage();
-    // `mode=msw` on purpose: a production build has no mocks to start, whatever the URL says.
+    // `mode=msw` and `panel=1` on purpose: a production build has no mocks to start and no
+    // panel to show, whatever the URL says.
     const query = new URLSearchParams({
       mode: "msw",
+      panel: "1",
       talkstack: servers.url("talkstack"),
       seamless: servers.url("seamless"),
     });
@@ -29,13 +31,14 @@ describe("the production build against the standalone server", () => {
   });
   afterAll(() => context.close());
 
-  it("runs in server mode, with no scenario picker and no service worker", async () => {
+  it("runs in server mode, with no scenario picker, no service worker and no panel overlay", async () => {
     expect(await page.textContent("#mode")).toContain("standalone server");
     expect(await page.locator("#scenario").count()).toBe(0);
     expect(
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).length),
     ).toBe(0);
     expect(await page.evaluate(() => navigator.serviceWorker.controller)).toBeNull();
+    expect(await page.locator("login-mock-panel").count()).toBe(0);
   });
 
   it("logs in to Seamless cross-origin and shows the user's name", async () => {

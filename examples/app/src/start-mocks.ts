@@ -5,9 +5,10 @@ export async function startMocks(): Promise<void> {
   // the import of login-mock and msw: mocks never ship. Keep the import inside the `if`.
   // Not on Vite? Use your bundler's flag, e.g. `process.env.NODE_ENV === "development"`.
   if (import.meta.env.DEV) {
-    const { worker } = await import("login-mock/browser");
-    // Requests the mocks do not handle (your other APIs, assets) go to the network untouched.
-    // (msw 2 spells the option `onUnhandledRequest`.)
-    await worker.start({ onUnhandledFrame: "bypass", quiet: true });
+    const { startWorker } = await import("login-mock/browser");
+    // Requests the mocks do not handle (your other APIs, assets) go to the network untouched
+    // (msw 2 spells the option `onUnhandledRequest`). `?panel=1` adds the panel overlay.
+    const panel = new URLSearchParams(location.search).get("panel") === "1";
+    await startWorker({ onUnhandledFrame: "bypass", quiet: true, panel });
   }
 }
