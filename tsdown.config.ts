@@ -73,6 +73,16 @@ export default defineConfig([
   },
   {
     ...shared,
+    // `login-mock/playwright` runs in Playwright's Node test runner and talks HTTP to a running
+    // `login-mock serve`: its own build, so it shares no chunk with (and loads none of) the mock.
+    entry: { playwright: "mocks/playwright/index.ts" },
+    platform: "node",
+    deps: { ...shared.deps, onlyImport: [...installedForUsers, "node:crypto"] },
+    dts: true,
+    clean: false,
+  },
+  {
+    ...shared,
     entry: { cli: "cli/run.ts" },
     platform: "node",
     deps: { alwaysBundle: ["@msw/data"], onlyBundle: CLI_BUNDLED, onlyImport: installedForUsers },

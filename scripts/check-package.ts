@@ -3,7 +3,9 @@
  * `npm publish` would and checks the tarball with publint and @arethetypeswrong/cli, then prints
  * its size and contents by folder. Fails when either tool reports a problem, when the tarball
  * holds something a user does not run (tests, the sample app, the benchmark, sources), or when
- * `prepare` does not build (a git install would get no dist/).
+ * `prepare` does not build (a git install would get no dist/), or when `login-mock/playwright`
+ * imports anything but @playwright/test and Node's built-ins (it talks HTTP to the server, so
+ * Playwright's runner must not load msw or the mock).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -36,8 +38,22 @@ const buildHookProblem = !scripts.prepare?.includes("npm run build")
     : undefined;
 if (buildHookProblem) console.error(`[login-mock] ${buildHookProblem}`);
 
+const playwrightImports = [
+  ...readFileSync("dist/playwright.js", "utf8").matchAll(
+    /^(?:import|export)\b[^;]*?from\s*"([^"]+)"/gm,
+  ),
+].map((match) => match[1] ?? "");
+const strayImports = playwrightImports.filter(
+  (name) => name !== "@playwright/test" && !name.startsWith("node:"),
+);
+if (strayImports.length > 0 || !playwrightImports.includes("@playwright/test")) {
+  console.error(
+    `[login-mock] dist/playwright.js must import only @playwright/test and node: built-ins; it imports ${JSON.stringify(playwrightImports)}.`,
+  );
+}
+
 const folder = mkdtempSync(join(tmpdir(), "login-mock-pack-"));
-let failed = buildHookProblem !== undefined;
+let failed = buildHookProblem !== undefined || strayImports.length > 0;
 try {
   // dist/ was just built; --ignore-scripts keeps `prepare` from building it a second time.
   const output = execFileSync(

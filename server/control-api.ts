@@ -6,6 +6,7 @@
  * the mock (`?variant=<api id>`, default its own), so one panel shows them all.
  */
 import type { IncomingMessage } from "node:http";
+import { demoLogin } from "../cli/banner.ts";
 import {
   catalogueOf,
   isScenarioTimes,
@@ -88,6 +89,8 @@ async function controlReply(
       return allow("GET") ?? healthRoute(variant, mock, request);
     case "/scenarios":
       return allow("GET") ?? scenariosRoute(variant, mock, request);
+    case "/api":
+      return allow("GET") ?? apiRoute(variant, mock, request);
     case "/scenario":
       return (
         allow("GET, PUT, DELETE") ?? refuseNonJson(request) ?? scenarioRoute(variant, mock, request)
@@ -159,6 +162,49 @@ function scenariosRoute(own: string, mock: LoginMock, request: ControlRequest): 
         howToReach,
       }),
     ),
+  });
+}
+
+/**
+ * How to log in to an API, for test tools (login-mock/playwright) that must not hard-code a
+ * spec: the login operation, its field names, where the token goes and how long it lives, and a
+ * demo login (the first declared account's body, as the banner prints it). Read-only; the demo
+ * account is the spec's own, already in the banner and the panel. Never a token.
+ */
+function apiRoute(own: string, mock: LoginMock, request: ControlRequest): MockReply {
+  const asked = variantFor(request, mock, own);
+  if ("reply" in asked) return asked.reply;
+  const api = mock.api(asked.variant);
+  const { placement } = api.token;
+  const demo = demoLogin(api, { mode: "accept" });
+  return jsonReply(200, {
+    variant: api.id,
+    title: api.title,
+    own: api.id === own,
+    login: {
+      method: api.operation.method,
+      path: api.operation.path,
+      mediaTypes: api.request.mediaTypes,
+      identity: api.request.identity,
+      secret: api.request.secret,
+      challenge: api.request.challenge?.field ?? null,
+    },
+    token: {
+      ...(placement.in === "body"
+        ? { in: "body", pointer: placement.pointer }
+        : placement.in === "cookie"
+          ? { in: "cookie", cookie: placement.cookie.name }
+          : { in: "header", header: placement.header }),
+      lifetimeSeconds: api.token.lifetimeSeconds,
+    },
+    demo:
+      demo.kind === "body"
+        ? {
+            identity: api.accounts[0]?.identity,
+            mediaType: demo.mediaType,
+            body: demo.body,
+          }
+        : { reason: demo.reason },
   });
 }
 
