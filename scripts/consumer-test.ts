@@ -257,6 +257,8 @@ function testWithMsw(major: string, tarball: string, nodeExample: string): void 
     "vite",
     "@types/node",
     "@faker-js/faker",
+    // The optional peer of login-mock/playwright, as a Playwright user has it.
+    "@playwright/test",
   ]);
   const nodeVersion = run(project, "npm", ["exec", "--", "node", "--version"]).stdout.trim();
   record(
@@ -298,8 +300,21 @@ function testWithMsw(major: string, tarball: string, nodeExample: string): void 
     ]);
   }
 
-  // 5. The CLI and the Node entry.
+  // 5. The CLI and the Node entry; the Playwright fixture loads without the mock's core.
   checkVersion(project, `msw ${major}`);
+  const fixture = run(project, "npm", [
+    "exec",
+    "--",
+    "node",
+    "--input-type=module",
+    "-e",
+    'const { test, expect } = await import("login-mock/playwright"); console.log(typeof test.extend, typeof expect);',
+  ]);
+  record(
+    `msw ${major}: import("login-mock/playwright") works`,
+    fixture.status === 0 && fixture.stdout.trim() === "function function",
+    tail(fixture.output, 3),
+  );
   const scenarios = run(project, "npx", ["login-mock", "scenarios", "seamless"]);
   record(
     `msw ${major}: npx login-mock scenarios`,
@@ -654,11 +669,12 @@ function kB(bytes: number): string {
 /** Uses something from every export, the way an app and its tests would. */
 const EVERY_EXPORT = `import { Faker, en } from "@faker-js/faker";
 import { createHandlers, createLoginMock, forceScenario, isScenarioName, type LoginMock, SCENARIOS, type Variant } from "login-mock";
-import { worker } from "login-mock/browser";
+import { startWorker, worker } from "login-mock/browser";
 import { buildSeamlessUserConfig, buildTalkStackUser } from "login-mock/fixtures";
 import { defaultMock, readLoginSpec, server } from "login-mock/node";
 import { type LoginApi, loginApiFromDocument } from "login-mock/spec";
 import type { SeamlessResponse, SeamlessResponseBody, TalkStackResponseBody, TalkStackUser } from "login-mock/types";
+import { expect, test } from "login-mock/playwright";
 
 const mock: LoginMock = createLoginMock({ seed: 7 });
 const variant: Variant = "seamless";
@@ -668,6 +684,12 @@ export const own: Promise<LoginMock> = readLoginSpec("./spec.yaml").then((api: L
   createLoginMock({ apis: [api, loginApiFromDocument({ openapi: "3.1.0" }, "inline")] }),
 );
 export const started: Promise<unknown> = worker.start({ quiet: true });
+export const withPanel: Promise<unknown> = startWorker({ quiet: true, panel: true });
+test("forces a scenario in this test's session", async ({ loginMock }) => {
+  await loginMock.force("server-error", { times: 2 });
+  await loginMock.clock.advance("25h");
+  expect((await loginMock.requests()).length).toBe(0);
+});
 server.listen();
 defaultMock.reset();
 
