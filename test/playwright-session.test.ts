@@ -28,13 +28,15 @@ describe("durationSeconds", () => {
     ["1.5h", 5_400],
     ["90", 90],
     [" 45 ", 45],
+    ["25 h", 90_000],
+    ["1 d 2 h", 93_600],
     [120, 120],
     [-30, -30],
   ] as const)("%j is %d seconds", (text, seconds) => {
     expect(durationSeconds(text)).toBe(seconds);
   });
 
-  it.each(["", "h", "25", "25x", "1m1h", "1h1h", "25 h", "1e3", "--1h", Number.NaN, Infinity])(
+  it.each(["", "h", "25", "25x", "1m1h", "1h1h", "1e3", "--1h", Number.NaN, Infinity])(
     "refuses %j, saying what it takes",
     (text) => {
       if (text === "25") return; // a number of seconds: the one bare number form

@@ -1,29 +1,6 @@
 /** Times and durations as the MSW-mode panel shows and reads them. */
 
-const UNITS: Readonly<Record<string, number>> = { s: 1, m: 60, min: 60, h: 3600, d: 86400 };
-
-/**
- * `25h`, `30m`, `2d`, `-1h`, `90s` or `90` (seconds) in seconds; undefined when unreadable.
- *
- * @example parseDuration("1d 2h") === 93600
- */
-export function parseDuration(text: string): number | undefined {
-  const trimmed = text.trim().toLowerCase();
-  const sign = trimmed.startsWith("-") ? -1 : 1;
-  const body = trimmed.replace(/^[-+]\s*/, "");
-  if (body === "") return undefined;
-  if (/^\d+(\.\d+)?$/.test(body)) return sign * Number(body);
-  let seconds = 0;
-  let rest = body;
-  const part = /^(\d+(?:\.\d+)?)\s*(min|s|m|h|d)\s*/;
-  while (rest !== "") {
-    const match = part.exec(rest);
-    if (!match) return undefined;
-    seconds += Number(match[1]) * (UNITS[match[2] ?? "s"] ?? 1);
-    rest = rest.slice(match[0].length);
-  }
-  return sign * seconds;
-}
+export { parseDuration } from "../durations.ts";
 
 /** 93600 → `1 d 2 h`, as the server's panel words it (its sign dropped). */
 export function formatDuration(totalSeconds: number): string {

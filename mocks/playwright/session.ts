@@ -3,7 +3,9 @@
  * "25h" is. No import of Playwright or of the mock core: the fixture talks HTTP to a running
  * `login-mock serve`, so Playwright's runner loads none of msw or the mock.
  */
+
 import { createHash, randomBytes } from "node:crypto";
+import { parseDuration } from "../durations.ts";
 
 /** The header and cookie a mock server reads a session id from (mocks/core/sessions/session-id.ts). */
 export const SESSION_HEADER = "X-Mock-Session";
@@ -54,33 +56,16 @@ export function workerSessionIdOf(parallelIndex: number, nonce: string = WORKER_
   return `pw-w${parallelIndex}-${nonce}`;
 }
 
-const UNIT_SECONDS: Readonly<Record<string, number>> = { d: 86_400, h: 3_600, m: 60, s: 1 };
-const DURATION = /^(-)?((?:\d+(?:\.\d+)?[dhms])+)$/;
-
 /**
- * Seconds in a duration: a number of seconds (`90`, `-30`), or units `d`, `h`, `m`, `s`, alone or
- * combined largest first (`"25h"`, `"90m"`, `"30s"`, `"1h30m"`, `"-2d"`). Throws on anything else.
+ * Seconds in a duration: a number of seconds (`90`, `-30`), or units d, h, m, s, alone or
+ * combined largest first (`"25h"`, `"90m"`, `"30s"`, `"1h30m"`, `"-2d"`): the grammar of
+ * mocks/durations.ts, which the MSW-mode panel reads too. Throws on anything else.
  */
 export function durationSeconds(duration: string | number): number {
-  if (typeof duration === "number") {
-    if (Number.isFinite(duration)) return duration;
-  } else {
-    const text = duration.trim();
-    if (/^-?\d+(?:\.\d+)?$/.test(text)) return Number(text);
-    const match = DURATION.exec(text);
-    if (match?.[2]) {
-      let seconds = 0;
-      let previous = Number.POSITIVE_INFINITY;
-      for (const [, amount, unit] of match[2].matchAll(/(\d+(?:\.\d+)?)([dhms])/g)) {
-        const size = UNIT_SECONDS[unit ?? ""] ?? 0;
-        if (size >= previous) return badDuration(duration);
-        previous = size;
-        seconds += Number(amount) * size;
-      }
-      return match[1] ? -seconds : seconds;
-    }
-  }
-  return badDuration(duration);
+  if (typeof duration === "number")
+    return Number.isFinite(duration) ? duration : badDuration(duration);
+  const seconds = parseDuration(duration);
+  return seconds === undefined ? badDuration(duration) : seconds;
 }
 
 function badDuration(duration: unknown): never {
