@@ -59,6 +59,9 @@ export default defineConfig([
       fixtures: "presets/fixtures/index.ts",
       types: "presets/types.ts",
       spec: "mocks/spec.ts",
+      // `login-mock/storybook`: a loader and a decorator over `login-mock/browser` (chunks shared
+      // with it, one mock in the page). It imports nothing of Storybook, types included.
+      storybook: "mocks/storybook/index.ts",
     },
     platform: "neutral",
     // `login-mock/node`'s readLoginSpec reads a spec file; only that entry's chunk imports it

@@ -5,7 +5,8 @@
  * holds something a user does not run (tests, the sample app, the benchmark, sources), or when
  * `prepare` does not build (a git install would get no dist/), or when `login-mock/playwright`
  * imports anything but @playwright/test and Node's built-ins (it talks HTTP to the server, so
- * Playwright's runner must not load msw or the mock).
+ * Playwright's runner must not load msw or the mock), or when `login-mock/storybook` imports
+ * Storybook (a loader and a decorator are plain functions: Storybook stays an optional peer).
  */
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -52,8 +53,28 @@ if (strayImports.length > 0 || !playwrightImports.includes("@playwright/test")) 
   );
 }
 
+const storybookImports = [
+  ...readFileSync("dist/storybook.js", "utf8").matchAll(
+    /\bfrom\s*"([^"]+)"|\bimport\s*\(?\s*"([^"]+)"/g,
+  ),
+  ...readFileSync("dist/storybook.d.ts", "utf8").matchAll(
+    /\bfrom\s*"([^"]+)"|\bimport\s*\(?\s*"([^"]+)"/g,
+  ),
+]
+  .map((match) => match[1] ?? match[2] ?? "")
+  .filter(
+    (name) =>
+      name === "storybook" || name.startsWith("storybook/") || name.startsWith("@storybook/"),
+  );
+if (storybookImports.length > 0) {
+  console.error(
+    `[login-mock] dist/storybook.js and .d.ts must not import Storybook; they import ${JSON.stringify(storybookImports)}.`,
+  );
+}
+
 const folder = mkdtempSync(join(tmpdir(), "login-mock-pack-"));
-let failed = buildHookProblem !== undefined || strayImports.length > 0;
+let failed =
+  buildHookProblem !== undefined || strayImports.length > 0 || storybookImports.length > 0;
 try {
   // dist/ was just built; --ignore-scripts keeps `prepare` from building it a second time.
   const output = execFileSync(

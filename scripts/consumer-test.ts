@@ -675,6 +675,7 @@ import { defaultMock, readLoginSpec, server } from "login-mock/node";
 import { type LoginApi, loginApiFromDocument } from "login-mock/spec";
 import type { SeamlessResponse, SeamlessResponseBody, TalkStackResponseBody, TalkStackUser } from "login-mock/types";
 import { expect, test } from "login-mock/playwright";
+import { loginMockDecorator, loginMockLoader } from "login-mock/storybook";
 
 const mock: LoginMock = createLoginMock({ seed: 7 });
 const variant: Variant = "seamless";
@@ -685,6 +686,12 @@ export const own: Promise<LoginMock> = readLoginSpec("./spec.yaml").then((api: L
 );
 export const started: Promise<unknown> = worker.start({ quiet: true });
 export const withPanel: Promise<unknown> = startWorker({ quiet: true, panel: true });
+// .storybook/preview.ts: every story in a mock session of its own, set up before it renders.
+export const preview = {
+  loaders: [loginMockLoader({ quiet: true })],
+  decorators: [loginMockDecorator],
+  parameters: { loginMock: { scenario: "server-error", times: 1, clock: { advance: "25h" } } },
+};
 test("forces a scenario in this test's session", async ({ loginMock }) => {
   await loginMock.force("server-error", { times: 2 });
   await loginMock.clock.advance("25h");
