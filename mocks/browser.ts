@@ -52,9 +52,15 @@ export async function startWorker(options: StartWorkerOptions = {}): Promise<Set
   const { mock = defaultMock, worker: own, panel, ...start } = options;
   const started = own ?? (mock === defaultMock ? worker : setupWorker(...createHandlers(mock)));
   await started.start(start);
+  // Where a test runner finds the page's mock (login-mock/playwright's `loginMockIn: "page"`):
+  // a registered symbol, so it names nothing of the app's.
+  (globalThis as Record<symbol, unknown>)[PAGE_MOCK] = mock;
   if (panel) await showPanel(mock);
   return started;
 }
+
+/** The key `startWorker` keeps its mock under on `globalThis`, for test runners driving the page. */
+export const PAGE_MOCK = Symbol.for("login-mock.page-mock");
 
 /**
  * The panel overlay on this page, acting on `mock` (default `defaultMock`): what `startWorker`'s

@@ -7,7 +7,7 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "@playwright/test";
 import type { LoginMockOptions } from "login-mock/playwright";
-import { APP, OAUTH, PORT } from "./servers.ts";
+import { APP, MSW_APP, OAUTH, PORT } from "./servers.ts";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -40,6 +40,14 @@ export default defineConfig<LoginMockOptions>({
       url: `${OAUTH}/__mock/health`,
       reuseExistingServer: !process.env.CI,
       timeout: 20_000,
+    },
+    {
+      // The sample app in development: MSW's worker and login-mock's mock run in the page.
+      command: `"${process.execPath}" node_modules/vite/bin/vite.js --config examples/app/vite.config.ts --port ${PORT + 8} --strictPort`,
+      cwd: root,
+      url: MSW_APP,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
     },
     {
       command: `"${process.execPath}" examples/playwright/app-server.ts ${PORT + 9}`,

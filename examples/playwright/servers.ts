@@ -6,3 +6,5 @@ export const OAUTH = `http://127.0.0.1:${PORT}`;
 export const SEAMLESS = `http://127.0.0.1:${PORT + 1}`;
 /** The app's origin: app-server.ts, a dev server's stand-in. */
 export const APP = `http://127.0.0.1:${PORT + 9}`;
+/** The sample app (examples/app) on Vite's dev server: the mock runs in the page, under MSW. */
+export const MSW_APP = `http://127.0.0.1:${PORT + 8}`;

@@ -8,7 +8,7 @@
  * like comes from the server (`GET /__mock/api`). It talks HTTP only, so Playwright's runner
  * loads neither msw nor the mock.
  */
-import { type BrowserContext, test as base, type TestInfo } from "@playwright/test";
+import { type BrowserContext, test as base, type Page, type TestInfo } from "@playwright/test";
 import {
   durationSeconds,
   SESSION_COOKIE,
@@ -55,6 +55,14 @@ export interface LoginMockOptions {
    * to find in the panel afterwards; for runs of at most ~60 tests per 30 minutes.
    */
   loginMockSessions: "per-worker" | "per-test";
+  /**
+   * `server` (default): the mock is a running `login-mock serve` at `loginMockUrl`. `page`: the
+   * mock runs in the page, under the MSW worker `startWorker` (login-mock/browser) started; the
+   * fixture then acts on it through the page (open the app first), and `signIn` and `describe`,
+   * which need the server, are not available. The in-page mock lives as long as the page: a
+   * navigation starts a new one.
+   */
+  loginMockIn: "server" | "page";
 }
 
 /** How the spec logs in, as the server describes it (`GET /__mock/api`). */
@@ -135,6 +143,8 @@ export class LoginMockSession {
   readonly api: string | undefined;
   readonly #context: BrowserContext;
   readonly #baseURL: string | undefined;
+  /** In `page` mode, the page whose in-page mock this session lives in. */
+  readonly #page: Page | undefined;
   #described: Promise<LoginApiDescription> | undefined;
   #lastToken: string | undefined;
 
@@ -144,12 +154,14 @@ export class LoginMockSession {
     api: string | undefined,
     context: BrowserContext,
     baseURL?: string,
+    page?: Page,
   ) {
     this.id = id;
     this.url = url;
     this.api = api;
     this.#context = context;
     this.#baseURL = baseURL;
+    this.#page = page;
   }
 
   /**
@@ -287,6 +299,7 @@ export class LoginMockSession {
     body?: unknown,
     headers: Record<string, string> = {},
   ): Promise<T> {
+    if (this.#page) return pageControl<T>(this.#page, this.id, method, path, body, headers);
     const response = await fetch(new URL(`/__mock${path}`, this.url), {
       method,
       headers: {
@@ -307,6 +320,107 @@ export class LoginMockSession {
     return JSON.parse(text) as T;
   }
 }
+
+/**
+ * The control API's routes this class calls, answered by the page's own mock (`startWorker`'s,
+ * under PAGE_MOCK) instead of a server: the same shapes, so every method reads them alike.
+ */
+async function pageControl<T>(
+  page: Page,
+  id: string,
+  method: string,
+  path: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<T> {
+  const route = `${method} ${path.split("?")[0]}`;
+  if (route === "GET /api")
+    throw new Error(
+      '[login-mock] describe() and signIn() need a login-mock server; with loginMockIn: "page", log in through your app.',
+    );
+  try {
+    await page.waitForFunction(
+      (key) => (globalThis as Record<symbol, unknown>)[Symbol.for(key)] !== undefined,
+      PAGE_MOCK_KEY,
+      { timeout: 10_000 },
+    );
+  } catch {
+    throw new Error(
+      `[login-mock] No mock in the page (${page.url()}): with loginMockIn: "page", open your app first; it must start the worker with startWorker() from login-mock/browser.`,
+    );
+  }
+  return page.evaluate(
+    async ({ key, id, route, query, body, authorization }) => {
+      type Session = {
+        setScenario(api: string, name: string | null, options?: { times?: number }): void;
+        reset(): void;
+        clock: {
+          advance(seconds: number): void;
+          set(ms: number): void;
+          toReal(): void;
+          state(): unknown;
+        };
+        journal: { entries(limit?: number): unknown[] };
+      };
+      type Mock = {
+        apis: { id: string }[];
+        session(id: string): Session;
+        whoami(
+          session: Session,
+          sent: { cookie: string | null; authorization: string | null },
+        ): Promise<unknown>;
+      };
+      const mock = (globalThis as Record<symbol, unknown>)[Symbol.for(key)] as Mock;
+      const session = mock.session(id);
+      const params = new URLSearchParams(query);
+      const given = body as Record<string, unknown> | undefined;
+      const api = String(given?.variant ?? params.get("variant") ?? mock.apis[0]?.id);
+      switch (route) {
+        case "PUT /scenario":
+          session.setScenario(
+            api,
+            String(given?.scenario),
+            given?.times === undefined ? {} : { times: Number(given.times) },
+          );
+          return { session: id };
+        case "DELETE /scenario":
+          session.setScenario(api, null);
+          return { session: id };
+        case "POST /reset":
+          session.reset();
+          return { session: id };
+        case "PUT /clock":
+          if (given?.now !== undefined) session.clock.set(Date.parse(String(given.now)));
+          else session.clock.advance(Number(given?.advanceSeconds));
+          return session.clock.state();
+        case "DELETE /clock":
+          session.clock.toReal();
+          return session.clock.state();
+        case "GET /clock":
+          return session.clock.state();
+        case "GET /requests": {
+          const limit = params.get("limit");
+          return { entries: session.journal.entries(limit === null ? undefined : Number(limit)) };
+        }
+        case "GET /whoami":
+          return mock.whoami(session, { cookie: document.cookie || null, authorization });
+        default:
+          throw new Error(`[login-mock] ${route} has no page-mode answer.`);
+      }
+    },
+    {
+      key: PAGE_MOCK_KEY,
+      id,
+      route,
+      query: path.split("?")[1] ?? "",
+      body,
+      authorization: headers.authorization ?? null,
+    },
+  ) as Promise<T>;
+}
+
+/** The registered symbol's key `startWorker` keeps the page's mock under (login-mock/browser). */
+const PAGE_MOCK_KEY = "login-mock.page-mock";
 
 /** The value at a JSON pointer (`/session/access_token`), if it is a string. */
 function readPointer(value: unknown, pointer: string): string | undefined {
@@ -381,6 +495,7 @@ export const test = base.extend<LoginMockOptions & { loginMock: LoginMockSession
   loginMockApi: [undefined, { option: true }],
   loginMockSessionVia: ["cookie", { option: true }],
   loginMockSessions: ["per-worker", { option: true }],
+  loginMockIn: ["server", { option: true }],
   loginMock: [
     async (
       {
@@ -391,11 +506,15 @@ export const test = base.extend<LoginMockOptions & { loginMock: LoginMockSession
         loginMockApi,
         loginMockSessionVia,
         loginMockSessions,
+        loginMockIn,
+        page,
       },
       use,
       testInfo,
     ) => {
-      const url = mockUrlOf(loginMockUrl);
+      const inPage = loginMockIn === "page";
+      // In the page, the mock answers the page's own origin.
+      const url = inPage ? new URL(baseURL ?? "http://localhost").origin : mockUrlOf(loginMockUrl);
       const session = new LoginMockSession(
         loginMockSessions === "per-test"
           ? sessionIdOf(testInfo)
@@ -404,10 +523,12 @@ export const test = base.extend<LoginMockOptions & { loginMock: LoginMockSession
         loginMockApi,
         context,
         baseURL,
+        inPage ? page : undefined,
       );
       // Every test starts clean: the worker's previous test used this session (per-worker), or a
       // reused server (`reuseExistingServer`) remembers the id from an earlier run (per-test).
-      await session.reset();
+      // A page's mock starts clean with the page.
+      if (!inPage) await session.reset();
       const urls = baseURL === undefined ? [url] : [url, baseURL];
       await applySession(context, session.id, loginMockSessionVia, urls, extraHTTPHeaders);
       await use(session);
