@@ -392,12 +392,12 @@ async function pageControl<T>(
         case "PUT /clock":
           if (given?.now !== undefined) session.clock.set(Date.parse(String(given.now)));
           else session.clock.advance(Number(given?.advanceSeconds));
-          return session.clock.state();
+          return { session: id, ...(session.clock.state() as object) };
         case "DELETE /clock":
           session.clock.toReal();
-          return session.clock.state();
+          return { session: id, ...(session.clock.state() as object) };
         case "GET /clock":
-          return session.clock.state();
+          return { session: id, ...(session.clock.state() as object) };
         case "GET /requests": {
           const limit = params.get("limit");
           return { entries: session.journal.entries(limit === null ? undefined : Number(limit)) };

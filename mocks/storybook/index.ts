@@ -11,13 +11,11 @@
  * import { loginMockDecorator, loginMockLoader } from "login-mock/storybook";
  * export default { loaders: [loginMockLoader()], decorators: [loginMockDecorator] };
  */
-import { readPointer } from "../../openapi/json-pointer.ts";
-import type { LoginApi } from "../../openapi/login-api.ts";
 import { type StartWorkerOptions, startWorker } from "../browser.ts";
-import type { LoginMock, MockSession } from "../core/index.ts";
+import type { LoginMock } from "../core/index.ts";
 import { SESSION_COOKIE, SESSION_ID_PATTERN } from "../core/sessions/session-id.ts";
 import { defaultMock } from "../default-mock.ts";
-import { parseDuration } from "../durations.ts";
+import { setUpStory } from "./story-session.ts";
 
 /** What a story's `parameters.loginMock` may say. */
 export interface LoginMockParameters {
@@ -66,32 +64,22 @@ export function loginMockLoader(
 ): (context: LoginMockStoryContext) => Promise<{ loginMock: LoginMockLoaded }> {
   const mock = options.mock ?? defaultMock;
   return async (context) => {
-    worker ??= startWorker({ quiet: true, onUnhandledFrame: "bypass", ...options });
+    // msw 3 reads onUnhandledFrame, msw 2 onUnhandledRequest; each ignores the other's.
+    const bypass = { onUnhandledFrame: "bypass", onUnhandledRequest: "bypass" };
+    worker ??= startWorker({ quiet: true, ...(bypass as StartWorkerOptions), ...options });
     await worker;
     const parameters = context.parameters.loginMock ?? {};
     const id = parameters.session ?? sessionIdOf(context.id);
     useSession(id);
-    const session = mock.session(id);
-    session.reset();
-    const api = parameters.api === undefined ? firstApi(mock) : mock.api(parameters.api);
-    if (parameters.scenario !== undefined)
-      session.setScenario(
-        api.id,
-        parameters.scenario,
-        parameters.times === undefined ? {} : { times: parameters.times },
-      );
-    const signedIn =
-      parameters.signedIn === undefined
-        ? undefined
-        : await signIn(
-            mock,
-            api,
-            id,
-            parameters.signedIn === true ? undefined : parameters.signedIn,
-          );
-    if (parameters.clock !== undefined) advance(session, parameters.clock.advance);
+    const story = await setUpStory(mock, id, parameters);
+    // The page holds the cookie a signed-in login set, as a browser would after a real login
+    // (MSW's page cannot make it httpOnly): the story's own requests then carry it.
+    if (story.cookie !== undefined)
+      // biome-ignore lint/suspicious/noDocumentCookie: the story renders right after, signed in.
+      document.cookie = `${story.cookie}; path=/`;
+    const { api, signedIn } = story;
     return {
-      loginMock: { session: id, api: api.id, ...(signedIn === undefined ? {} : { signedIn }) },
+      loginMock: { session: id, api, ...(signedIn === undefined ? {} : { signedIn }) },
     };
   };
 }
@@ -126,89 +114,4 @@ function useSession(id: string): void {
     );
   // biome-ignore lint/suspicious/noDocumentCookie: synchronous on purpose: set before the story renders and requests.
   document.cookie = `${SESSION_COOKIE}=${id}; path=/; SameSite=Lax`;
-}
-
-function firstApi(mock: LoginMock): LoginApi {
-  const api = mock.apis[0];
-  if (!api) throw new Error("[login-mock] The mock serves no API.");
-  return api;
-}
-
-function advance(session: MockSession, by: string | number): void {
-  const seconds = typeof by === "number" ? by : parseDuration(by);
-  if (seconds === undefined || !Number.isFinite(seconds))
-    throw new Error(
-      `[login-mock] parameters.loginMock.clock.advance: a number of seconds or a duration such as "25h", "30m", "2d", not ${JSON.stringify(by)}.`,
-    );
-  session.clock.advance(seconds);
-}
-
-const FORM = "application/x-www-form-urlencoded";
-
-/**
- * Logs in through the API's login operation in session `id`, as `account` or the spec's first
- * demo account; other required fields get the value the spec's schema gives them.
- */
-async function signIn(
-  mock: LoginMock,
-  api: LoginApi,
-  id: string,
-  account: { readonly identity: string; readonly secret: string } | undefined,
-): Promise<NonNullable<LoginMockLoaded["signedIn"]>> {
-  const login = account ?? api.accounts[0];
-  if (!login)
-    throw new Error(
-      `[login-mock] signedIn: ${api.id} declares no demo account: give signedIn an { identity, secret }.`,
-    );
-  const { request } = api;
-  const fields: Record<string, unknown> = {};
-  for (const field of request.fields) {
-    if (field.name === request.identity) fields[field.name] = login.identity;
-    else if (field.name === request.secret) fields[field.name] = login.secret;
-    else if (field.name === request.challenge?.field) fields[field.name] = "storybook";
-    else if (field.required) {
-      const schema = field.schema as Record<string, unknown>;
-      const listed = Array.isArray(schema.enum) ? schema.enum[0] : undefined;
-      const examples = Array.isArray(schema.examples) ? schema.examples[0] : undefined;
-      fields[field.name] =
-        schema.const ?? listed ?? schema.example ?? examples ?? schema.default ?? "";
-    }
-  }
-  const form = !request.reads.json && request.reads.form;
-  const bodyText = form
-    ? new URLSearchParams(
-        Object.entries(fields).map(([name, value]) => [
-          name,
-          typeof value === "string" ? value : JSON.stringify(value),
-        ]),
-      ).toString()
-    : JSON.stringify(fields);
-  const reply = await mock.handle(api.id, {
-    contentType: form ? FORM : "application/json",
-    bodyText,
-    prefer: null,
-    scenario: null,
-    session: id,
-  });
-  if (reply.kind !== "response" || reply.status < 200 || reply.status > 299)
-    throw new Error(
-      `[login-mock] signedIn: logging in to ${api.id} as ${JSON.stringify(login.identity)} answered ${reply.kind === "response" ? reply.status : reply.kind} (a scenario set for the story applies to it too).`,
-    );
-  let body: unknown = reply.body;
-  try {
-    body = JSON.parse(reply.body);
-  } catch {}
-  const placement = api.token.placement;
-  const header = (name: string) =>
-    reply.headers.find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
-  let token: unknown;
-  if (placement.in === "body") token = readPointer(body, placement.pointer);
-  else if (placement.in === "header") token = header(placement.header);
-  else
-    token = reply.headers
-      .filter(([key]) => key.toLowerCase() === "set-cookie")
-      .map(([, value]) => value.split(";")[0] ?? "")
-      .find((pair) => pair.startsWith(`${placement.cookie.name}=`))
-      ?.slice(placement.cookie.name.length + 1);
-  return { status: reply.status, body, token: typeof token === "string" ? token : undefined };
 }
