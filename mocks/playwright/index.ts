@@ -9,6 +9,7 @@
  * loads neither msw nor the mock.
  */
 import { type BrowserContext, test as base, type Page, type TestInfo } from "@playwright/test";
+import { encodeLoginBody } from "../login-body.ts";
 import {
   durationSeconds,
   SESSION_COOKIE,
@@ -250,14 +251,7 @@ export class LoginMockSession {
     if (account.identity !== undefined) fields[api.login.identity] = account.identity;
     if (account.secret !== undefined) fields[api.login.secret] = account.secret;
     Object.assign(fields, account.fields);
-    const body = form
-      ? new URLSearchParams(
-          Object.entries(fields).map(([name, value]) => [
-            name,
-            typeof value === "string" ? value : JSON.stringify(value),
-          ]),
-        ).toString()
-      : JSON.stringify(fields);
+    const body = encodeLoginBody(fields, form);
     const loginUrl = new URL(api.login.path, this.url).href;
     const response = await this.#context.request.fetch(loginUrl, {
       method: api.login.method,

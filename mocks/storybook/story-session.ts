@@ -9,6 +9,7 @@ import { readPointer } from "../../openapi/json-pointer.ts";
 import type { LoginApi } from "../../openapi/login-api.ts";
 import type { LoginMock, MockSession } from "../core/index.ts";
 import { parseDuration } from "../durations.ts";
+import { encodeLoginBody } from "../login-body.ts";
 import type { LoginMockLoaded, LoginMockParameters } from "./index.ts";
 
 export interface StorySetUp {
@@ -97,14 +98,7 @@ async function signIn(
     }
   }
   const form = !request.reads.json && request.reads.form;
-  const bodyText = form
-    ? new URLSearchParams(
-        Object.entries(fields).map(([name, value]) => [
-          name,
-          typeof value === "string" ? value : JSON.stringify(value),
-        ]),
-      ).toString()
-    : JSON.stringify(fields);
+  const bodyText = encodeLoginBody(fields, form);
   const reply = await mock.handle(api.id, {
     contentType: form ? FORM : "application/json",
     bodyText,
