@@ -12,7 +12,6 @@
  * export default { loaders: [loginMockLoader()], decorators: [loginMockDecorator] };
  */
 import { type StartWorkerOptions, startWorker } from "../browser.ts";
-import type { LoginMock } from "../core/index.ts";
 import { SESSION_COOKIE, SESSION_ID_PATTERN } from "../core/sessions/session-id.ts";
 import { defaultMock } from "../default-mock.ts";
 import { setUpStory } from "./story-session.ts";

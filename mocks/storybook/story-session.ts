@@ -5,11 +5,12 @@
  * story's `parameters.loginMock`: scenario, a signed-in login, the clock. For any API the mock
  * serves; nothing here names one.
  */
+
+import { demoLogin } from "../../openapi/demo-login.ts";
 import { readPointer } from "../../openapi/json-pointer.ts";
 import type { LoginApi } from "../../openapi/login-api.ts";
 import type { LoginMock, MockSession } from "../core/index.ts";
 import { parseDuration } from "../durations.ts";
-import { encodeLoginBody } from "../login-body.ts";
 import type { LoginMockLoaded, LoginMockParameters } from "./index.ts";
 
 export interface StorySetUp {
@@ -66,8 +67,6 @@ function advance(session: MockSession, by: string | number): void {
   session.clock.advance(seconds);
 }
 
-const FORM = "application/x-www-form-urlencoded";
-
 /**
  * Logs in through the API's login operation in session `id`, as `account` or the spec's first
  * demo account; other required fields get the value the spec's schema gives them.
@@ -78,37 +77,22 @@ async function signIn(
   id: string,
   account: { readonly identity: string; readonly secret: string } | undefined,
 ): Promise<NonNullable<LoginMockLoaded["signedIn"]> & { readonly cookie?: string }> {
-  const login = account ?? api.accounts[0];
-  if (!login)
+  // The login the CLI banner shows, built from the spec alone (openapi/demo-login.ts).
+  const demo = demoLogin(api, { mode: "accept" }, account);
+  if (demo.kind === "none")
     throw new Error(
-      `[login-mock] signedIn: ${api.id} declares no demo account: give signedIn an { identity, secret }.`,
+      `[login-mock] signedIn: ${api.id} has ${demo.reason}: give signedIn an { identity, secret }, or the field a value in the spec.`,
     );
-  const { request } = api;
-  const fields: Record<string, unknown> = {};
-  for (const field of request.fields) {
-    if (field.name === request.identity) fields[field.name] = login.identity;
-    else if (field.name === request.secret) fields[field.name] = login.secret;
-    else if (field.name === request.challenge?.field) fields[field.name] = "storybook";
-    else if (field.required) {
-      const schema = field.schema as Record<string, unknown>;
-      const listed = Array.isArray(schema.enum) ? schema.enum[0] : undefined;
-      const examples = Array.isArray(schema.examples) ? schema.examples[0] : undefined;
-      fields[field.name] =
-        schema.const ?? listed ?? schema.example ?? examples ?? schema.default ?? "";
-    }
-  }
-  const form = !request.reads.json && request.reads.form;
-  const bodyText = encodeLoginBody(fields, form);
   const reply = await mock.handle(api.id, {
-    contentType: form ? FORM : "application/json",
-    bodyText,
+    contentType: demo.mediaType,
+    bodyText: demo.body,
     prefer: null,
     scenario: null,
     session: id,
   });
   if (reply.kind !== "response" || reply.status < 200 || reply.status > 299)
     throw new Error(
-      `[login-mock] signedIn: logging in to ${api.id} as ${JSON.stringify(login.identity)} answered ${reply.kind === "response" ? reply.status : reply.kind} (a scenario set for the story applies to it too).`,
+      `[login-mock] signedIn: logging in to ${api.id} as ${JSON.stringify((account ?? api.accounts[0])?.identity)} answered ${reply.kind === "response" ? reply.status : reply.kind} (a scenario set for the story applies to it too).`,
     );
   let body: unknown = reply.body;
   try {
